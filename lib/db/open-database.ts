@@ -1,0 +1,84 @@
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+
+import { PrismaClient } from "@/lib/generated/prisma/client";
+
+import { lockDataDir } from "./data-dir-lock";
+import type { DatabaseKind, SqlConnection } from "./sql-connection";
+
+export interface Database {
+  kind: DatabaseKind;
+  prisma: PrismaClient;
+  /** Runs `fn` on one dedicated raw connection (migrations need BEGIN/COMMIT and session locks). */
+  withConnection<T>(fn: (connection: SqlConnection) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export type DatabaseTarget =
+  | { kind: "postgres"; url: string; poolSize?: number }
+  | { kind: "pglite"; dataDir: string }
+  /** An in-memory PGlite: for tests and nothing else. */
+  | { kind: "pglite-memory" };
+
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  return target.kind === "postgres" ? openPostgres(target.url, target.poolSize) : openPglite(target);
+}
+
+function openPostgres(url: string, poolSize = 10): Database {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle client that loses its server (Postgres restarted) must not crash the process.
+  pool.on("error", () => {});
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    kind: "postgres",
+    prisma,
+    async withConnection(fn) {
+      const client = await pool.connect();
+      try {
+        return await fn({
+          query: async (text, params) => (await client.query(text, params)).rows,
+          exec: async (script) => {
+            await client.query(script);
+          },
+        });
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+async function openPglite(target: { kind: "pglite"; dataDir: string } | { kind: "pglite-memory" }): Promise<Database> {
+  const release = target.kind === "pglite" ? lockDataDir(target.dataDir) : () => {};
+  let db: PGlite;
+  try {
+    db = target.kind === "pglite" ? await PGlite.create(target.dataDir) : await PGlite.create();
+  } catch (error) {
+    release();
+    throw error;
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
+  const connection: SqlConnection = {
+    query: async <Row,>(text: string, params?: unknown[]) => (await db.query<Row>(text, params)).rows,
+    exec: async (script) => {
+      await db.exec(script);
+    },
+  };
+  return {
+    kind: "pglite",
+    prisma,
+    // PGlite is a single connection; callers run migrations before anything else uses it.
+    withConnection: (fn) => fn(connection),
+    async close() {
+      await prisma.$disconnect();
+      await db.close();
+      release();
+    },
+  };
+}
