@@ -1,0 +1,19 @@
+import { expect, test } from "@playwright/test";
+
+test("the server reports itself healthy on the embedded database", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toEqual({ status: "ok", db: "pglite" });
+});
+
+test("a new user sees today's numbers from the demo data on the home page", async ({ page }, testInfo) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Today" })).toBeVisible();
+  for (const id of ["kpi-ticket-volume", "kpi-tickets-solved", "kpi-backlog"]) {
+    await expect(page.getByTestId(`${id}-value`)).toHaveText(/^\d[\d,]*$/);
+  }
+  // Ninety days of demo history always leave some tickets open.
+  const backlog = Number((await page.getByTestId("kpi-backlog-value").textContent())!.replace(/,/g, ""));
+  expect(backlog).toBeGreaterThan(0);
+  await testInfo.attach("home-1280x800", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+});

@@ -1,0 +1,64 @@
+// `npm run cli -- <command>`: administers the same database as the server. Each command prints its
+// result alone on its last line, so scripts can take `| tail -n 1`.
+import { parseArgs } from "node:util";
+
+import { runDemoSeed, ZDemoSeedOptions } from "@/lib/cli/demo-seed-command";
+import { openConfiguredDatabase } from "@/lib/db/configured-database";
+import type { Database } from "@/lib/db/open-database";
+
+type Command = { usage: string; run(db: Database, args: string[]): Promise<string> };
+
+const commands: Record<string, Command> = {
+  migrate: {
+    usage: "migrate                                   apply pending migrations",
+    run: async () => "ok",
+  },
+  "demo seed": {
+    usage: "demo seed [--tickets N] [--days D] [--seed S]   fill an empty database with demo history",
+    async run(db, args) {
+      const { values } = parseArgs({ args, options: { tickets: { type: "string" }, days: { type: "string" }, seed: { type: "string" } } });
+      const options = ZDemoSeedOptions.parse(values);
+      const result = await runDemoSeed(db, options, (line) => console.log(line));
+      if (!result.seeded) return "skipped: the database already holds data";
+      console.log(
+        `Seeded ${result.tickets} tickets, ${result.messages} messages, ${result.calls} calls, ${result.surveys} surveys, ` +
+          `${result.kbViews} kb views, ${result.statuses} status changes in ${result.seconds.toFixed(1)} s`,
+      );
+      return String(result.tickets);
+    },
+  },
+};
+
+function usage(): string {
+  return ["Usage: npm run cli -- <command>", "", ...Object.values(commands).map((c) => `  ${c.usage}`)].join("\n");
+}
+
+async function main(argv: string[]): Promise<number> {
+  const name = Object.keys(commands)
+    .sort((a, b) => b.length - a.length)
+    .find((key) => key.split(" ").every((word, i) => argv[i] === word));
+  if (!name) {
+    console.error(argv.length ? `Unknown command: ${argv.join(" ")}\n\n${usage()}` : usage());
+    return 2;
+  }
+  const db = await openConfiguredDatabase((line) => console.log(line));
+  try {
+    console.log(await commands[name]!.run(db, argv.slice(name.split(" ").length)));
+    return 0;
+  } finally {
+    await db.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error && typeof error === "object" && "issues" in error) {
+      const issues = (error as { issues: { path: PropertyKey[]; message: string }[] }).issues;
+      console.error(issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("\n"));
+    } else {
+      console.error(error instanceof Error ? error.message : String(error));
+    }
+    process.exit(1);
+  },
+);
