@@ -2,6 +2,9 @@
 // result alone on its last line, so scripts can take `| tail -n 1`.
 import { parseArgs } from "node:util";
 
+import { z } from "zod";
+
+import { createApiKey } from "@/lib/auth/api-keys";
 import { runDemoSeed, ZDemoSeedOptions } from "@/lib/cli/demo-seed-command";
 import { openConfiguredDatabase } from "@/lib/db/configured-database";
 import type { Database } from "@/lib/db/open-database";
@@ -12,6 +15,16 @@ const commands: Record<string, Command> = {
   migrate: {
     usage: "migrate                                   apply pending migrations",
     run: async () => "ok",
+  },
+  "keys create": {
+    usage: "keys create --kind ingest|kpi --name NAME   create an API key (printed once)",
+    async run(db, args) {
+      const { values } = parseArgs({ args, options: { kind: { type: "string" }, name: { type: "string" } } });
+      const input = z.object({ kind: z.enum(["ingest", "kpi"]), name: z.string().trim().min(1).max(100) }).parse(values);
+      const { key } = await createApiKey(db.prisma, input);
+      console.log(`Created ${input.kind} key "${input.name}". It is shown only now; store it safely.`);
+      return key;
+    },
   },
   "demo seed": {
     usage: "demo seed [--tickets N] [--days D] [--seed S]   fill an empty database with demo history",

@@ -178,8 +178,13 @@ export function parseIngestBatch(body: unknown): { ok: true; batch: IngestBatch 
 }
 
 function toRecordError(kind: RecordKind, index: number, issue: z.core.$ZodIssue): RecordError {
+  return { kind, index, ...describeIssue(issue) };
+}
+
+/** The field an issue is about and a message for people (parsed with `reportInput: true`). */
+export function describeIssue(issue: z.core.$ZodIssue): { field: string | null; message: string } {
   if (issue.code === "unrecognized_keys") {
-    return { kind, index, field: issue.keys.join(", "), message: `unknown field${issue.keys.length > 1 ? "s" : ""}` };
+    return { field: issue.keys.join(", "), message: `unknown field${issue.keys.length > 1 ? "s" : ""}` };
   }
   const field = issue.path.length ? issue.path.join(".") : null;
   const message =
@@ -188,5 +193,5 @@ function toRecordError(kind: RecordKind, index: number, issue: z.core.$ZodIssue)
       : issue.code === "invalid_value" && "values" in issue
         ? `must be one of ${issue.values.join(", ")}`
         : issue.message;
-  return { kind, index, field, message };
+  return { field, message };
 }

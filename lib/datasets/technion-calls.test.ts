@@ -1,0 +1,57 @@
+import fs from "node:fs";
+import path from "node:path";
+
+import { expect, test } from "vitest";
+
+import { ingestBatch } from "@/lib/ingest/ingest-batch";
+import { CSV_FIELDS, quoteCsvCell } from "@/lib/ingest/csv/csv-row-to-record";
+import { parseCsvRecords } from "@/lib/ingest/csv/parse-csv-records";
+import { MAX_BATCH_RECORDS, parseIngestBatch, type CallRecord } from "@/lib/ingest/record-schemas";
+import { clearRecords, snapshotRecords } from "@/lib/testing/snapshot-records";
+import { describeEachDatabase } from "@/lib/testing/test-databases";
+
+import { technionCallsToRecords } from "./technion-calls";
+
+const CSV = fs.readFileSync(path.resolve("../shared/datasets/technion-bank-calls-one-day.csv"), "utf8");
+
+function toCsv(records: CallRecord[]): string {
+  const fields = CSV_FIELDS.calls;
+  const lines = records.map((r) => fields.map((f) => quoteCsvCell((r as Record<string, unknown>)[f])).join(","));
+  return [fields.join(","), ...lines].join("\n");
+}
+
+test("the bank's day converts to valid call records, one per real call", () => {
+  const records = technionCallsToRecords(CSV);
+  expect(records).toHaveLength(2_375 - 18); // PHANTOM rows dropped
+  expect(new Set(records.map((r) => r.externalId)).size).toBe(records.length);
+  const parsed = parseIngestBatch({ calls: records });
+  expect(parsed.ok).toBe(true);
+  expect(records.filter((r) => r.answeredAt)).toHaveLength(1_511);
+  expect(records.filter((r) => !r.answeredAt && r.queuedAt)).toHaveLength(728);
+  expect(records.filter((r) => !r.answeredAt && !r.queuedAt)).toHaveLength(118);
+  expect(records[0]!.endedAt).toMatch(/\+03:00$/); // Israel summer time
+});
+
+describeEachDatabase("the bank's day through both ingest paths", ({ db }) => {
+  test("the API batches and the CSV importer store identical data", async () => {
+    const { prisma } = db();
+    const records = technionCallsToRecords(CSV);
+
+    for (let i = 0; i < records.length; i += MAX_BATCH_RECORDS) {
+      const parsed = parseIngestBatch({ calls: records.slice(i, i + MAX_BATCH_RECORDS) });
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors.slice(0, 3)));
+      await ingestBatch(prisma, parsed.batch);
+    }
+    const viaApi = await snapshotRecords(prisma);
+    expect(viaApi.calls).toHaveLength(records.length);
+
+    await clearRecords(prisma);
+    const progress: number[] = [];
+    const csv = await parseCsvRecords("calls", toCsv(records), (share) => progress.push(share));
+    expect(csv.errors).toEqual([]);
+    expect(progress.at(-1)).toBe(1);
+    const calls = csv.records.map((r) => r.record) as CallRecord[];
+    for (let i = 0; i < calls.length; i += 1_000) await ingestBatch(prisma, { calls: calls.slice(i, i + 1_000) });
+    expect(await snapshotRecords(prisma)).toEqual(viaApi);
+  });
+});
