@@ -52,7 +52,7 @@ const HOUR = 60 * MINUTE;
 // Relative arrivals by local hour (0-23): quiet nights, a morning peak, a smaller afternoon one.
 const HOURLY = [0.2, 0.1, 0.1, 0.1, 0.15, 0.3, 0.7, 1.6, 3.2, 4.4, 4.6, 4.1, 3.3, 3.9, 4.0, 3.6, 3.0, 2.2, 1.5, 1.2, 1.0, 0.8, 0.6, 0.35];
 const HOURLY_TOTAL = HOURLY.reduce((a, b) => a + b, 0);
-// Monday first, as date-fns' getDay() is Sunday = 0.
+// Indexed by local weekday, Sunday = 0 (as Date.getDay()).
 const WEEKDAY_FACTOR = [0.4, 1.25, 1.15, 1.1, 1.05, 0.95, 0.45];
 const WEEKDAY_MEAN = WEEKDAY_FACTOR.reduce((a, b) => a + b, 0) / 7;
 
@@ -91,15 +91,46 @@ export function demoRoster(seed: number): DemoRoster {
   return { teams, queues, agents };
 }
 
+interface LocalDay {
+  year: number;
+  month: number;
+  date: number;
+  /** 0 = Sunday, as Date.getDay(). */
+  weekday: number;
+}
+
+/**
+ * Local wall-clock arithmetic in one time zone. Time-zone conversion (Intl) dominated generation
+ * time, so results are cached: the instant each local hour starts, and the local day and hour of
+ * each 15-minute slice of time (every real zone offset is a multiple of 15 minutes).
+ */
 class LocalClock {
+  private readonly hourStarts = new Map<number, number>();
+  private readonly wallTimes = new Map<number, LocalDay & { hour: number }>();
+
   constructor(private readonly timeZone: string) {}
 
-  at(day: TZDate, hour: number, minute = 0, second = 0): number {
-    return new TZDate(day.getFullYear(), day.getMonth(), day.getDate(), hour, minute, second, this.timeZone).getTime();
+  /** The instant of a local wall-clock time; an overflowing date (32 March) rolls over as Date does. */
+  at(day: { year: number; month: number; date: number }, hour: number, minute = 0, second = 0): number {
+    const wall = Date.UTC(day.year, day.month, day.date, hour);
+    let start = this.hourStarts.get(wall);
+    if (start === undefined) {
+      const w = new Date(wall);
+      start = new TZDate(w.getUTCFullYear(), w.getUTCMonth(), w.getUTCDate(), w.getUTCHours(), 0, 0, this.timeZone).getTime();
+      this.hourStarts.set(wall, start);
+    }
+    return start + minute * MINUTE + second * 1000;
   }
 
-  local(instant: number): TZDate {
-    return new TZDate(instant, this.timeZone);
+  local(instant: number): LocalDay & { hour: number } {
+    const slice = Math.floor(instant / (15 * MINUTE));
+    let wall = this.wallTimes.get(slice);
+    if (!wall) {
+      const local = new TZDate(slice * 15 * MINUTE, this.timeZone);
+      wall = { year: local.getFullYear(), month: local.getMonth(), date: local.getDate(), weekday: local.getDay(), hour: local.getHours() };
+      this.wallTimes.set(slice, wall);
+    }
+    return wall;
   }
 
   /** The first moment at or after `instant` when staff work: 08-18 on weekdays, or 08-22 daily for live channels. */
@@ -108,14 +139,10 @@ class LocalClock {
     let t = instant;
     for (let i = 0; i < 8; i++) {
       const local = this.local(t);
-      const weekday = local.getDay();
-      const workday = alwaysOpen || (weekday >= 1 && weekday <= 5);
-      const hour = local.getHours();
-      if (workday && hour >= open && hour < close) return t;
-      const nextDay = hour >= close || !workday;
-      const base = nextDay ? new TZDate(local.getFullYear(), local.getMonth(), local.getDate() + 1, 0, 0, 0, this.timeZone) : local;
-      t = this.at(base, open);
-      if (!nextDay) return t;
+      const workday = alwaysOpen || (local.weekday >= 1 && local.weekday <= 5);
+      if (workday && local.hour >= open && local.hour < close) return t;
+      if (workday && local.hour < open) return this.at(local, open);
+      t = this.at({ ...local, date: local.date + 1 }, open);
     }
     return t;
   }
@@ -135,10 +162,10 @@ export function* generateDemoDays(options: DemoOptions): Generator<DemoDay> {
   const meanPerDay = options.tickets / options.days / WEEKDAY_MEAN;
 
   for (let d = options.days - 1; d >= 0; d--) {
-    const day = new TZDate(today.getFullYear(), today.getMonth(), today.getDate() - d, 0, 0, 0, options.timeZone);
+    const day = clock.local(clock.at({ ...today, date: today.date - d }, 12));
     const progress = 1 - d / Math.max(1, options.days - 1);
     // A gentle growth trend and weekly seasonality; load above 1 slows everyone down.
-    const expected = meanPerDay * WEEKDAY_FACTOR[day.getDay()]! * (0.9 + 0.2 * progress);
+    const expected = meanPerDay * WEEKDAY_FACTOR[day.weekday]! * (0.9 + 0.2 * progress);
     const ticketCount = rng.poisson(expected);
     const load = Math.max(0.5, ticketCount / Math.max(1, meanPerDay));
     const out: DemoDay = { tickets: [], messages: [], calls: [], surveys: [], kbViews: [], statuses: [] };
@@ -252,7 +279,7 @@ export function* generateDemoDays(options: DemoOptions): Generator<DemoDay> {
 const HOURLY_WEIGHTS = Object.fromEntries(HOURLY.map((w, h) => [String(h), w])) as Record<string, number>;
 
 interface CallContext {
-  rng: Random; clock: LocalClock; day: TZDate; now: number; load: number; ticketCount: number;
+  rng: Random; clock: LocalClock; day: LocalDay; now: number; load: number; ticketCount: number;
   roster: DemoRoster; agentsByTeam: AgentRow[][]; ids: { call: number };
 }
 
@@ -329,8 +356,8 @@ function generateKbViews(
   }
 }
 
-function generateAgentDay(out: DemoDay, c: { rng: Random; clock: LocalClock; day: TZDate; now: number; roster: DemoRoster }) {
-  const weekday = c.day.getDay();
+function generateAgentDay(out: DemoDay, c: { rng: Random; clock: LocalClock; day: LocalDay; now: number; roster: DemoRoster }) {
+  const weekday = c.day.weekday;
   for (const agent of c.roster.agents) {
     const weekendCrew = DEMO_TEAMS[agent.teamId - 1]!.externalId === "social" || agent.id % 5 === 0;
     if ((weekday === 0 || weekday === 6) && !weekendCrew) continue;
@@ -354,15 +381,14 @@ function generateAgentDay(out: DemoDay, c: { rng: Random; clock: LocalClock; day
   }
 }
 
-function isFirstWorkdayOfMonth(day: TZDate): boolean {
-  const date = day.getDate();
-  const weekday = day.getDay();
+function isFirstWorkdayOfMonth(day: LocalDay): boolean {
+  const { date, weekday } = day;
   return weekday >= 1 && weekday <= 5 && (date === 1 || (weekday === 1 && date <= 3));
 }
 
 function generateEnpsPulse(
   out: DemoDay,
-  c: { rng: Random; clock: LocalClock; day: TZDate; now: number; roster: DemoRoster; ids: { survey: number } },
+  c: { rng: Random; clock: LocalClock; day: LocalDay; now: number; roster: DemoRoster; ids: { survey: number } },
 ) {
   for (const agent of c.roster.agents) {
     if (!c.rng.chance(0.75)) continue;
