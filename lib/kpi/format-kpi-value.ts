@@ -1,0 +1,33 @@
+import type { KpiUnit } from "./catalog";
+
+const integer = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+const oneDecimal = new Intl.NumberFormat("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const twoDecimals = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** Durations as people read them: "42s", "4m 12s", "3h 05m", "2d 04h". */
+export function formatDuration(seconds: number): string {
+  const s = Math.round(Math.max(0, seconds));
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m ${pad(s % 60)}s`;
+  if (s < 86_400) return `${Math.floor(s / 3600)}h ${pad(Math.floor((s % 3600) / 60))}m`;
+  return `${Math.floor(s / 86_400)}d ${pad(Math.floor((s % 86_400) / 3600))}h`;
+}
+
+/** A KPI value in its unit's format; null (no data) is an em dash, never 0. */
+export function formatKpiValue(value: number | null, unit: KpiUnit): string {
+  if (value === null || !Number.isFinite(value)) return "—";
+  switch (unit) {
+    case "count":
+      return integer.format(value);
+    case "seconds":
+      return formatDuration(value);
+    case "percent":
+      return `${oneDecimal.format(value)}%`;
+    case "ratio":
+      return twoDecimals.format(value);
+    case "score":
+      return Math.abs(value) >= 10 ? oneDecimal.format(value) : twoDecimals.format(value);
+  }
+}

@@ -1,0 +1,11 @@
+import { startThrowawayPostgres } from "@/lib/testing/throwaway-postgres";
+import { openDatabase } from "@/lib/db/open-database";
+import { migrate } from "@/lib/db/migrate";
+import { seedDemoIfEmpty } from "@/lib/demo/seed-demo";
+const pg = await startThrowawayPostgres();
+const db = await openDatabase({ kind: "postgres", url: pg.url });
+await db.withConnection((c) => migrate(c));
+const t = performance.now();
+const r = await seedDemoIfEmpty(db.prisma, { tickets: 1_000_000 });
+console.log(JSON.stringify(r), ((performance.now() - t) / 1000).toFixed(1), "s");
+await db.close(); pg.stop();
