@@ -1,17 +1,39 @@
+import Link from "next/link";
+
 import { AppHeader } from "@/components/layout/app-header";
 import { KpiStat } from "@/components/kpi/kpi-stat";
 import { getDb } from "@/lib/db/get-db";
+import type { KpiKey } from "@/lib/kpi/catalog";
+import { getKpiSnapshot } from "@/lib/kpi/get-kpi-snapshot";
+import { NO_FILTERS } from "@/lib/kpi/kpi-query";
+import { todayWindow } from "@/lib/kpi/today-window";
 import { getOrgSettings } from "@/lib/org/get-org-settings";
-import { getTodaySummary } from "@/lib/overview/get-today-summary";
 
 export const dynamic = "force-dynamic";
+
+const TODAY: { key: KpiKey; sample?: string }[] = [
+  { key: "ticket_volume" },
+  { key: "tickets_solved" },
+  { key: "backlog" },
+  { key: "first_response_time", sample: "first responses" },
+  { key: "csat", sample: "responses" },
+  { key: "service_level", sample: "offered calls" },
+  { key: "agents_available" },
+  { key: "calls_waiting" },
+];
 
 export default async function HomePage() {
   const { prisma } = await getDb();
   const org = await getOrgSettings(prisma);
-  const summary = await getTodaySummary(prisma, org.timeZone);
-  const day = new Intl.DateTimeFormat("en-GB", { timeZone: org.timeZone, dateStyle: "full" }).format(summary.from);
-  const time = new Intl.DateTimeFormat("en-GB", { timeZone: org.timeZone, timeStyle: "short" }).format(summary.computedAt);
+  const now = new Date();
+  const window = todayWindow(now, org.timeZone);
+  const kpis = await getKpiSnapshot(
+    prisma,
+    TODAY.map((item) => item.key),
+    { ...window, timeZone: org.timeZone, filters: NO_FILTERS, now, serviceLevelSeconds: org.serviceLevelSeconds },
+  );
+  const day = new Intl.DateTimeFormat("en-GB", { timeZone: org.timeZone, dateStyle: "full" }).format(window.from);
+  const time = new Intl.DateTimeFormat("en-GB", { timeZone: org.timeZone, timeStyle: "short" }).format(now);
 
   return (
     <>
@@ -23,28 +45,13 @@ export default async function HomePage() {
             <p className="mt-1 text-slate-500">{day}</p>
           </div>
           <p className="text-sm text-slate-500">
-            Computed at {time} ({org.timeZone})
+            Computed at {time} ({org.timeZone}) · <Link className="underline hover:text-slate-700" href="/kpis">How each KPI is defined</Link>
           </p>
         </div>
-        <div className="mt-8 grid gap-6 md:grid-cols-3">
-          <KpiStat
-            testId="kpi-ticket-volume"
-            label="Ticket volume"
-            value={summary.ticketVolume}
-            hint="Tickets created today"
-          />
-          <KpiStat
-            testId="kpi-tickets-solved"
-            label="Tickets solved"
-            value={summary.ticketsSolved}
-            hint="Tickets resolved today"
-          />
-          <KpiStat
-            testId="kpi-backlog"
-            label="Open backlog"
-            value={summary.openBacklog}
-            hint="Created and not yet resolved"
-          />
+        <div className="mt-8 grid gap-6 sm:grid-cols-2 lg:grid-cols-4">
+          {TODAY.map((item) => (
+            <KpiStat key={item.key} kpiKey={item.key} result={kpis.get(item.key)} sampleNoun={item.sample} />
+          ))}
         </div>
       </main>
     </>

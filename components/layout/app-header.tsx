@@ -6,6 +6,7 @@ interface AppHeaderProps {
 
 const NAV = [
   { href: "/", label: "Today" },
+  { href: "/kpis", label: "Definitions" },
   { href: "/import", label: "Import" },
 ];
 

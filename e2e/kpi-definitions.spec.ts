@@ -1,0 +1,16 @@
+import { expect, test } from "@playwright/test";
+
+import { KPI_CATALOG } from "../lib/kpi/catalog";
+
+test("the definitions page lists every KPI of the catalog with its formula, unit and direction", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: "How each KPI is defined" }).click();
+  await expect(page.getByRole("heading", { name: "KPI definitions" })).toBeVisible();
+  for (const kpi of KPI_CATALOG) {
+    const entry = page.locator(`[id="${kpi.key}"]`);
+    await expect(entry).toContainText(kpi.name);
+    await expect(entry).toContainText(kpi.definition);
+  }
+  await expect(page.locator('[id="nps"]')).toContainText("Higher is better");
+  await expect(page.locator('[id="aht"]')).toContainText("mean, median, p90");
+});
