@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db/get-db";
 import type { KpiKey } from "@/lib/kpi/catalog";
 import { getKpiSnapshot } from "@/lib/kpi/get-kpi-snapshot";
 import { NO_FILTERS } from "@/lib/kpi/kpi-query";
-import { todayWindow } from "@/lib/kpi/today-window";
+import { presetWindow } from "@/lib/kpi/time-windows";
 import { getOrgSettings } from "@/lib/org/get-org-settings";
 
 export const dynamic = "force-dynamic";
@@ -26,7 +26,7 @@ export default async function HomePage() {
   const { prisma } = await getDb();
   const org = await getOrgSettings(prisma);
   const now = new Date();
-  const window = todayWindow(now, org.timeZone);
+  const window = presetWindow("today", now, org.timeZone);
   const kpis = await getKpiSnapshot(
     prisma,
     TODAY.map((item) => item.key),

@@ -8,6 +8,7 @@ import { createApiKey } from "@/lib/auth/api-keys";
 import { runDemoSeed, ZDemoSeedOptions } from "@/lib/cli/demo-seed-command";
 import { openConfiguredDatabase } from "@/lib/db/configured-database";
 import type { Database } from "@/lib/db/open-database";
+import { updateOrgSettings, ZOrgSettingsUpdate } from "@/lib/org/update-org-settings";
 
 type Command = { usage: string; run(db: Database, args: string[]): Promise<string> };
 
@@ -24,6 +25,19 @@ const commands: Record<string, Command> = {
       const { key } = await createApiKey(db.prisma, input);
       console.log(`Created ${input.kind} key "${input.name}". It is shown only now; store it safely.`);
       return key;
+    },
+  },
+  "settings set": {
+    usage: "settings set [--timezone Area/City] [--service-level-seconds N]   change organisation settings",
+    async run(db, args) {
+      const { values } = parseArgs({ args, options: { timezone: { type: "string" }, "service-level-seconds": { type: "string" } } });
+      const parsed = ZOrgSettingsUpdate.safeParse({ timeZone: values.timezone, serviceLevelSeconds: values["service-level-seconds"] });
+      if (!parsed.success) {
+        const flags: Record<string, string> = { timeZone: "--timezone", serviceLevelSeconds: "--service-level-seconds" };
+        throw new Error(parsed.error.issues.map((i) => `${flags[String(i.path[0])] ?? "settings"}: ${i.message}`).join("\n"));
+      }
+      await updateOrgSettings(db.prisma, parsed.data);
+      return "ok";
     },
   },
   "demo seed": {

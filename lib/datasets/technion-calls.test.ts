@@ -12,7 +12,10 @@ import { describeEachDatabase } from "@/lib/testing/test-databases";
 
 import { technionCallsToRecords } from "./technion-calls";
 
-const CSV = fs.readFileSync(path.resolve("../shared/datasets/technion-bank-calls-one-day.csv"), "utf8");
+// The project's shared folder sits beside the repository (SPEC section 9), in CI as here.
+const DATASET = path.resolve(import.meta.dirname, "../../../shared/datasets/technion-bank-calls-one-day.csv");
+if (!fs.existsSync(DATASET)) throw new Error(`The real call-centre data set is expected at ${DATASET} (shared/ beside the repository).`);
+const CSV = fs.readFileSync(DATASET, "utf8");
 
 function toCsv(records: CallRecord[]): string {
   const fields = CSV_FIELDS.calls;
