@@ -5,7 +5,7 @@ import { KpiStat } from "@/components/kpi/kpi-stat";
 import { getDb } from "@/lib/db/get-db";
 import type { KpiKey } from "@/lib/kpi/catalog";
 import { getKpiSnapshot } from "@/lib/kpi/get-kpi-snapshot";
-import { NO_FILTERS } from "@/lib/kpi/kpi-query";
+import { NO_FILTERS, NO_GROUPING } from "@/lib/kpi/kpi-query";
 import { presetWindow } from "@/lib/kpi/time-windows";
 import { getOrgSettings } from "@/lib/org/get-org-settings";
 
@@ -30,7 +30,7 @@ export default async function HomePage() {
   const kpis = await getKpiSnapshot(
     prisma,
     TODAY.map((item) => item.key),
-    { ...window, timeZone: org.timeZone, filters: NO_FILTERS, now, serviceLevelSeconds: org.serviceLevelSeconds },
+    { ...window, timeZone: org.timeZone, filters: NO_FILTERS, now, serviceLevelSeconds: org.serviceLevelSeconds, grouping: NO_GROUPING },
   );
   const day = new Intl.DateTimeFormat("en-GB", { timeZone: org.timeZone, dateStyle: "full" }).format(window.from);
   const time = new Intl.DateTimeFormat("en-GB", { timeZone: org.timeZone, timeStyle: "short" }).format(now);

@@ -7,7 +7,8 @@ import { describeEachDatabase, type TestDatabase } from "@/lib/testing/test-data
 
 import { KPI_KEYS, type KpiKey } from "./catalog";
 import { getKpiSnapshot } from "./get-kpi-snapshot";
-import { NO_FILTERS, type KpiFilters, type KpiQuery } from "./kpi-query";
+import { NO_FILTERS, NO_GROUPING, type KpiFilters, type KpiGrouping, type KpiQuery } from "./kpi-query";
+import { timeBuckets } from "./time-windows";
 
 // Hand-computed fixtures: every expected number below is worked out in the comments from the
 // records, not from the code. The window is 10 March 2026 (UTC); "now" is two days later.
@@ -99,12 +100,19 @@ const FIXTURE: IngestBatch = {
   ],
 };
 
-function query(filters: Partial<KpiFilters> = {}, window: { from: string; to: string } = { from: FROM, to: TO }): KpiQuery {
+function query(
+  filters: Partial<KpiFilters> = {},
+  window: { from: string; to: string } = { from: FROM, to: TO },
+  grouping: KpiGrouping = NO_GROUPING,
+): KpiQuery {
   return {
     from: new Date(window.from), to: new Date(window.to), timeZone: "UTC", now: NOW, serviceLevelSeconds: 20,
-    filters: { ...NO_FILTERS, ...filters },
+    filters: { ...NO_FILTERS, ...filters }, grouping,
   };
 }
+
+const groups = (entry: { groups?: { key: string | null; value: number | null }[] } | undefined) =>
+  Object.fromEntries((entry?.groups ?? []).map((g) => [g.key ?? "null", g.value]));
 
 async function store(db: TestDatabase, batch: IngestBatch) {
   const parsed = parseIngestBatch(JSON.parse(JSON.stringify(batch)));
@@ -210,6 +218,51 @@ describeEachDatabase("KPI snapshot", ({ db }) => {
       expect(q2.get("kb_views_per_visitor")!.value).toBeNull();
       // An unknown team matches nothing rather than being ignored.
       expect((await snapshot(query({ team: ["nope"] }))).get("ticket_volume")!.value).toBe(0);
+    });
+  });
+
+  describe("breakdowns and time buckets", () => {
+    beforeAll(async () => {
+      await clearRecords(db().prisma);
+      await store(db(), FIXTURE);
+    });
+
+    test("by team: each group counts its own records and additive KPIs add up to the total", async () => {
+      const k = await snapshot(query({}, undefined, { by: "team" }));
+      expect(groups(k.get("ticket_volume"))).toEqual({ A: 2, B: 1 });
+      expect(k.get("ticket_volume")!.groups!.find((g) => g.key === "A")!.label).toBe("Team A");
+      expect(groups(k.get("backlog"))).toEqual({ A: 1, B: 1 });
+      expect(groups(k.get("calls_handled"))).toEqual({ A: 2, B: 2 });
+      // C3 (abandoned) has no team: it is offered in the group without one.
+      expect(groups(k.get("abandonment_rate"))).toEqual({ A: 0, B: 0, null: 100 });
+      expect(groups(k.get("csat"))).toEqual({ A: 100, B: 0 });
+      expect(groups(k.get("agents_available"))).toEqual({ B: 1 });
+    });
+
+    test("by queue and by channel", async () => {
+      const byQueue = await snapshot(query({}, undefined, { by: "queue" }));
+      expect(groups(byQueue.get("calls_handled"))).toEqual({ q1: 2, q2: 2 });
+      expect(groups(byQueue.get("calls_waiting"))).toEqual({ q1: 1, q2: 1 });
+      const byChannel = await snapshot(query({}, undefined, { by: "channel" }));
+      expect(groups(byChannel.get("ticket_volume"))).toEqual({ email: 2, chat: 1 });
+      expect(byChannel.get("ticket_volume")!.groups!.find((g) => g.key === "chat")!.label).toBe("Chat");
+    });
+
+    test("daily buckets: every day in order, empty ones included; backlog at each day's end", async () => {
+      const window = { from: "2026-03-08T00:00:00Z", to: "2026-03-12T00:00:00Z" };
+      const buckets = timeBuckets({ from: new Date(window.from), to: new Date(window.to) }, "day", "UTC");
+      const k = await snapshot(query({}, window, { by: "time", buckets }));
+      const series = (key: KpiKey) => k.get(key)!.groups!.map((g) => [g.key, g.value]);
+      expect(series("ticket_volume")).toEqual([
+        ["2026-03-08T00:00:00Z", 0], ["2026-03-09T00:00:00Z", 1], ["2026-03-10T00:00:00Z", 3], ["2026-03-11T00:00:00Z", 1],
+      ]);
+      expect(series("tickets_solved").map(([, v]) => v)).toEqual([0, 0, 2, 1]);
+      expect(series("backlog").map(([, v]) => v)).toEqual([0, 1, 2, 2]);
+      expect(series("first_response_time").map(([, v]) => v)).toEqual([null, null, 15020, null]);
+      // The sum of the buckets is the window's total.
+      expect(k.get("ticket_volume")!.value).toBe(5);
+      // Live KPIs have no time buckets.
+      expect(k.get("calls_waiting")!.groups).toBeUndefined();
     });
   });
 

@@ -7,10 +7,10 @@ import { computeLiveKpis } from "./families/live-kpis";
 import { computeReplyKpis } from "./families/reply-kpis";
 import { computeSurveyKpis } from "./families/survey-kpis";
 import { computeTicketKpis } from "./families/ticket-kpis";
-import type { KpiQuery } from "./kpi-query";
+import { NO_GROUPING, type GroupResults, type KpiGrouping, type KpiQuery } from "./kpi-query";
 import type { KpiResult } from "./kpi-result";
 
-const FAMILY_QUERIES: Record<KpiFamily, (prisma: PrismaClient, q: KpiQuery) => Promise<KpiResult[]>> = {
+const FAMILY_QUERIES: Record<KpiFamily, (prisma: PrismaClient, q: KpiQuery) => Promise<GroupResults[]>> = {
   tickets: computeTicketKpis,
   replies: computeReplyKpis,
   calls: computeCallKpis,
@@ -19,13 +19,65 @@ const FAMILY_QUERIES: Record<KpiFamily, (prisma: PrismaClient, q: KpiQuery) => P
   live: computeLiveKpis,
 };
 
+export interface KpiGroup {
+  /** The bucket's local start (ISO 8601 with offset), or the externalId / channel; null = none. */
+  key: string | null;
+  label: string;
+  value: number | null;
+  n: number;
+}
+
+export type KpiSnapshotEntry = KpiResult & { groups?: KpiGroup[] };
+
 /**
- * The requested KPIs for one query: one statement per KPI family involved, never one per KPI,
- * so a whole dashboard costs at most six round trips.
+ * The requested KPIs for one query: one statement per KPI family involved (two when grouped: the
+ * total and the groups), never one per KPI or per group, so a whole dashboard costs a handful of
+ * round trips. Time buckets include the empty ones, in order.
  */
-export async function getKpiSnapshot(prisma: PrismaClient, keys: readonly KpiKey[], q: KpiQuery): Promise<Map<KpiKey, KpiResult>> {
+export async function getKpiSnapshot(
+  prisma: PrismaClient,
+  keys: readonly KpiKey[],
+  q: KpiQuery,
+): Promise<Map<KpiKey, KpiSnapshotEntry>> {
   const families = [...new Set(keys.map((key) => getKpiDefinition(key).family))];
-  const results = (await Promise.all(families.map((family) => FAMILY_QUERIES[family](prisma, q)))).flat();
+  const run = (grouping: KpiGrouping) =>
+    Promise.all(families.map((family) => FAMILY_QUERIES[family](prisma, { ...q, grouping })));
+  const [totals, grouped] = await Promise.all([run(NO_GROUPING), q.grouping.by === "none" ? null : run(q.grouping)]);
+
   const wanted = new Set<string>(keys);
-  return new Map(results.filter((r) => wanted.has(r.key)).map((r) => [r.key, r]));
+  const snapshot = new Map<KpiKey, KpiSnapshotEntry>();
+  for (const result of totals.flat().flatMap((group) => group.results)) {
+    if (wanted.has(result.key)) snapshot.set(result.key, { ...result });
+  }
+  if (grouped) {
+    const labels = await groupLabels(prisma, q.grouping, grouped.flat());
+    families.forEach((family, i) => {
+      // Live KPIs describe now; they have no time buckets.
+      if (family === "live" && q.grouping.by === "time") return;
+      for (const group of grouped[i]!) {
+        const key = q.grouping.by === "time" ? q.grouping.buckets[Number(group.key) - 1]!.key : group.key;
+        for (const result of group.results) {
+          const entry = snapshot.get(result.key);
+          // A team with no data for this KPI is noise in its breakdown; an empty time bucket is a gap to show.
+          if (!entry || (q.grouping.by !== "time" && result.n === 0)) continue;
+          (entry.groups ??= []).push({ key, label: labels(key), value: result.value, n: result.n });
+        }
+      }
+    });
+  }
+  return snapshot;
+}
+
+async function groupLabels(prisma: PrismaClient, grouping: KpiGrouping, groups: GroupResults[]): Promise<(key: string | null) => string> {
+  const keys = [...new Set(groups.map((g) => g.key).filter((k): k is string => k !== null && k !== ""))];
+  const names = new Map<string, string>();
+  const none = { team: "No team", agent: "Unassigned", channel: "No channel", queue: "No queue" };
+  if (grouping.by === "team") for (const t of await prisma.team.findMany({ where: { externalId: { in: keys } } })) names.set(t.externalId, t.name);
+  if (grouping.by === "agent") for (const a of await prisma.agent.findMany({ where: { externalId: { in: keys } } })) names.set(a.externalId, a.name);
+  if (grouping.by === "queue") for (const q of await prisma.queue.findMany({ where: { externalId: { in: keys } } })) names.set(q.externalId, q.name);
+  return (key) => {
+    if (key === null) return grouping.by in none ? none[grouping.by as keyof typeof none] : "None";
+    if (grouping.by === "channel") return key.charAt(0).toUpperCase() + key.slice(1);
+    return names.get(key) ?? key;
+  };
 }

@@ -3,6 +3,9 @@ import { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { CHANNELS } from "@/lib/ingest/record-schemas";
 
+import type { KpiResult } from "./kpi-result";
+import type { TimeBucket } from "./time-windows";
+
 /** What every KPI query takes: a window [from, to), the zone it is read in, and filters. */
 export interface KpiQuery {
   from: Date;
@@ -13,6 +16,7 @@ export interface KpiQuery {
   now: Date;
   /** Service-level threshold T in seconds. */
   serviceLevelSeconds: number;
+  grouping: KpiGrouping;
 }
 
 /** Filters by externalId (channels by name); several values of one dimension are alternatives. */
@@ -50,4 +54,59 @@ export function filterConditions(filters: KpiFilters, columns: DimensionColumns)
   add(filters.channel, columns.channel, (c) => Prisma.sql`${c}::text = ANY(${filters.channel}::text[])`);
   add(filters.queue, columns.queue, (c) => Prisma.sql`${c} IN (SELECT id FROM queues WHERE external_id = ANY(${filters.queue}::text[]))`);
   return parts.length ? Prisma.sql`AND ${Prisma.join(parts, " AND ")}` : Prisma.empty;
+}
+
+export const DIMENSIONS = ["team", "agent", "channel", "queue"] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+/** How results are split: not at all, by a dimension (externalId or channel), or into time buckets. */
+export type KpiGrouping = { by: "none" } | { by: Dimension } | { by: "time"; buckets: TimeBucket[] };
+
+export const NO_GROUPING: KpiGrouping = { by: "none" };
+
+/**
+ * The SQL expression of a record's group key: '' when ungrouped; the externalId (or channel) of
+ * its team, agent or queue; or for time buckets the 1-based number of the bucket its `timestamp`
+ * falls in (width_bucket over the bucket starts, bound as one timestamptz[] parameter). NULL when
+ * the record has no such dimension.
+ */
+export function groupKey(grouping: KpiGrouping, columns: DimensionColumns, timestamp: Prisma.Sql): Prisma.Sql {
+  switch (grouping.by) {
+    case "none":
+      return Prisma.sql`''`;
+    case "time":
+      return Prisma.sql`width_bucket(${timestamp}, ${grouping.buckets.map((b) => b.start.toISOString())}::timestamptz[])::text`;
+    case "channel":
+      return columns.channel ? Prisma.sql`${columns.channel}::text` : Prisma.sql`NULL::text`;
+    case "team":
+      return columns.team ? Prisma.sql`(SELECT external_id FROM teams WHERE id = ${columns.team})` : Prisma.sql`NULL::text`;
+    case "agent":
+      return columns.agent ? Prisma.sql`(SELECT external_id FROM agents WHERE id = ${columns.agent})` : Prisma.sql`NULL::text`;
+    case "queue":
+      return columns.queue ? Prisma.sql`(SELECT external_id FROM queues WHERE id = ${columns.queue})` : Prisma.sql`NULL::text`;
+  }
+}
+
+/** A family's results for one group key ('' for the whole window). */
+export interface GroupResults {
+  key: string | null;
+  results: KpiResult[];
+}
+
+/**
+ * Turns a family's rows (one per group key `g`) into its groups: exactly one group ('') when
+ * ungrouped, every bucket in order (empty ones included) for time buckets, and the groups that
+ * have data for a dimension. `toResults(undefined)` gives the family's no-data results.
+ */
+export function assembleGroups<Row extends { g: string | null }>(
+  rows: Row[],
+  grouping: KpiGrouping,
+  toResults: (row: Row | undefined) => KpiResult[],
+): GroupResults[] {
+  const byKey = new Map(rows.map((row) => [row.g, row]));
+  if (grouping.by === "none") return [{ key: "", results: toResults(byKey.get("")) }];
+  if (grouping.by === "time") {
+    return grouping.buckets.map((_, i) => ({ key: String(i + 1), results: toResults(byKey.get(String(i + 1))) }));
+  }
+  return rows.map((row) => ({ key: row.g, results: toResults(row) }));
 }

@@ -1,6 +1,6 @@
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 
-import { filterConditions, type KpiQuery } from "../kpi-query";
+import { assembleGroups, filterConditions, groupKey, type GroupResults, type KpiQuery } from "../kpi-query";
 import { count, num, type KpiResult } from "../kpi-result";
 
 const REPLY_COLUMNS = { team: Prisma.sql`t.team_id`, agent: Prisma.sql`r.agent_id`, channel: Prisma.sql`t.channel` };
@@ -10,9 +10,9 @@ const REPLY_COLUMNS = { team: Prisma.sql`t.team_id`, agent: Prisma.sql`r.agent_i
  * messages (a reply ends a segment); a reply that has customer messages in its segment measures
  * from the earliest of them. Private notes neither reply nor end a segment.
  */
-export async function computeReplyKpis(prisma: PrismaClient, q: KpiQuery): Promise<KpiResult[]> {
+export async function computeReplyKpis(prisma: PrismaClient, q: KpiQuery): Promise<GroupResults[]> {
   const where = filterConditions(q.filters, REPLY_COLUMNS);
-  const [row] = await prisma.$queryRaw<{ n: unknown; mean: unknown; median: unknown; p90: unknown }[]>`
+  const rows = await prisma.$queryRaw<ReplyRow[]>`
     WITH replied AS (
       SELECT DISTINCT ticket_id FROM messages
       WHERE author = 'agent' AND public AND created_at >= ${q.from} AND created_at < ${q.to}
@@ -24,18 +24,27 @@ export async function computeReplyKpis(prisma: PrismaClient, q: KpiQuery): Promi
       FROM messages m
       WHERE m.ticket_id IN (SELECT ticket_id FROM replied) AND (m.author = 'customer' OR m.public)
     ), waits AS (
-      SELECT extract(epoch FROM r.created_at - min(c.created_at))::float8 AS s
+      SELECT extract(epoch FROM r.created_at - min(c.created_at))::float8 AS s,
+             ${groupKey(q.grouping, REPLY_COLUMNS, Prisma.sql`r.created_at`)} AS g
       FROM segmented r
       JOIN segmented c ON c.ticket_id = r.ticket_id AND c.segment = r.segment AND c.author = 'customer'
       JOIN tickets t ON t.id = r.ticket_id
       WHERE r.author = 'agent' AND r.created_at >= ${q.from} AND r.created_at < ${q.to} ${where}
-      GROUP BY r.id, r.created_at
+      GROUP BY r.id, r.created_at, r.agent_id, t.team_id, t.channel
     )
-    SELECT count(*) AS n, avg(s) AS mean,
+    SELECT g, count(*) AS n, avg(s) AS mean,
            percentile_cont(0.5) WITHIN GROUP (ORDER BY s) AS median,
            percentile_cont(0.9) WITHIN GROUP (ORDER BY s) AS p90
-    FROM waits`;
-  return [
-    { key: "avg_reply_time", value: num(row!.mean), unit: "seconds", n: count(row!.n), median: num(row!.median), p90: num(row!.p90) },
-  ];
+    FROM waits GROUP BY g`;
+  return assembleGroups(rows, q.grouping, (row) => [
+    { key: "avg_reply_time", value: num(row?.mean), unit: "seconds", n: count(row?.n), median: num(row?.median), p90: num(row?.p90) },
+  ]);
+}
+
+interface ReplyRow {
+  g: string | null;
+  n: unknown;
+  mean: unknown;
+  median: unknown;
+  p90: unknown;
 }

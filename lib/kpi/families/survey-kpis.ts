@@ -1,6 +1,6 @@
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 
-import { filterConditions, type KpiQuery } from "../kpi-query";
+import { assembleGroups, filterConditions, groupKey, type GroupResults, type KpiQuery } from "../kpi-query";
 import { count, num, ratio, type KpiResult } from "../kpi-result";
 import { npsMarginOfError, wilsonMarginOfError } from "../margin-of-error";
 
@@ -8,6 +8,7 @@ import { npsMarginOfError, wilsonMarginOfError } from "../margin-of-error";
 const SURVEY_COLUMNS = { team: Prisma.sql`s.team_id`, agent: Prisma.sql`s.agent_id`, channel: Prisma.sql`tk.channel` };
 
 interface SurveyRow {
+  g: string | null;
   kind: string;
   n: unknown;
   mean: unknown;
@@ -18,17 +19,25 @@ interface SurveyRow {
 }
 
 /** CSAT, NPS, CES and eNPS over responses whose respondedAt is in the window. */
-export async function computeSurveyKpis(prisma: PrismaClient, q: KpiQuery): Promise<KpiResult[]> {
+export async function computeSurveyKpis(prisma: PrismaClient, q: KpiQuery): Promise<GroupResults[]> {
   const where = filterConditions(q.filters, SURVEY_COLUMNS);
   const rows = await prisma.$queryRaw<SurveyRow[]>`
-    SELECT s.kind::text AS kind, count(*) AS n, avg(s.score)::float8 AS mean,
+    SELECT ${groupKey(q.grouping, SURVEY_COLUMNS, Prisma.sql`s.responded_at`)} AS g, s.kind::text AS kind, count(*) AS n, avg(s.score)::float8 AS mean,
            count(*) FILTER (WHERE s.score >= 4) AS satisfied,
            count(*) FILTER (WHERE s.score >= 9) AS promoters,
            count(*) FILTER (WHERE s.score BETWEEN 7 AND 8) AS passives,
            count(*) FILTER (WHERE s.score <= 6) AS detractors
     FROM surveys s LEFT JOIN tickets tk ON tk.id = s.ticket_id
     WHERE s.responded_at >= ${q.from} AND s.responded_at < ${q.to} ${where}
-    GROUP BY s.kind`;
+    GROUP BY 1, s.kind`;
+  // One row per group and kind; a group's results are built from all its kinds' rows.
+  const byGroup = new Map<string | null, SurveyRow[]>();
+  for (const row of rows) byGroup.set(row.g, [...(byGroup.get(row.g) ?? []), row]);
+  const groups = [...byGroup].map(([g, kinds]) => ({ g, kinds }));
+  return assembleGroups(groups, q.grouping, (group) => toResults(group?.kinds ?? []));
+}
+
+function toResults(rows: SurveyRow[]): KpiResult[] {
   const of = (kind: string) => rows.find((row) => row.kind === kind);
   const csat = of("csat");
   const csatN = count(csat?.n);
