@@ -1,7 +1,7 @@
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 
 import { assembleGroups, filterConditions, groupKey, type GroupResults, type KpiQuery } from "../kpi-query";
-import { count, ratio, type KpiResult } from "../kpi-result";
+import { count, ratio } from "../kpi-result";
 
 interface KnowledgeBaseRow {
   g: string | null;

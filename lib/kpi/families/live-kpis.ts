@@ -1,7 +1,7 @@
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 
 import { assembleGroups, filterConditions, groupKey, NO_GROUPING, type GroupResults, type KpiQuery } from "../kpi-query";
-import { count, num, type KpiResult } from "../kpi-result";
+import { count, num } from "../kpi-result";
 
 /**
  * A call left "waiting" for longer than this has almost certainly lost its end event upstream;

@@ -1,7 +1,7 @@
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 
 import { assembleGroups, filterConditions, groupKey, type GroupResults, type KpiQuery } from "../kpi-query";
-import { count, num, type KpiResult } from "../kpi-result";
+import { count, num } from "../kpi-result";
 
 const REPLY_COLUMNS = { team: Prisma.sql`t.team_id`, agent: Prisma.sql`r.agent_id`, channel: Prisma.sql`t.channel` };
 
