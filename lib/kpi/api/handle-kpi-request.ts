@@ -1,0 +1,51 @@
+import { TZDate } from "@date-fns/tz";
+import { formatISO } from "date-fns";
+
+import { checkApiKey } from "@/lib/auth/api-keys";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { problem } from "@/lib/http/problem";
+import { getOrgSettings } from "@/lib/org/get-org-settings";
+
+import { getKpiSnapshot, type KpiSnapshotEntry } from "../get-kpi-snapshot";
+import { NO_GROUPING } from "../kpi-query";
+import { previousWindow } from "../time-windows";
+
+import { parseKpiParams } from "./parse-kpi-params";
+
+/** GET /api/v1/kpis (SPEC section 2): KPI values for a window, with breakdowns and comparison. */
+export async function handleKpiRequest(prisma: PrismaClient, request: Request, now = new Date()): Promise<Response> {
+  const key = await checkApiKey(prisma, request.headers.get("authorization"));
+  if (key.status === "missing") return problem(401, "unauthorized", "Send a KPI read key as Authorization: Bearer <key>.");
+  if (key.status === "invalid") return problem(401, "unauthorized", "The key is unknown or revoked.");
+  if (key.kind !== "kpi") return problem(403, "forbidden", "This key may not read KPIs; use a key of kind kpi.");
+
+  const org = await getOrgSettings(prisma);
+  const parsed = parseKpiParams(new URL(request.url).searchParams, { timeZone: org.timeZone, now });
+  if (!parsed.ok) {
+    return problem(400, "invalid_parameter", `${parsed.error.parameter}: ${parsed.error.message}`, { parameter: parsed.error.parameter });
+  }
+  const { keys, window, timeZone, filters, grouping, compare } = parsed.request;
+  const base = { timeZone, filters, now, serviceLevelSeconds: org.serviceLevelSeconds };
+  const [current, previous] = await Promise.all([
+    getKpiSnapshot(prisma, keys, { ...base, ...window, grouping }),
+    compare ? getKpiSnapshot(prisma, keys, { ...base, ...previousWindow(window), grouping: NO_GROUPING }) : null,
+  ]);
+
+  const iso = (d: Date) => formatISO(new TZDate(d.getTime(), timeZone));
+  const kpis = Object.fromEntries(
+    keys.map((k) => {
+      const entry = toJson(current.get(k)!);
+      const before = previous?.get(k);
+      return [k, before ? { ...entry, previous: toJson(before) } : entry];
+    }),
+  );
+  return Response.json(
+    { window: { from: iso(window.from), to: iso(window.to), tz: timeZone }, computedAt: new Date().toISOString(), kpis },
+    { headers: { "Cache-Control": "no-store" } },
+  );
+}
+
+/** The KPI's fields without its key (the key names the property) or absent optional fields. */
+function toJson(entry: KpiSnapshotEntry) {
+  return Object.fromEntries(Object.entries(entry).filter(([name, value]) => name !== "key" && value !== undefined));
+}
