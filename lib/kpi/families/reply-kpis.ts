@@ -32,7 +32,7 @@ export async function computeReplyKpis(prisma: PrismaClient, q: KpiQuery): Promi
       WHERE r.author = 'agent' AND r.created_at >= ${q.from} AND r.created_at < ${q.to} ${where}
       GROUP BY r.id, r.created_at, r.agent_id, t.team_id, t.channel
     )
-    SELECT g, count(*) AS n, avg(s) AS mean,
+    SELECT g, count(*) AS n, avg(s::numeric) AS mean,
            percentile_cont(0.5) WITHIN GROUP (ORDER BY s) AS median,
            percentile_cont(0.9) WITHIN GROUP (ORDER BY s) AS p90
     FROM waits GROUP BY g`;

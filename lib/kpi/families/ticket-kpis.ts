@@ -14,6 +14,9 @@ interface TicketRow {
   reopened: unknown; touches: unknown; backlog: unknown;
 }
 
+// Means are taken over numeric (exact) values: a float sum depends on the order rows arrive in, and
+// the same data must give the same number whatever order it was ingested in.
+
 /**
  * Every ticket KPI in one statement, per group. Each part reads the index of the timestamp it
  * counts on and is grouped by that same timestamp, so a ticket created on Monday and solved on
@@ -42,11 +45,11 @@ export async function computeTicketKpis(prisma: PrismaClient, q: KpiQuery): Prom
       SELECT c.g, count(*) AS fcr FROM created c JOIN touches x ON x.ticket_id = c.id
       WHERE c.resolved_at <= ${q.now} AND c.reopens = 0 AND x.n = 1 GROUP BY c.g
     ), frt AS (
-      SELECT g, count(*) AS frt_n, avg(s) AS frt_mean, percentile_cont(0.5) WITHIN GROUP (ORDER BY s) AS frt_median,
+      SELECT g, count(*) AS frt_n, avg(s::numeric) AS frt_mean, percentile_cont(0.5) WITHIN GROUP (ORDER BY s) AS frt_median,
              percentile_cont(0.9) WITHIN GROUP (ORDER BY s) AS frt_p90
       FROM responded GROUP BY g
     ), art AS (
-      SELECT g, count(*) AS solved, avg(s) AS art_mean, percentile_cont(0.5) WITHIN GROUP (ORDER BY s) AS art_median,
+      SELECT g, count(*) AS solved, avg(s::numeric) AS art_mean, percentile_cont(0.5) WITHIN GROUP (ORDER BY s) AS art_median,
              percentile_cont(0.9) WITHIN GROUP (ORDER BY s) AS art_p90, count(*) FILTER (WHERE reopens > 0) AS reopened
       FROM resolved GROUP BY g
     ), touched AS (
