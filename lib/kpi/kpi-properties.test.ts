@@ -28,7 +28,7 @@ const ticketArb = fc
 const callArb = fc.record({ ended: fc.integer({ min: -DAY, max: 4 * DAY }), answered: fc.boolean(), queued: fc.boolean(),
   wait: fc.integer({ min: 0, max: 120 }), talk: fc.integer({ min: 0, max: 900 }), team });
 
-function toBatch(tickets: fc.Infer<typeof ticketArb>[], calls: fc.Infer<typeof callArb>[]): Required<Pick<IngestBatch, "tickets" | "calls">> {
+function toBatch(tickets: (typeof ticketArb extends fc.Arbitrary<infer T> ? T : never)[], calls: (typeof callArb extends fc.Arbitrary<infer T> ? T : never)[]): Required<Pick<IngestBatch, "tickets" | "calls">> {
   return {
     tickets: tickets.map((t, i): TicketRecord => ({
       externalId: `T${i}`, channel: t.channel as TicketRecord["channel"], status: t.resolveAfter === null ? "open" : "solved",

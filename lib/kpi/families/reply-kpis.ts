@@ -23,14 +23,16 @@ export async function computeReplyKpis(prisma: PrismaClient, q: KpiQuery): Promi
              ) AS segment
       FROM messages m
       WHERE m.ticket_id IN (SELECT ticket_id FROM replied) AND (m.author = 'customer' OR m.public)
+    ), waiting AS (
+      -- Within a segment the reply is the last row, so the segment's earliest customer message is its start.
+      SELECT s.*, min(s.created_at) FILTER (WHERE s.author = 'customer') OVER (PARTITION BY s.ticket_id, s.segment) AS first_customer_at
+      FROM segmented s
     ), waits AS (
-      SELECT extract(epoch FROM r.created_at - min(c.created_at))::float8 AS s,
+      SELECT extract(epoch FROM r.created_at - r.first_customer_at)::float8 AS s,
              ${groupKey(q.grouping, REPLY_COLUMNS, Prisma.sql`r.created_at`)} AS g
-      FROM segmented r
-      JOIN segmented c ON c.ticket_id = r.ticket_id AND c.segment = r.segment AND c.author = 'customer'
-      JOIN tickets t ON t.id = r.ticket_id
-      WHERE r.author = 'agent' AND r.created_at >= ${q.from} AND r.created_at < ${q.to} ${where}
-      GROUP BY r.id, r.created_at, r.agent_id, t.team_id, t.channel
+      FROM waiting r JOIN tickets t ON t.id = r.ticket_id
+      WHERE r.author = 'agent' AND r.first_customer_at IS NOT NULL
+        AND r.created_at >= ${q.from} AND r.created_at < ${q.to} ${where}
     )
     SELECT g, count(*) AS n, avg(s::numeric) AS mean,
            percentile_cont(0.5) WITHIN GROUP (ORDER BY s) AS median,
