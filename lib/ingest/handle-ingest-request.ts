@@ -1,4 +1,4 @@
-import { checkApiKey } from "@/lib/auth/api-keys";
+import { requireApiKey } from "@/lib/auth/api-keys";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { problem } from "@/lib/http/problem";
 import { readJsonBody } from "@/lib/http/read-json-body";
@@ -11,10 +11,8 @@ export const MAX_INGEST_BODY_BYTES = 10_000_000;
 
 /** POST /api/v1/ingest, SPEC section 2: authorise, bound, validate every record, store atomically. */
 export async function handleIngestRequest(prisma: PrismaClient, request: Request): Promise<Response> {
-  const key = await checkApiKey(prisma, request.headers.get("authorization"));
-  if (key.status === "missing") return problem(401, "unauthorized", "Send an ingest key as Authorization: Bearer <key>.");
-  if (key.status === "invalid") return problem(401, "unauthorized", "The key is unknown or revoked.");
-  if (key.kind !== "ingest") return problem(403, "forbidden", "This key may not ingest; use a key of kind ingest.");
+  const denied = await requireApiKey(prisma, request, "ingest");
+  if (denied) return denied;
 
   const read = await readJsonBody(request, MAX_INGEST_BODY_BYTES);
   if (!read.ok) return read.response;

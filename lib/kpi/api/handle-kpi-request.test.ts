@@ -16,6 +16,14 @@ import { handleKpiRequest } from "./handle-kpi-request";
 
 const NOW = new Date("2026-03-12T12:00:00Z");
 
+interface KpiApiBody {
+  error?: string;
+  parameter?: string;
+  window: { from: string; to: string; tz: string };
+  computedAt: string;
+  kpis: Record<string, { value: number | null; unit: string; n: number; groups?: unknown[]; previous?: { value: number | null } }>;
+}
+
 describeEachDatabase("GET /api/v1/kpis", ({ db }) => {
   let kpiKey = "";
   let ingestKey = "";
@@ -31,7 +39,7 @@ describeEachDatabase("GET /api/v1/kpis", ({ db }) => {
       new Request(`http://localhost/api/v1/kpis?${query}`, { headers: key ? { authorization: `Bearer ${key}` } : {} }),
       NOW,
     );
-    return { status: response.status, body: (await response.json()) as Record<string, any> };
+    return { status: response.status, body: (await response.json()) as KpiApiBody };
   };
 
   test("401 without a key, 403 with an ingest key", async () => {
@@ -83,7 +91,7 @@ describeEachDatabase("GET /api/v1/kpis", ({ db }) => {
       expect(body.window).toEqual({ from: "2026-03-07T00:00:00-05:00", to: "2026-03-10T00:00:00-04:00", tz: "America/New_York" });
       expect(typeof body.computedAt).toBe("string");
       expect(body.kpis.ticket_volume).toMatchObject({ value: 6, unit: "count", n: 6 });
-      expect(body.kpis.ticket_volume.groups).toEqual([
+      expect(body.kpis.ticket_volume!.groups).toEqual([
         { key: "2026-03-07T00:00:00-05:00", label: "2026-03-07T00:00:00-05:00", value: 2, n: 2 },
         { key: "2026-03-08T00:00:00-05:00", label: "2026-03-08T00:00:00-05:00", value: 2, n: 2 },
         { key: "2026-03-09T00:00:00-04:00", label: "2026-03-09T00:00:00-04:00", value: 2, n: 2 },
@@ -97,7 +105,7 @@ describeEachDatabase("GET /api/v1/kpis", ({ db }) => {
       expect(body.window).toEqual({ from: "2026-03-11T00:00:00Z", to: "2026-03-12T00:00:00Z", tz: "UTC" });
       expect(body.kpis.ticket_volume).toMatchObject({ value: 0, previous: { value: 1 } });
       const teams = await get("keys=ticket_volume&from=2026-03-07T00:00:00Z&to=2026-03-11T00:00:00Z&groupBy=team&team=alpha");
-      expect(teams.body.kpis.ticket_volume.groups).toEqual([{ key: "alpha", label: "alpha", value: 3, n: 3 }]);
+      expect(teams.body.kpis.ticket_volume!.groups).toEqual([{ key: "alpha", label: "alpha", value: 3, n: 3 }]);
     });
   });
 });

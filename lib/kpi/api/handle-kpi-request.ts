@@ -1,7 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import { formatISO } from "date-fns";
 
-import { checkApiKey } from "@/lib/auth/api-keys";
+import { requireApiKey } from "@/lib/auth/api-keys";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { problem } from "@/lib/http/problem";
 import { getOrgSettings } from "@/lib/org/get-org-settings";
@@ -14,10 +14,8 @@ import { parseKpiParams } from "./parse-kpi-params";
 
 /** GET /api/v1/kpis (SPEC section 2): KPI values for a window, with breakdowns and comparison. */
 export async function handleKpiRequest(prisma: PrismaClient, request: Request, now = new Date()): Promise<Response> {
-  const key = await checkApiKey(prisma, request.headers.get("authorization"));
-  if (key.status === "missing") return problem(401, "unauthorized", "Send a KPI read key as Authorization: Bearer <key>.");
-  if (key.status === "invalid") return problem(401, "unauthorized", "The key is unknown or revoked.");
-  if (key.kind !== "kpi") return problem(403, "forbidden", "This key may not read KPIs; use a key of kind kpi.");
+  const denied = await requireApiKey(prisma, request, "kpi");
+  if (denied) return denied;
 
   const org = await getOrgSettings(prisma);
   const parsed = parseKpiParams(new URL(request.url).searchParams, { timeZone: org.timeZone, now });
