@@ -64,7 +64,6 @@ async function run(label: string, target: DatabaseTarget, url?: string) {
     const seeded = await seedDemoIfEmpty(db.prisma, { tickets: TICKETS, timeZone: TZ });
     console.log(`${label}: ${seeded.tickets.toLocaleString("en-US")} tickets, ${seeded.messages.toLocaleString("en-US")} messages, ` +
       `${seeded.calls.toLocaleString("en-US")} calls seeded in ${((performance.now() - seedStarted) / 1000).toFixed(0)} s`);
-    if (target.kind === "postgres") await db.prisma.$executeRaw`ANALYZE`;
     const now = new Date();
     const last30 = presetWindow("last_30_days", now, TZ);
     const last90 = { from: presetWindow("today", new Date(now.getTime() - 89 * 86_400_000), TZ).from, to: last30.to };

@@ -8,6 +8,8 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { lockDataDir } from "./data-dir-lock";
 import type { DatabaseKind, SqlConnection } from "./sql-connection";
 
+const PGLITE_ANALYZE_INTERVAL_MS = 15 * 60_000;
+
 export interface Database {
   kind: DatabaseKind;
   prisma: PrismaClient;
@@ -64,6 +66,10 @@ async function openPglite(target: { kind: "pglite"; dataDir: string } | { kind: 
     throw error;
   }
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
+  // PGlite has no autovacuum worker, so table statistics would never refresh and the planner would
+  // keep the plans it chose for empty tables. Re-analysing every quarter hour keeps them current.
+  const analyze = setInterval(() => void db.exec("ANALYZE").catch(() => {}), PGLITE_ANALYZE_INTERVAL_MS);
+  analyze.unref();
   const connection: SqlConnection = {
     query: async <Row,>(text: string, params?: unknown[]) => (await db.query<Row>(text, params)).rows,
     exec: async (script) => {
@@ -76,6 +82,7 @@ async function openPglite(target: { kind: "pglite"; dataDir: string } | { kind: 
     // PGlite is a single connection; callers run migrations before anything else uses it.
     withConnection: (fn) => fn(connection),
     async close() {
+      clearInterval(analyze);
       await prisma.$disconnect();
       await db.close();
       release();

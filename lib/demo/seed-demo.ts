@@ -62,6 +62,8 @@ export async function seedDemoIfEmpty(
     options.onDay?.(++index, full.days);
   }
   await resetSequences(prisma);
+  // Fresh statistics for the planner: without them a bulk-loaded table gets nested-loop plans.
+  await prisma.$executeRaw`ANALYZE`;
   result.seeded = true;
   return result;
 }
