@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 
-import { importChunkAction } from "@/app/import/actions";
+import { importChunkAction } from "@/app/(workspace)/import/actions";
 import { CSV_FIELDS, quoteCsvCell } from "@/lib/ingest/csv/csv-row-to-record";
 import { parseCsvRecords, type CsvRowError, type ParsedCsv } from "@/lib/ingest/csv/parse-csv-records";
 import { RECORD_KINDS, type RecordKind } from "@/lib/ingest/record-schemas";

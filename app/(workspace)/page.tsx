@@ -1,6 +1,5 @@
 import Link from "next/link";
 
-import { AppHeader } from "@/components/layout/app-header";
 import { KpiStat } from "@/components/kpi/kpi-stat";
 import { getDb } from "@/lib/db/get-db";
 import type { KpiKey } from "@/lib/kpi/catalog";
@@ -36,24 +35,21 @@ export default async function HomePage() {
   const time = new Intl.DateTimeFormat("en-GB", { timeZone: org.timeZone, timeStyle: "short" }).format(now);
 
   return (
-    <>
-      <AppHeader orgName={org.name} />
-      <main className="mx-auto max-w-6xl px-6 py-10">
-        <div className="flex flex-wrap items-end justify-between gap-2">
-          <div>
-            <h1 className="text-3xl font-semibold tracking-tight">Today</h1>
-            <p className="mt-1 text-slate-500">{day}</p>
-          </div>
-          <p className="text-sm text-slate-500">
-            Computed at {time} ({org.timeZone}) · <Link className="underline hover:text-slate-700" href="/kpis">How each KPI is defined</Link>
-          </p>
+    <main className="mx-auto max-w-6xl px-6 py-10">
+      <div className="flex flex-wrap items-end justify-between gap-2">
+        <div>
+          <h1 className="text-3xl font-semibold tracking-tight">Today</h1>
+          <p className="mt-1 text-slate-500">{day}</p>
         </div>
-        <div className="mt-8 grid gap-6 sm:grid-cols-2 lg:grid-cols-4">
-          {TODAY.map((item) => (
-            <KpiStat key={item.key} kpiKey={item.key} result={kpis.get(item.key)} sampleNoun={item.sample} />
-          ))}
-        </div>
-      </main>
-    </>
+        <p className="text-sm text-slate-500">
+          Computed at {time} ({org.timeZone}) · <Link className="underline hover:text-slate-700" href="/kpis">How each KPI is defined</Link>
+        </p>
+      </div>
+      <div className="mt-8 grid gap-6 sm:grid-cols-2 lg:grid-cols-4">
+        {TODAY.map((item) => (
+          <KpiStat key={item.key} kpiKey={item.key} result={kpis.get(item.key)} sampleNoun={item.sample} />
+        ))}
+      </div>
+    </main>
   );
 }
