@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 import { Prisma } from "@/lib/generated/prisma/client";
 import { CHANNELS } from "@/lib/ingest/record-schemas";
 
@@ -20,13 +18,12 @@ export interface KpiQuery {
 }
 
 /** Filters by externalId (channels by name); several values of one dimension are alternatives. */
-export const ZKpiFilters = z.object({
-  team: z.array(z.string().min(1)).default([]),
-  agent: z.array(z.string().min(1)).default([]),
-  channel: z.array(z.enum(CHANNELS)).default([]),
-  queue: z.array(z.string().min(1)).default([]),
-});
-export type KpiFilters = z.infer<typeof ZKpiFilters>;
+export interface KpiFilters {
+  team: string[];
+  agent: string[];
+  channel: (typeof CHANNELS)[number][];
+  queue: string[];
+}
 
 export const NO_FILTERS: KpiFilters = { team: [], agent: [], channel: [], queue: [] };
 
