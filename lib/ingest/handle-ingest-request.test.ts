@@ -164,6 +164,29 @@ describeEachDatabase("POST /api/v1/ingest", ({ db }) => {
     expect((await post({ messages: [{ externalId: "M-7", ticket: "T-1", author: "customer", createdAt: T0 }] })).status).toBe(200);
   });
 
+  test("timestamps are kept to the millisecond the database stores: no 500 on sub-millisecond duplicates", async () => {
+    const response = await post({
+      agents: [{ externalId: "ann", name: "Ann" }],
+      agentStatus: [
+        // The same millisecond: one status change, the last one wins.
+        { agent: "ann", status: "busy", at: "2026-04-01T09:00:00.0001Z" },
+        { agent: "ann", status: "available", at: "2026-04-01T09:00:00.0004Z" },
+      ],
+      kbViews: [
+        // Different milliseconds (.000 and .001) once truncated: two views.
+        { article: "a", visitor: "v", viewedAt: "2026-04-01T09:00:00.0009Z" },
+        { article: "a", visitor: "v", viewedAt: "2026-04-01T09:00:00.0011Z" },
+      ],
+    });
+    expect(response.status).toBe(200);
+    const data = await snapshotRecords(db().prisma);
+    expect(data.statuses).toEqual([{ agent: "ann", status: "available", at: new Date("2026-04-01T09:00:00.000Z") }]);
+    expect((data.kbViews as { viewed_at: Date }[]).map((v) => v.viewed_at.toISOString())).toEqual([
+      "2026-04-01T09:00:00.000Z",
+      "2026-04-01T09:00:00.001Z",
+    ]);
+  });
+
   describe("idempotency", () => {
     test("sending the same batches twice changes nothing", async () => {
       await post(validBatch());

@@ -14,8 +14,14 @@ const text = (max: number) =>
     .refine((value) => !value.includes("\u0000"), "must not contain NUL characters");
 
 const externalId = text(200).trim().min(1, "must not be empty");
-/** ISO 8601 with an explicit offset (`Z` or `±hh:mm`); local times without an offset are ambiguous. */
-const timestamp = z.iso.datetime({ offset: true, message: "must be an ISO 8601 timestamp with an offset" });
+/**
+ * ISO 8601 with an explicit offset (`Z` or `±hh:mm`); local times without an offset are ambiguous.
+ * Normalised to the UTC millisecond the database stores (timestamptz(3)), so that two records
+ * differing only below a millisecond are the same record in the batch as in the database.
+ */
+const timestamp = z.iso
+  .datetime({ offset: true, message: "must be an ISO 8601 timestamp with an offset" })
+  .transform((value) => new Date(value).toISOString());
 const seconds = z.number().int("must be a whole number").min(0, "must not be negative").max(31_536_000, "is more than a year");
 
 export const CHANNELS = ["email", "chat", "phone", "social", "web"] as const;
