@@ -120,7 +120,9 @@ export const RECORD_SCHEMAS = {
 } as const;
 
 export type RecordKind = keyof typeof RECORD_SCHEMAS;
-export const RECORD_KINDS = Object.keys(RECORD_SCHEMAS) as RecordKind[];
+export const RECORD_KINDS = [
+  "teams", "agents", "tickets", "messages", "calls", "surveys", "kbViews", "agentStatus",
+] as const satisfies readonly RecordKind[];
 
 export type TeamRecord = z.infer<typeof ZTeamRecord>;
 export type AgentRecord = z.infer<typeof ZAgentRecord>;

@@ -7,7 +7,7 @@ import { importRecords, type ImportResult } from "@/lib/ingest/import-records";
 import { MAX_BATCH_RECORDS, RECORD_KINDS } from "@/lib/ingest/record-schemas";
 
 const ZImportChunk = z.object({
-  kind: z.enum(RECORD_KINDS as [string, ...string[]]),
+  kind: z.enum(RECORD_KINDS),
   records: z.array(z.unknown()).min(1).max(MAX_BATCH_RECORDS),
 });
 
@@ -17,5 +17,5 @@ export async function importChunkAction(input: unknown): Promise<ImportResult> {
     return { ok: false, errors: [{ kind: "batch", index: null, field: null, message: "The import request was malformed." }] };
   }
   const { prisma } = await getDb();
-  return importRecords(prisma, parsed.data.kind as (typeof RECORD_KINDS)[number], parsed.data.records);
+  return importRecords(prisma, parsed.data.kind, parsed.data.records);
 }
