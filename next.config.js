@@ -1,3 +1,13 @@
+/** Headers every response carries; pages add a nonce-based CSP in proxy.ts. */
+const SECURITY_HEADERS = [
+  // TV addresses carry their token in the path: never send it to another site.
+  { key: "Referrer-Policy", value: "no-referrer" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // These load native code or wasm/data files by path at run time, so the server bundle must
@@ -7,8 +17,17 @@ const nextConfig = {
     "pglite-prisma-adapter",
     "pg",
     "@prisma/adapter-pg",
+    "@node-rs/argon2",
   ],
   poweredByHeader: false,
+  // forbidden() and unauthorized(): real 403 and 401 responses from pages and server actions.
+  experimental: { authInterrupts: true },
+  async headers() {
+    return [
+      { source: "/:path*", headers: SECURITY_HEADERS },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
+    ];
+  },
 };
 
 export default nextConfig;

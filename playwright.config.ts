@@ -27,7 +27,15 @@ export default defineConfig({
     contextOptions: { reducedMotion: "reduce" },
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } }],
+  projects: [
+    // Signs in once per role; the other tests start signed in from the saved cookies.
+    { name: "sign-in", testMatch: /sign-in\.setup\.ts/ },
+    {
+      name: "chromium",
+      dependencies: ["sign-in"],
+      use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 }, storageState: "e2e/.auth/admin.json" },
+    },
+  ],
   webServer: {
     // The production build on a fresh embedded database with a small demo history.
     command: "rm -rf .data/e2e && tsx scripts/demo.ts --tickets 3000",

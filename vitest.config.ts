@@ -11,8 +11,10 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["{lib,app,components,scripts}/**/*.test.{ts,tsx}"],
+    include: ["{lib,app,components,scripts}/**/*.test.{ts,tsx}", "*.test.ts"],
     globalSetup: ["lib/testing/vitest-global-setup.ts"],
+    // What `experimental.authInterrupts` sets in a Next.js build, so forbidden()/unauthorized() work in tests.
+    env: { __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: "true" },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // PGlite instances are memory-hungry wasm; two workers suit this 2-core machine.

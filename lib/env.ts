@@ -13,6 +13,10 @@ const ZEnv = z.object({
   DESKPULSE_DATA_DIR: z.string().trim().min(1).default("./.data"),
   DESKPULSE_ADMIN_EMAIL: z.email().optional(),
   DESKPULSE_ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
+  // Signs session cookies; without it one is generated and kept in the database.
+  DESKPULSE_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  // The address users open, when the server sits behind a proxy that rewrites Host.
+  DESKPULSE_PUBLIC_URL: z.url().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   NEXT_PHASE: z.string().optional(),

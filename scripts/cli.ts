@@ -5,6 +5,8 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 
 import { createApiKey } from "@/lib/auth/api-keys";
+import { createScreen, ZScreenInput } from "@/lib/auth/screen-tokens";
+import { createUser, UserInputError, ZNewUser } from "@/lib/auth/users";
 import { runDemoSeed, ZDemoSeedOptions } from "@/lib/cli/demo-seed-command";
 import { openConfiguredDatabase } from "@/lib/db/configured-database";
 import type { Database } from "@/lib/db/open-database";
@@ -25,6 +27,40 @@ const commands: Record<string, Command> = {
       const { key } = await createApiKey(db.prisma, input);
       console.log(`Created ${input.kind} key "${input.name}". It is shown only now; store it safely.`);
       return key;
+    },
+  },
+  "users create": {
+    usage:
+      "users create --email E --password P --role admin|manager|team_lead|agent [--team EXTERNAL_ID]... [--agent EXTERNAL_ID] [--name NAME]\n" +
+      "                                            create a user who can sign in",
+    async run(db, args) {
+      const { values } = parseArgs({
+        args,
+        options: {
+          email: { type: "string" },
+          password: { type: "string" },
+          role: { type: "string" },
+          team: { type: "string", multiple: true },
+          agent: { type: "string" },
+          name: { type: "string" },
+        },
+      });
+      const { id } = await createUser(db.prisma, ZNewUser.parse({ ...values, teams: values.team ?? [] }));
+      console.log(`Created ${values.role} ${values.email?.toLowerCase()}.`);
+      return String(id);
+    },
+  },
+  "screens create": {
+    usage: "screens create --name NAME [--dashboard SLUG]... [--rotate SECONDS]   create a TV screen (its address is printed once)",
+    async run(db, args) {
+      const { values } = parseArgs({
+        args,
+        options: { name: { type: "string" }, dashboard: { type: "string", multiple: true }, rotate: { type: "string" } },
+      });
+      const input = ZScreenInput.parse({ name: values.name, dashboards: values.dashboard ?? [], rotateSeconds: values.rotate });
+      const screen = await createScreen(db.prisma, input);
+      console.log(`Created screen "${input.name}". Open this path on the TV's browser; it is shown only now.`);
+      return screen.path;
     },
   },
   "settings set": {
@@ -56,6 +92,9 @@ const commands: Record<string, Command> = {
   },
 };
 
+/** Option names where they differ from the field they fill. */
+const FLAGS: Record<string, string> = { teams: "team", rotateSeconds: "rotate", dashboards: "dashboard" };
+
 function usage(): string {
   return ["Usage: npm run cli -- <command>", "", ...Object.values(commands).map((c) => `  ${c.usage}`)].join("\n");
 }
@@ -82,7 +121,9 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     if (error && typeof error === "object" && "issues" in error) {
       const issues = (error as { issues: { path: PropertyKey[]; message: string }[] }).issues;
-      console.error(issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("\n"));
+      console.error(issues.map((i) => `--${FLAGS[String(i.path[0])] ?? String(i.path[0])}: ${i.message}`).join("\n"));
+    } else if (error instanceof UserInputError) {
+      console.error(`--${FLAGS[error.field] ?? error.field}: ${error.message.slice(error.field.length + 2)}`);
     } else {
       console.error(error instanceof Error ? error.message : String(error));
     }

@@ -5,11 +5,13 @@ import { parseArgs } from "node:util";
 
 import { runDemoSeed, ZDemoSeedOptions } from "@/lib/cli/demo-seed-command";
 import { openConfiguredDatabase } from "@/lib/db/configured-database";
+import { DEMO_PASSWORD, existingDemoUsers } from "@/lib/demo/demo-users";
 import { getEnv } from "@/lib/env";
 
 const nextBin = "node_modules/next/dist/bin/next";
 
-async function seed(args: string[]) {
+/** Seeds, and answers the demo sign-ins to print once the server is up. */
+async function seed(args: string[]): Promise<string[]> {
   const { values } = parseArgs({ args, options: { tickets: { type: "string" }, days: { type: "string" }, seed: { type: "string" } } });
   const db = await openConfiguredDatabase();
   try {
@@ -19,6 +21,7 @@ async function seed(args: string[]) {
         ? `Demo data: ${result.tickets} tickets, ${result.calls} calls, ${result.surveys} surveys over ${result.days} days (${result.seconds.toFixed(1)} s)`
         : "Demo data: the database already holds data; left as it is",
     );
+    return (await existingDemoUsers(db.prisma)).map((u) => `  ${u.role.padEnd(9)} ${u.email}`);
   } finally {
     // The server opens the database next; the embedded one allows one process at a time.
     await db.close();
@@ -34,9 +37,10 @@ function buildIfNeeded() {
 
 async function main() {
   const env = getEnv();
-  await seed(process.argv.slice(2));
+  const signIns = await seed(process.argv.slice(2));
   buildIfNeeded();
   console.log(`Deskpulse is starting on http://localhost:${env.PORT}`);
+  if (signIns.length) console.log(`Demo sign-in (password "${DEMO_PASSWORD}"):\n${signIns.join("\n")}`);
   const server = spawn(process.execPath, [nextBin, "start", "--port", String(env.PORT)], { stdio: "inherit" });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   server.on("exit", (code) => process.exit(code ?? 0));

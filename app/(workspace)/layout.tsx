@@ -1,18 +1,26 @@
 import type { ReactNode } from "react";
 
 import { AppHeader } from "@/components/layout/app-header";
-import { getDb } from "@/lib/db/get-db";
+import { can } from "@/lib/auth/access";
+import { requirePage } from "@/lib/auth/guards";
+import { ROLE_LABELS } from "@/lib/auth/users";
 import { getOrgSettings } from "@/lib/org/get-org-settings";
 
 export const dynamic = "force-dynamic";
 
-/** The signed-in application's frame: header and navigation around every page. */
+/** The signed-in application's frame. Each page still checks access itself: a layout is not a gate. */
 export default async function WorkspaceLayout({ children }: { children: ReactNode }) {
-  const { prisma } = await getDb();
+  const { prisma, user, principal } = await requirePage();
   const org = await getOrgSettings(prisma);
+  const scope =
+    user.role === "team_lead" ? user.teams.map((t) => t.name).join(", ") : user.role === "agent" ? (user.agent?.name ?? null) : null;
   return (
     <>
-      <AppHeader orgName={org.name} />
+      <AppHeader
+        orgName={org.name}
+        user={{ name: user.name, role: ROLE_LABELS[user.role], scope }}
+        show={{ import: can(principal, "data:import"), users: can(principal, "users:manage"), keys: can(principal, "keys:manage"), screens: can(principal, "screens:manage") }}
+      />
       {children}
     </>
   );

@@ -1,19 +1,29 @@
 import Link from "next/link";
 
+import { signOutAction } from "@/app/(workspace)/actions";
+
 interface AppHeaderProps {
   orgName: string;
+  user: { name: string; role: string; scope: string | null };
+  /** Links the signed-in user may follow; the pages check again on the server. */
+  show: { import: boolean; users: boolean; keys: boolean; screens: boolean };
 }
 
-const NAV = [
-  { href: "/", label: "Today" },
-  { href: "/kpis", label: "Definitions" },
-  { href: "/import", label: "Import" },
-];
+const LINK =
+  "rounded-lg px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600";
 
-export function AppHeader({ orgName }: AppHeaderProps) {
+export function AppHeader({ orgName, user, show }: AppHeaderProps) {
+  const nav = [
+    { href: "/", label: "Today", visible: true },
+    { href: "/kpis", label: "Definitions", visible: true },
+    { href: "/import", label: "Import", visible: show.import },
+    { href: "/settings/users", label: "Users", visible: show.users },
+    { href: "/settings/screens", label: "Screens", visible: show.screens },
+    { href: "/settings/keys", label: "API keys", visible: show.keys },
+  ].filter((item) => item.visible);
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-6xl items-center justify-between gap-6 px-6 py-4">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-3 px-6 py-4">
         <div className="flex items-center gap-8">
           <Link href="/" className="flex items-center gap-3 rounded-lg focus-visible:outline-2 focus-visible:outline-indigo-600">
             <span aria-hidden className="grid h-9 w-9 place-items-center rounded-xl bg-indigo-600 text-lg font-bold text-white">
@@ -22,18 +32,29 @@ export function AppHeader({ orgName }: AppHeaderProps) {
             <span className="text-lg font-semibold tracking-tight">Deskpulse</span>
           </Link>
           <nav aria-label="Main" className="flex gap-1">
-            {NAV.map((item) => (
-              <Link
-                key={item.href}
-                href={item.href}
-                className="rounded-lg px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600"
-              >
+            {nav.map((item) => (
+              <Link key={item.href} href={item.href} className={LINK}>
                 {item.label}
               </Link>
             ))}
           </nav>
         </div>
-        <span className="text-sm text-slate-500">{orgName}</span>
+        <div className="flex items-center gap-4">
+          <div className="text-right text-sm leading-tight">
+            <p className="font-medium text-slate-800" data-testid="signed-in-user">
+              {user.name}
+            </p>
+            <p className="text-slate-500">
+              {user.role}
+              {user.scope ? ` · ${user.scope}` : ` · ${orgName}`}
+            </p>
+          </div>
+          <form action={signOutAction}>
+            <button type="submit" className={LINK}>
+              Sign out
+            </button>
+          </form>
+        </div>
       </div>
     </header>
   );

@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 
+import { z } from "zod";
+
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ApiKeyKind } from "@/lib/generated/prisma/enums";
-import { problem } from "@/lib/http/problem";
 
 // API keys are 256 random bits, so a fast hash (SHA-256) is enough to store them safely; the
 // memory-hard hash is for low-entropy passwords. A key is shown once, when it is created.
@@ -39,14 +40,19 @@ export async function checkApiKey(prisma: PrismaClient, authorization: string | 
   return { status: "valid", id: row.id, kind: row.kind };
 }
 
-/**
- * The API-key gate of a route: null when the request carries a live key of `kind`, otherwise the
- * response to send (401 without a key or with an unknown or revoked one, 403 with another kind).
- */
-export async function requireApiKey(prisma: PrismaClient, request: Request, kind: ApiKeyKind): Promise<Response | null> {
-  const key = await checkApiKey(prisma, request.headers.get("authorization"));
-  if (key.status === "missing") return problem(401, "unauthorized", `Send a key of kind ${kind} as Authorization: Bearer <key>.`);
-  if (key.status === "invalid") return problem(401, "unauthorized", "The key is unknown or revoked.");
-  if (key.kind !== kind) return problem(403, "forbidden", `This key is of kind ${key.kind}; this endpoint needs a key of kind ${kind}.`);
-  return null;
+export const ZApiKeyInput = z.object({
+  kind: z.enum(["ingest", "kpi"], "must be ingest or kpi"),
+  name: z.string().trim().min(1, "is required").max(100, "must be at most 100 characters"),
+});
+
+export function listApiKeys(prisma: PrismaClient) {
+  return prisma.apiKey.findMany({
+    select: { id: true, name: true, kind: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true },
+    orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
+  });
+}
+
+/** Revoking is immediate and final; the row stays so the list shows what existed and when it stopped. */
+export async function revokeApiKey(prisma: PrismaClient, id: number): Promise<void> {
+  await prisma.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
 }

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 import { DEMO_TIME_ZONE } from "./demo-roster";
+import { insertDemoUsers } from "./demo-users";
 import { demoRoster, generateDemoDays, type DemoOptions } from "./generate-demo-data";
 import { insertDemoDay, insertRoster, resetSequences } from "./insert-demo-data";
 
@@ -62,6 +63,8 @@ export async function seedDemoIfEmpty(
     options.onDay?.(++index, full.days);
   }
   await resetSequences(prisma);
+  // Only into a database without users: a real install's first admin is never joined by demo logins.
+  if ((await prisma.user.count()) === 0) await insertDemoUsers(prisma);
   // Fresh statistics for the planner: without them a bulk-loaded table gets nested-loop plans.
   await prisma.$executeRaw`ANALYZE`;
   result.seeded = true;

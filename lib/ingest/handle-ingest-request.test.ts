@@ -1,6 +1,8 @@
 import { beforeAll, beforeEach, describe, expect, test } from "vitest";
 
 import { createApiKey } from "@/lib/auth/api-keys";
+import { runAuthorized } from "@/lib/auth/authorize-request";
+import { NO_SESSIONS } from "@/lib/testing/no-sessions";
 import { clearRecords, snapshotRecords } from "@/lib/testing/snapshot-records";
 import { describeEachDatabase } from "@/lib/testing/test-databases";
 
@@ -41,19 +43,18 @@ describeEachDatabase("POST /api/v1/ingest", ({ db }) => {
   });
   beforeEach(async () => clearRecords(db().prisma));
 
-  const post = (body: unknown, init: { key?: string | null; contentType?: string; raw?: string; headers?: Record<string, string> } = {}) =>
-    handleIngestRequest(
-      db().prisma,
-      new Request("http://localhost/api/v1/ingest", {
-        method: "POST",
-        headers: {
-          "content-type": init.contentType ?? "application/json",
-          ...(init.key === null ? {} : { authorization: `Bearer ${init.key ?? ingestKey}` }),
-          ...init.headers,
-        },
-        body: init.raw ?? JSON.stringify(body),
-      }),
-    );
+  const post = (body: unknown, init: { key?: string | null; contentType?: string; raw?: string; headers?: Record<string, string> } = {}) => {
+    const request = new Request("http://localhost/api/v1/ingest", {
+      method: "POST",
+      headers: {
+        "content-type": init.contentType ?? "application/json",
+        ...(init.key === null ? {} : { authorization: `Bearer ${init.key ?? ingestKey}` }),
+        ...init.headers,
+      },
+      body: init.raw ?? JSON.stringify(body),
+    });
+    return runAuthorized(db().prisma, request, NO_SESSIONS, "data:ingest", () => handleIngestRequest(db().prisma, request));
+  };
 
   /** Asserts the response is the given error and that the database is exactly as before. */
   async function expectRejected(response: Response, status: number, error: string) {

@@ -1,11 +1,21 @@
+import { ensureFirstAdmin } from "@/lib/auth/first-admin";
 import { getDb } from "@/lib/db/get-db";
+import { getEnv } from "@/lib/env";
 
-/** Server start-up: open the database (which migrates it). A failure is logged, not fatal: health says 503. */
+/** Server start-up: open the database (which migrates it), then make sure someone can sign in. */
 export async function startServer(): Promise<void> {
   try {
     const db = await getDb();
     console.log(`Deskpulse: ${db.kind === "postgres" ? "Postgres" : "embedded PGlite"} database ready`);
+    const env = getEnv();
+    const outcome = await ensureFirstAdmin(db.prisma, { email: env.DESKPULSE_ADMIN_EMAIL, password: env.DESKPULSE_ADMIN_PASSWORD });
+    if (outcome.kind === "created-from-env") console.log(`Deskpulse: created the first admin, ${outcome.email}`);
+    if (outcome.kind === "setup-link") {
+      const origin = env.DESKPULSE_PUBLIC_URL ?? `http://localhost:${env.PORT}`;
+      console.log(`Deskpulse: no users yet. Create the first admin at ${new URL(outcome.path, origin).toString()} (one-time link)`);
+    }
   } catch (error) {
+    // Not fatal: /api/health answers 503 until the database can be reached.
     console.error(`Deskpulse: database not ready: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

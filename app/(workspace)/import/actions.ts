@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 
-import { getDb } from "@/lib/db/get-db";
+import { requireAction } from "@/lib/auth/guards";
 import { importRecords, type ImportResult } from "@/lib/ingest/import-records";
 import { MAX_BATCH_RECORDS, RECORD_KINDS } from "@/lib/ingest/record-schemas";
 
@@ -12,10 +12,10 @@ const ZImportChunk = z.object({
 });
 
 export async function importChunkAction(input: unknown): Promise<ImportResult> {
+  const { prisma } = await requireAction("data:import");
   const parsed = ZImportChunk.safeParse(input);
   if (!parsed.success) {
     return { ok: false, errors: [{ kind: "batch", index: null, field: null, message: "The import request was malformed." }] };
   }
-  const { prisma } = await getDb();
   return importRecords(prisma, parsed.data.kind, parsed.data.records);
 }

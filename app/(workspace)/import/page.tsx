@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 
 import { CsvImport } from "@/components/import/csv-import";
+import { requirePage } from "@/lib/auth/guards";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Import" };
 
-export default function ImportPage() {
+export default async function ImportPage() {
+  await requirePage("data:import");
   return (
     <main className="mx-auto max-w-6xl space-y-6 px-6 py-10">
       <div>

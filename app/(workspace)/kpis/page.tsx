@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 
-import { getDb } from "@/lib/db/get-db";
+import { requirePage } from "@/lib/auth/guards";
 import { KPI_CATALOG, type KpiDefinition } from "@/lib/kpi/catalog";
 import { getOrgSettings } from "@/lib/org/get-org-settings";
 
@@ -30,7 +30,7 @@ const DIRECTION_LABELS: Record<KpiDefinition["direction"], string> = {
 
 /** Every KPI with its exact definition, generated from the catalog the numbers are computed from. */
 export default async function KpiDefinitionsPage() {
-  const { prisma } = await getDb();
+  const { prisma } = await requirePage();
   const org = await getOrgSettings(prisma);
   const families = [...new Set(KPI_CATALOG.map((kpi) => kpi.family))];
   return (

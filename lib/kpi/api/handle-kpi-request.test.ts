@@ -5,6 +5,9 @@ import Papa from "papaparse";
 import { beforeAll, describe, expect, test } from "vitest";
 
 import { createApiKey } from "@/lib/auth/api-keys";
+import { runAuthorized } from "@/lib/auth/authorize-request";
+import { kpiScopeOf } from "@/lib/auth/kpi-scope";
+import { NO_SESSIONS } from "@/lib/testing/no-sessions";
 import { technionCallsToRecords } from "@/lib/datasets/technion-calls";
 import { ingestBatch } from "@/lib/ingest/ingest-batch";
 import { parseIngestBatch } from "@/lib/ingest/record-schemas";
@@ -34,10 +37,9 @@ describeEachDatabase("GET /api/v1/kpis", ({ db }) => {
   });
 
   const get = async (query: string, key: string | null = kpiKey) => {
-    const response = await handleKpiRequest(
-      db().prisma,
-      new Request(`http://localhost/api/v1/kpis?${query}`, { headers: key ? { authorization: `Bearer ${key}` } : {} }),
-      NOW,
+    const request = new Request(`http://localhost/api/v1/kpis?${query}`, { headers: key ? { authorization: `Bearer ${key}` } : {} });
+    const response = await runAuthorized(db().prisma, request, NO_SESSIONS, "kpis:read", (principal) =>
+      handleKpiRequest(db().prisma, request, kpiScopeOf(principal), NOW),
     );
     return { status: response.status, body: (await response.json()) as KpiApiBody };
   };
@@ -116,12 +118,10 @@ describeEachDatabase("the bank's real day through the KPI API", ({ db }) => {
     await clearRecords(db().prisma);
     const records = technionCallsToRecords(csv);
     for (let i = 0; i < records.length; i += 1000) await ingestBatch(db().prisma, { calls: records.slice(i, i + 1000) });
-    const key = (await createApiKey(db().prisma, { kind: "kpi", name: "bank" })).key;
     const response = await handleKpiRequest(
       db().prisma,
-      new Request("http://localhost/api/v1/kpis?keys=calls_handled,aht,asa,abandonment_rate,service_level&from=2010-08-01T00:00:00%2B03:00&to=2010-08-02T00:00:00%2B03:00", {
-        headers: { authorization: `Bearer ${key}` },
-      }),
+      new Request("http://localhost/api/v1/kpis?keys=calls_handled,aht,asa,abandonment_rate,service_level&from=2010-08-01T00:00:00%2B03:00&to=2010-08-02T00:00:00%2B03:00"),
+      { kind: "all" },
     );
     const { kpis } = (await response.json()) as { kpis: Record<string, { value: number; n: number }> };
 

@@ -1,7 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import { formatISO } from "date-fns";
 
-import { requireApiKey } from "@/lib/auth/api-keys";
+import { applyKpiScope, type KpiScope } from "@/lib/auth/kpi-scope";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { problem } from "@/lib/http/problem";
 import { getOrgSettings } from "@/lib/org/get-org-settings";
@@ -12,17 +12,17 @@ import { previousWindow } from "../time-windows";
 
 import { parseKpiParams } from "./parse-kpi-params";
 
-/** GET /api/v1/kpis (SPEC section 2): KPI values for a window, with breakdowns and comparison. */
-export async function handleKpiRequest(prisma: PrismaClient, request: Request, now = new Date()): Promise<Response> {
-  const denied = await requireApiKey(prisma, request, "kpi");
-  if (denied) return denied;
-
+/** GET /api/v1/kpis (SPEC section 2): KPI values for a window, with breakdowns and comparison, within the caller's scope. */
+export async function handleKpiRequest(prisma: PrismaClient, request: Request, scope: KpiScope, now = new Date()): Promise<Response> {
   const org = await getOrgSettings(prisma);
   const parsed = parseKpiParams(new URL(request.url).searchParams, { timeZone: org.timeZone, now });
   if (!parsed.ok) {
     return problem(400, "invalid_parameter", `${parsed.error.parameter}: ${parsed.error.message}`, { parameter: parsed.error.parameter });
   }
-  const { keys, window, timeZone, filters, grouping, compare } = parsed.request;
+  const { keys, window, timeZone, grouping, compare } = parsed.request;
+  const scoped = await applyKpiScope(prisma, scope, parsed.request.filters);
+  if (!scoped.ok) return problem(403, "forbidden", `${scoped.parameter}: ${scoped.message}`, { parameter: scoped.parameter });
+  const { filters } = scoped;
   const base = { timeZone, filters, now, serviceLevelSeconds: org.serviceLevelSeconds };
   const [current, previous] = await Promise.all([
     getKpiSnapshot(prisma, keys, { ...base, ...window, grouping }),

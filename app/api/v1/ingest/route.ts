@@ -1,8 +1,6 @@
-import { withDatabase } from "@/lib/http/with-database";
+import { protectedRoute } from "@/lib/auth/guards";
 import { handleIngestRequest } from "@/lib/ingest/handle-ingest-request";
 
 export const dynamic = "force-dynamic";
 
-export function POST(request: Request) {
-  return withDatabase((prisma) => handleIngestRequest(prisma, request));
-}
+export const POST = protectedRoute("data:ingest", ({ prisma }, request) => handleIngestRequest(prisma, request));

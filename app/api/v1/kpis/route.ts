@@ -1,8 +1,9 @@
-import { withDatabase } from "@/lib/http/with-database";
+import { protectedRoute } from "@/lib/auth/guards";
+import { kpiScopeOf } from "@/lib/auth/kpi-scope";
 import { handleKpiRequest } from "@/lib/kpi/api/handle-kpi-request";
 
 export const dynamic = "force-dynamic";
 
-export function GET(request: Request) {
-  return withDatabase((prisma) => handleKpiRequest(prisma, request));
-}
+export const GET = protectedRoute("kpis:read", ({ prisma, principal }, request) =>
+  handleKpiRequest(prisma, request, kpiScopeOf(principal)),
+);

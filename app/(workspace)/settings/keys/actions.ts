@@ -1,0 +1,23 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+
+import { createApiKey, revokeApiKey, ZApiKeyInput } from "@/lib/auth/api-keys";
+import { requireAction } from "@/lib/auth/guards";
+import { fieldErrors, type FormState } from "@/lib/forms/form-state";
+
+export async function createApiKeyAction(_state: FormState, form: FormData): Promise<FormState> {
+  const { prisma } = await requireAction("keys:manage");
+  const parsed = ZApiKeyInput.safeParse({ kind: form.get("kind"), name: form.get("name") ?? "" });
+  if (!parsed.success) return { errors: fieldErrors(parsed.error)! };
+  const { key } = await createApiKey(prisma, parsed.data);
+  revalidatePath("/settings/keys");
+  return { secret: key, notice: `Created the ${parsed.data.kind === "ingest" ? "ingest" : "KPI read"} key “${parsed.data.name}”.` };
+}
+
+export async function revokeApiKeyAction(id: number): Promise<void> {
+  const { prisma } = await requireAction("keys:manage");
+  await revokeApiKey(prisma, z.number().int().positive().parse(id));
+  revalidatePath("/settings/keys");
+}

@@ -1,0 +1,86 @@
+import type { Metadata } from "next";
+
+import { ConfirmButton } from "@/components/settings/confirm-button";
+import { CreateSecretForm } from "@/components/settings/create-secret-form";
+import { Moment, SettingsPage, SettingsSection, TABLE, TD, TH } from "@/components/settings/settings-page";
+import { listApiKeys } from "@/lib/auth/api-keys";
+import { requirePage } from "@/lib/auth/guards";
+import { getOrgSettings } from "@/lib/org/get-org-settings";
+
+import { createApiKeyAction, revokeApiKeyAction } from "./actions";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "API keys" };
+
+const KIND_LABELS = { ingest: "Ingest", kpi: "KPI read" } as const;
+
+export default async function KeysPage() {
+  const { prisma } = await requirePage("keys:manage");
+  const [keys, org] = await Promise.all([listApiKeys(prisma), getOrgSettings(prisma)]);
+  return (
+    <SettingsPage
+      title="API keys"
+      intro="Ingest keys let your help desk and phone system push records in; KPI read keys let other tools read numbers out. Each key is shown once."
+    >
+      <SettingsSection title="Create a key">
+        <CreateSecretForm
+          action={createApiKeyAction}
+          submitLabel="Create key"
+          secretLabel="Send it as Authorization: Bearer <key>."
+          inputs={[
+            { kind: "text", name: "name", label: "Name (who uses it)", required: true },
+            { kind: "select", name: "kind", label: "Kind", options: [{ value: "ingest", label: "Ingest (write)" }, { value: "kpi", label: "KPI read" }] },
+          ]}
+        />
+      </SettingsSection>
+      <SettingsSection title="Keys" testId="keys-list">
+        {keys.length === 0 ? (
+          <p className="text-sm text-slate-500">No keys yet. Create one above to connect your help desk or phone system.</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className={TABLE}>
+              <thead>
+                <tr>
+                  <th className={TH}>Name</th>
+                  <th className={TH}>Kind</th>
+                  <th className={TH}>Starts with</th>
+                  <th className={TH}>Created</th>
+                  <th className={TH}>Last used</th>
+                  <th className={TH}>Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                {keys.map((key) => (
+                  <tr key={key.id}>
+                    <td className={`${TD} font-medium`}>{key.name}</td>
+                    <td className={TD}>{KIND_LABELS[key.kind]}</td>
+                    <td className={`${TD} font-mono text-slate-600`}>{key.prefix}…</td>
+                    <td className={`${TD} text-slate-600`}>
+                      <Moment at={key.createdAt} timeZone={org.timeZone} />
+                    </td>
+                    <td className={`${TD} text-slate-600`}>
+                      <Moment at={key.lastUsedAt} timeZone={org.timeZone} />
+                    </td>
+                    <td className={TD}>
+                      {key.revokedAt ? (
+                        <span className="text-slate-500">
+                          Revoked <Moment at={key.revokedAt} timeZone={org.timeZone} />
+                        </span>
+                      ) : (
+                        <ConfirmButton
+                          label="Revoke"
+                          question={`Revoke “${key.name}”? Anything using it stops working at once.`}
+                          action={revokeApiKeyAction.bind(null, key.id)}
+                        />
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </SettingsSection>
+    </SettingsPage>
+  );
+}

@@ -1,0 +1,32 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+
+import { requireAction } from "@/lib/auth/guards";
+import { createScreen, revokeScreen, UnknownDashboardError, ZScreenInput } from "@/lib/auth/screen-tokens";
+import { fieldErrors, type FormState } from "@/lib/forms/form-state";
+
+export async function createScreenAction(_state: FormState, form: FormData): Promise<FormState> {
+  const { prisma } = await requireAction("screens:manage");
+  const parsed = ZScreenInput.safeParse({
+    name: form.get("name") ?? "",
+    dashboards: form.getAll("dashboards").map(String),
+    rotateSeconds: form.get("rotateSeconds") || undefined,
+  });
+  if (!parsed.success) return { errors: fieldErrors(parsed.error)! };
+  try {
+    const screen = await createScreen(prisma, parsed.data);
+    revalidatePath("/settings/screens");
+    return { secret: screen.path, notice: `Created the screen “${parsed.data.name}”. Open this address on the TV.` };
+  } catch (error) {
+    if (error instanceof UnknownDashboardError) return { errors: { dashboards: `Unknown dashboard ${error.slugs.join(", ")}.` } };
+    throw error;
+  }
+}
+
+export async function revokeScreenAction(id: number): Promise<void> {
+  const { prisma } = await requireAction("screens:manage");
+  await revokeScreen(prisma, z.number().int().positive().parse(id));
+  revalidatePath("/settings/screens");
+}

@@ -1,0 +1,70 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+
+import { requireAction } from "@/lib/auth/guards";
+import { createUser, deleteUser, updateUser, ZNewUser, ZUserUpdate } from "@/lib/auth/users";
+import { fieldErrors, type FormState } from "@/lib/forms/form-state";
+
+/** The membership fields as a form sends them: teams as repeated checkboxes, an empty agent as none. */
+function membership(form: FormData) {
+  const agent = String(form.get("agent") ?? "").trim();
+  return { role: form.get("role"), teams: form.getAll("teams").map(String), agent: agent || undefined };
+}
+
+async function attempt(run: () => Promise<unknown>): Promise<FormState | null> {
+  try {
+    await run();
+    return null;
+  } catch (error) {
+    const errors = fieldErrors(error);
+    if (errors) return { errors };
+    throw error;
+  }
+}
+
+export async function createUserAction(_state: FormState, form: FormData): Promise<FormState> {
+  const { prisma } = await requireAction("users:manage");
+  const failed = await attempt(() =>
+    createUser(
+      prisma,
+      ZNewUser.parse({
+        email: form.get("email") ?? "",
+        name: String(form.get("name") ?? "").trim() || undefined,
+        password: form.get("password") ?? "",
+        ...membership(form),
+      }),
+    ),
+  );
+  if (failed) return failed;
+  revalidatePath("/settings/users");
+  return { notice: `Created ${String(form.get("email"))}. They can sign in now.` };
+}
+
+const ZId = z.coerce.number().int().positive();
+
+export async function updateUserAction(id: number, _state: FormState, form: FormData): Promise<FormState> {
+  const { prisma } = await requireAction("users:manage");
+  const userId = ZId.safeParse(id);
+  if (!userId.success) return { errors: { form: "No such user." } };
+  const password = String(form.get("password") ?? "");
+  const failed = await attempt(() =>
+    updateUser(prisma, userId.data, ZUserUpdate.parse({ name: form.get("name") ?? "", password: password || undefined, ...membership(form) })),
+  );
+  if (failed) return failed;
+  revalidatePath("/settings/users");
+  return { notice: password ? "Saved. The new password ended their other sessions." : "Saved." };
+}
+
+export async function deleteUserAction(id: number): Promise<FormState> {
+  const { prisma, user } = await requireAction("users:manage");
+  const userId = ZId.safeParse(id);
+  if (!userId.success) return { errors: { form: "No such user." } };
+  if (userId.data === user.id) return { errors: { form: "You cannot delete your own account." } };
+  const failed = await attempt(() => deleteUser(prisma, userId.data));
+  if (failed) return failed;
+  revalidatePath("/settings/users");
+  redirect("/settings/users");
+}

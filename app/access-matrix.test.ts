@@ -1,0 +1,210 @@
+import fs from "node:fs";
+import path from "node:path";
+
+import { afterAll, beforeAll, expect, test, vi } from "vitest";
+
+import { createApiKey } from "@/lib/auth/api-keys";
+import { getAuth } from "@/lib/auth/get-auth";
+import { createScreen } from "@/lib/auth/screen-tokens";
+import { createUser, type NewUser } from "@/lib/auth/users";
+import type { Database } from "@/lib/db/open-database";
+import { describeEachDatabase } from "@/lib/testing/test-databases";
+
+// Every route handler and server action, called as every kind of caller, against the table below.
+// A handler or action that is not in the table fails the test, so a new one cannot skip the review
+// of who may call it.
+
+const request = vi.hoisted(() => ({ headers: new Headers() }));
+vi.mock("next/headers", () => ({
+  headers: async () => request.headers,
+  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => undefined, delete: () => undefined }),
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+
+const CALLERS = ["anonymous", "agent", "leadOwnTeam", "leadOtherTeam", "manager", "admin", "tvToken", "ingestKey", "kpiKey"] as const;
+type Caller = (typeof CALLERS)[number];
+type Outcome = "allow" | 401 | 403 | 404;
+type Row = Record<Caller, Outcome>;
+
+const all = (outcome: Outcome): Row => Object.fromEntries(CALLERS.map((c) => [c, outcome])) as Row;
+/** Server actions read the session cookie only; a bearer credential there is no session (401). */
+const action = (users: Partial<Record<"agent" | "lead" | "manager" | "admin", Outcome>>): Row => ({
+  anonymous: 401,
+  agent: users.agent ?? 403,
+  leadOwnTeam: users.lead ?? 403,
+  leadOtherTeam: users.lead ?? 403,
+  manager: users.manager ?? 403,
+  admin: users.admin ?? 403,
+  tvToken: 401,
+  ingestKey: 401,
+  kpiKey: 401,
+});
+
+const EXPECTED: Record<string, Row> = {
+  "GET /api/health": all("allow"),
+  // Only sign-in is exposed; the matrix probes better-auth's sign-up, which must not exist.
+  "GET /api/auth/[...all]": all(404),
+  "POST /api/auth/[...all]": all(404),
+  "GET /api/v1/kpis": {
+    anonymous: 401, agent: "allow", leadOwnTeam: "allow", leadOtherTeam: 403, manager: "allow", admin: "allow",
+    tvToken: 403, ingestKey: 403, kpiKey: "allow",
+  },
+  "POST /api/v1/ingest": { ...all(403), anonymous: 401, ingestKey: "allow" },
+  "app/(workspace)/actions.ts#signOutAction": all("allow"),
+  "app/(workspace)/import/actions.ts#importChunkAction": action({ manager: "allow", admin: "allow" }),
+  "app/(workspace)/settings/users/actions.ts#createUserAction": action({ admin: "allow" }),
+  "app/(workspace)/settings/users/actions.ts#updateUserAction": action({ admin: "allow" }),
+  "app/(workspace)/settings/users/actions.ts#deleteUserAction": action({ admin: "allow" }),
+  "app/(workspace)/settings/keys/actions.ts#createApiKeyAction": action({ admin: "allow" }),
+  "app/(workspace)/settings/keys/actions.ts#revokeApiKeyAction": action({ admin: "allow" }),
+  "app/(workspace)/settings/screens/actions.ts#createScreenAction": action({ manager: "allow", admin: "allow" }),
+  "app/(workspace)/settings/screens/actions.ts#revokeScreenAction": action({ manager: "allow", admin: "allow" }),
+  // Authorised by the one-time setup token, which no caller here has (lib/auth/first-admin.test.ts).
+  "app/setup/[token]/actions.ts#createFirstAdminAction": all("allow"),
+};
+
+/** How each caller exercises a handler: the team a lead names decides own versus other team. */
+const ROUTE_REQUESTS: Record<string, (caller: Caller) => Request> = {
+  "GET /api/health": () => new Request("http://localhost/api/health"),
+  "GET /api/auth/[...all]": () => new Request("http://localhost/api/auth/get-session"),
+  "POST /api/auth/[...all]": () =>
+    new Request("http://localhost/api/auth/sign-up/email", {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: "http://localhost" },
+      body: JSON.stringify({ email: "new@example.com", password: "password123", name: "New" }),
+    }),
+  "GET /api/v1/kpis": (caller) => {
+    const scope = caller === "agent" ? "agent=a1" : caller === "leadOtherTeam" ? "team=beta" : "team=alpha";
+    return new Request(`http://localhost/api/v1/kpis?keys=ticket_volume,csat&preset=today&${scope}`);
+  },
+  "POST /api/v1/ingest": () =>
+    new Request("http://localhost/api/v1/ingest", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ teams: [{ externalId: "alpha", name: "Alpha" }] }),
+    }),
+};
+
+/** Arguments that reach each action's body without changing anything that other cells rely on. */
+const ACTION_ARGS: Record<string, () => unknown[]> = {
+  signOutAction: () => [],
+  importChunkAction: () => [{ kind: "teams", records: [{ externalId: "alpha", name: "Alpha" }] }],
+  createUserAction: () => [{}, new FormData()],
+  updateUserAction: () => [999_999, {}, new FormData()],
+  deleteUserAction: () => [999_999],
+  createApiKeyAction: () => [{}, new FormData()],
+  revokeApiKeyAction: () => [999_999],
+  createScreenAction: () => [{}, new FormData()],
+  revokeScreenAction: () => [999_999],
+  createFirstAdminAction: () => [{}, new FormData()],
+};
+
+const APP = path.resolve(import.meta.dirname);
+const sourceFiles = (fs.readdirSync(APP, { recursive: true }) as string[]).filter((f) => /\.(ts|tsx)$/.test(f) && !f.endsWith(".test.ts"));
+const routeFiles = sourceFiles.filter((f) => path.basename(f) === "route.ts");
+const actionFiles = sourceFiles.filter((f) => /^\s*["']use server["']/.test(fs.readFileSync(path.join(APP, f), "utf8")));
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+
+function routePath(file: string): string {
+  return "/" + path.dirname(file).split(path.sep).filter((part) => !/^\(.*\)$/.test(part)).join("/");
+}
+
+async function enumerate(): Promise<Map<string, (...args: unknown[]) => Promise<unknown>>> {
+  const found = new Map<string, (...args: unknown[]) => Promise<unknown>>();
+  for (const file of routeFiles) {
+    const mod = (await import(path.join(APP, file))) as Record<string, unknown>;
+    for (const method of METHODS) if (typeof mod[method] === "function") found.set(`${method} ${routePath(file)}`, mod[method] as never);
+  }
+  for (const file of actionFiles) {
+    const mod = (await import(path.join(APP, file))) as Record<string, unknown>;
+    for (const [name, fn] of Object.entries(mod)) if (typeof fn === "function") found.set(`app/${file.split(path.sep).join("/")}#${name}`, fn as never);
+  }
+  return found;
+}
+
+function outcomeOfError(error: unknown): Outcome | "redirect" {
+  const digest = (error as { digest?: string } | null)?.digest ?? "";
+  if (digest === "NEXT_HTTP_ERROR_FALLBACK;401") return 401;
+  if (digest === "NEXT_HTTP_ERROR_FALLBACK;403") return 403;
+  if (digest.startsWith("NEXT_REDIRECT")) return "redirect";
+  throw error;
+}
+
+describeEachDatabase("the access matrix", ({ db }) => {
+  const credentials = {} as Record<Caller, Record<string, string>>;
+  const holder = globalThis as typeof globalThis & { __deskpulseDb?: Promise<Database>; __deskpulseAuth?: unknown };
+
+  beforeAll(async () => {
+    const { prisma } = db();
+    holder.__deskpulseDb = Promise.resolve(db());
+    holder.__deskpulseAuth = undefined;
+    await prisma.team.createMany({ data: [{ externalId: "alpha", name: "Alpha" }, { externalId: "beta", name: "Beta" }] });
+    const alpha = await prisma.team.findUniqueOrThrow({ where: { externalId: "alpha" } });
+    await prisma.agent.create({ data: { externalId: "a1", name: "Ann", teamId: alpha.id } });
+    const password = "correct-horse-battery";
+    const users: Partial<Record<Caller, Omit<NewUser, "password">>> = {
+      agent: { email: "agent@example.com", role: "agent", agent: "a1" },
+      leadOwnTeam: { email: "lead@example.com", role: "team_lead", teams: ["alpha"] },
+      manager: { email: "manager@example.com", role: "manager" },
+      admin: { email: "admin@example.com", role: "admin" },
+    };
+    const auth = await getAuth();
+    for (const [caller, user] of Object.entries(users)) {
+      await createUser(prisma, { ...user!, password });
+      const response = await auth.handler(
+        new Request("http://localhost/api/auth/sign-in/email", {
+          method: "POST",
+          headers: { "content-type": "application/json", origin: "http://localhost" },
+          body: JSON.stringify({ email: user!.email, password }),
+        }),
+      );
+      expect(response.status).toBe(200);
+      credentials[caller as Caller] = { cookie: response.headers.get("set-cookie")!.split(";")[0]! };
+    }
+    credentials.leadOtherTeam = credentials.leadOwnTeam;
+    credentials.anonymous = {};
+    credentials.ingestKey = { authorization: `Bearer ${(await createApiKey(prisma, { kind: "ingest", name: "i" })).key}` };
+    credentials.kpiKey = { authorization: `Bearer ${(await createApiKey(prisma, { kind: "kpi", name: "k" })).key}` };
+    credentials.tvToken = { authorization: `Bearer ${(await createScreen(prisma, { name: "Wall", dashboards: [], rotateSeconds: 30 })).token}` };
+  });
+  afterAll(() => {
+    holder.__deskpulseDb = undefined;
+    holder.__deskpulseAuth = undefined;
+  });
+
+  test("every route handler and server action is in the table, and the table names nothing that is gone", async () => {
+    expect([...(await enumerate()).keys()].sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  test("each caller gets exactly what the table says", async () => {
+    // Signing out ends the sessions the other cells use, so it goes last.
+    const handlers = [...(await enumerate())].sort(([a], [b]) => Number(a.endsWith("#signOutAction")) - Number(b.endsWith("#signOutAction")));
+    const actual: Record<string, Row> = {};
+    for (const [key, handler] of handlers) {
+      actual[key] = {} as Row;
+      for (const caller of CALLERS) {
+        let outcome: Outcome | "redirect";
+        if (key.includes("#")) {
+          request.headers = new Headers({ host: "localhost", ...credentials[caller] });
+          try {
+            await handler(...ACTION_ARGS[key.split("#")[1]!]!());
+            outcome = "allow";
+          } catch (error) {
+            outcome = outcomeOfError(error);
+          }
+          // signOutAction redirects to sign-in by design; that is the action completing.
+          if (outcome === "redirect") outcome = "allow";
+        } else {
+          const base = ROUTE_REQUESTS[key]!(caller);
+          const headers = new Headers(base.headers);
+          for (const [name, value] of Object.entries(credentials[caller])) headers.set(name, value);
+          const response = (await handler(new Request(base, { headers }), { params: Promise.resolve({}) })) as Response;
+          outcome = response.status === 401 || response.status === 403 || response.status === 404 ? response.status : "allow";
+          if (outcome === "allow") expect(response.status, `${key} as ${caller}`).toBeLessThan(500);
+        }
+        actual[key][caller] = outcome;
+      }
+    }
+    expect(actual).toEqual(EXPECTED);
+  });
+});

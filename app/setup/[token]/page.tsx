@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+
+import { AuthCard } from "@/components/auth/auth-card";
+import { SetupForm } from "@/components/auth/setup-form";
+import { isSetupTokenValid } from "@/lib/auth/first-admin";
+import { getDb } from "@/lib/db/get-db";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Set up" };
+
+/** The one-time link printed at first start: whoever holds it creates the first admin. */
+export default async function SetupPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const { prisma } = await getDb();
+  if (!(await isSetupTokenValid(prisma, token))) {
+    return (
+      <AuthCard title="This setup link no longer works" subtitle="It was already used, has expired, or Deskpulse already has users.">
+        <p className="text-sm text-slate-600">
+          Sign in instead, or restart the server with no users to print a fresh link. An admin can also be created with{" "}
+          <code className="rounded bg-slate-100 px-1">npm run cli -- users create … --role admin</code>.
+        </p>
+      </AuthCard>
+    );
+  }
+  return (
+    <AuthCard title="Create the first admin" subtitle="This account manages users, keys and everything else.">
+      <SetupForm token={token} />
+    </AuthCard>
+  );
+}

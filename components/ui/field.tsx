@@ -1,0 +1,36 @@
+import type { InputHTMLAttributes } from "react";
+
+interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
+  label: string;
+  name: string;
+  error?: string;
+}
+
+/** A labelled input whose error is announced with it (aria-describedby), not shown by colour alone. */
+export function Field({ label, name, error, className, ...input }: FieldProps) {
+  const errorId = error ? `${name}-error` : undefined;
+  return (
+    <label className={`block ${className ?? ""}`}>
+      <span className="text-sm font-medium text-slate-700">{label}</span>
+      <input
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={errorId}
+        className="mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-slate-900 shadow-sm outline-none focus:border-indigo-500 focus-visible:ring-2 focus-visible:ring-indigo-500/40 aria-invalid:border-red-600"
+        {...input}
+      />
+      {error && (
+        <span id={errorId} className="mt-1 block text-sm text-red-700">
+          {error}
+        </span>
+      )}
+    </label>
+  );
+}
+
+export const BUTTON_PRIMARY =
+  "inline-flex items-center justify-center rounded-lg bg-indigo-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-500 disabled:cursor-not-allowed disabled:opacity-60 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600";
+export const BUTTON_SECONDARY =
+  "inline-flex items-center justify-center rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-60 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600";
+export const BUTTON_DANGER =
+  "inline-flex items-center justify-center rounded-lg border border-red-200 bg-white px-3 py-1.5 text-sm font-medium text-red-700 hover:bg-red-50 disabled:opacity-60 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-600";

@@ -1,0 +1,62 @@
+import { beforeAll, expect, test } from "vitest";
+
+import { NO_FILTERS } from "@/lib/kpi/kpi-query";
+import { describeEachDatabase } from "@/lib/testing/test-databases";
+
+import type { Principal, SessionUser } from "./access";
+import { applyKpiScope, kpiScopeOf } from "./kpi-scope";
+
+const user = (role: SessionUser["role"], extra: Partial<SessionUser> = {}): Principal => ({
+  kind: "user",
+  user: { id: 1, email: "u@example.com", name: "U", role, agent: null, teams: [], ...extra },
+});
+
+test("managers, admins and KPI keys read everything; TV tokens and ingest keys read nothing here", () => {
+  expect(kpiScopeOf(user("admin"))).toEqual({ kind: "all" });
+  expect(kpiScopeOf(user("manager"))).toEqual({ kind: "all" });
+  expect(kpiScopeOf({ kind: "kpi-key", keyId: 1 })).toEqual({ kind: "all" });
+  expect(kpiScopeOf({ kind: "screen", screenId: 1 })).toEqual({ kind: "none" });
+  expect(kpiScopeOf({ kind: "ingest-key", keyId: 1 })).toEqual({ kind: "none" });
+  expect(kpiScopeOf(user("team_lead"))).toEqual({ kind: "none" });
+  expect(kpiScopeOf(user("agent"))).toEqual({ kind: "none" });
+});
+
+describeEachDatabase("KPI scope", ({ db }) => {
+  beforeAll(async () => {
+    const { prisma } = db();
+    const [alpha, beta] = await Promise.all([
+      prisma.team.create({ data: { externalId: "alpha", name: "Alpha" } }),
+      prisma.team.create({ data: { externalId: "beta", name: "Beta" } }),
+    ]);
+    await prisma.agent.createMany({ data: [{ externalId: "a1", name: "A1", teamId: alpha.id }, { externalId: "b1", name: "B1", teamId: beta.id }] });
+  });
+
+  const lead = kpiScopeOf(user("team_lead", { teams: [{ id: 1, externalId: "alpha", name: "Alpha" }] }));
+  const agent = kpiScopeOf(user("agent", { agent: { id: 1, externalId: "a1", name: "A1" } }));
+
+  test("a team lead without filters gets their teams; their own team and agents pass", async () => {
+    const { prisma } = db();
+    expect(await applyKpiScope(prisma, lead, NO_FILTERS)).toEqual({ ok: true, filters: { ...NO_FILTERS, team: ["alpha"] } });
+    expect(await applyKpiScope(prisma, lead, { ...NO_FILTERS, agent: ["a1"] })).toEqual({ ok: true, filters: { ...NO_FILTERS, team: ["alpha"], agent: ["a1"] } });
+    expect(await applyKpiScope(prisma, lead, { ...NO_FILTERS, channel: ["email"] })).toMatchObject({ ok: true, filters: { team: ["alpha"], channel: ["email"] } });
+  });
+
+  test("another team, an unknown team or another team's agent is refused with the same words", async () => {
+    const { prisma } = db();
+    const other = await applyKpiScope(prisma, lead, { ...NO_FILTERS, team: ["beta"] });
+    const unknown = await applyKpiScope(prisma, lead, { ...NO_FILTERS, team: ["nope"] });
+    expect(other).toEqual({ ok: false, parameter: "team", message: "you can only see the teams you lead" });
+    expect(unknown).toEqual(other);
+    expect(await applyKpiScope(prisma, lead, { ...NO_FILTERS, team: ["alpha", "beta"] })).toMatchObject({ ok: false, parameter: "team" });
+    expect(await applyKpiScope(prisma, lead, { ...NO_FILTERS, agent: ["b1"] })).toMatchObject({ ok: false, parameter: "agent" });
+    expect(await applyKpiScope(prisma, lead, { ...NO_FILTERS, agent: ["a1", "b1"] })).toMatchObject({ ok: false, parameter: "agent" });
+  });
+
+  test("an agent reads only their own numbers", async () => {
+    const { prisma } = db();
+    expect(await applyKpiScope(prisma, agent, NO_FILTERS)).toEqual({ ok: true, filters: { ...NO_FILTERS, agent: ["a1"] } });
+    expect(await applyKpiScope(prisma, agent, { ...NO_FILTERS, agent: ["a1"] })).toMatchObject({ ok: true });
+    expect(await applyKpiScope(prisma, agent, { ...NO_FILTERS, agent: ["b1"] })).toMatchObject({ ok: false, parameter: "agent" });
+    expect(await applyKpiScope(prisma, agent, { ...NO_FILTERS, team: ["alpha"] })).toMatchObject({ ok: false, parameter: "team" });
+  });
+});

@@ -1,0 +1,61 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { KpiFilters } from "@/lib/kpi/kpi-query";
+
+import type { Principal } from "./access";
+
+/** Whose numbers a caller may read. */
+export type KpiScope =
+  | { kind: "all" }
+  | { kind: "teams"; teams: string[] }
+  | { kind: "agent"; agent: string; team: string | null }
+  | { kind: "none" };
+
+export function kpiScopeOf(principal: Principal): KpiScope {
+  if (principal.kind === "kpi-key") return { kind: "all" };
+  if (principal.kind !== "user") return { kind: "none" };
+  const { user } = principal;
+  switch (user.role) {
+    case "admin":
+    case "manager":
+      return { kind: "all" };
+    case "team_lead":
+      return user.teams.length ? { kind: "teams", teams: user.teams.map((t) => t.externalId) } : { kind: "none" };
+    case "agent":
+      return user.agent ? { kind: "agent", agent: user.agent.externalId, team: null } : { kind: "none" };
+  }
+}
+
+export type ScopedFilters = { ok: true; filters: KpiFilters } | { ok: false; parameter: "team" | "agent"; message: string };
+
+/**
+ * Narrows filters to the caller's scope. Naming a team or agent outside it is refused rather than
+ * answered with empty numbers, and with the same words whether or not it exists, so a team lead
+ * learns nothing about other teams.
+ */
+export async function applyKpiScope(prisma: PrismaClient, scope: KpiScope, filters: KpiFilters): Promise<ScopedFilters> {
+  switch (scope.kind) {
+    case "all":
+      return { ok: true, filters };
+    case "none":
+      return { ok: false, parameter: "team", message: "your account is not linked to a team or an agent yet; ask an admin" };
+    case "agent": {
+      if (filters.agent.some((a) => a !== scope.agent)) return { ok: false, parameter: "agent", message: "you can only see your own numbers" };
+      if (filters.team.length) return { ok: false, parameter: "team", message: "you can only see your own numbers" };
+      return { ok: true, filters: { ...filters, agent: [scope.agent] } };
+    }
+    case "teams": {
+      const allowed = new Set(scope.teams);
+      if (filters.team.some((t) => !allowed.has(t))) return { ok: false, parameter: "team", message: "you can only see the teams you lead" };
+      if (filters.agent.length) {
+        const agents = await prisma.agent.findMany({
+          where: { externalId: { in: filters.agent }, team: { externalId: { in: scope.teams } } },
+          select: { externalId: true },
+        });
+        if (agents.length !== new Set(filters.agent).size) {
+          return { ok: false, parameter: "agent", message: "you can only see agents of the teams you lead" };
+        }
+      }
+      return { ok: true, filters: { ...filters, team: filters.team.length ? filters.team : scope.teams } };
+    }
+  }
+}

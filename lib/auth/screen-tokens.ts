@@ -1,0 +1,79 @@
+import { randomBytes } from "node:crypto";
+
+import { z } from "zod";
+
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+
+import { hashToken } from "./api-keys";
+
+export const SCREEN_TOKEN_PREFIX = "dps_";
+
+export class UnknownDashboardError extends Error {
+  constructor(readonly slugs: string[]) {
+    super(`unknown dashboard ${slugs.join(", ")}`);
+  }
+}
+
+/**
+ * A wall screen: a playlist of dashboards opened at /tv/<token>. The token is 256 random bits,
+ * stored as its SHA-256 and shown once; it never expires, only revocation ends it.
+ */
+export async function createScreen(
+  prisma: PrismaClient,
+  input: { name: string; dashboards: string[]; rotateSeconds: number },
+): Promise<{ id: number; token: string; path: string }> {
+  const token = `${SCREEN_TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
+  const id = await prisma.$transaction(async (tx) => {
+    const dashboards = await tx.dashboard.findMany({ where: { slug: { in: input.dashboards } }, select: { id: true, slug: true } });
+    const missing = input.dashboards.filter((slug) => !dashboards.some((d) => d.slug === slug));
+    if (missing.length) throw new UnknownDashboardError(missing);
+    const screen = await tx.screen.create({
+      data: {
+        name: input.name,
+        tokenHash: hashToken(token),
+        rotateSeconds: input.rotateSeconds,
+        dashboards: {
+          create: input.dashboards.map((slug, position) => ({ position, dashboardId: dashboards.find((d) => d.slug === slug)!.id })),
+        },
+      },
+    });
+    return screen.id;
+  });
+  return { id, token, path: `/tv/${token}` };
+}
+
+/** The live screen a token opens, or null for an unknown or revoked token. */
+export async function checkScreenToken(prisma: PrismaClient, token: string): Promise<{ id: number } | null> {
+  const screen = await prisma.screen.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true, revokedAt: true, lastSeenAt: true } });
+  if (!screen || screen.revokedAt) return null;
+  if (!screen.lastSeenAt || Date.now() - screen.lastSeenAt.getTime() > 60_000) {
+    await prisma.screen.update({ where: { id: screen.id }, data: { lastSeenAt: new Date() } });
+  }
+  return { id: screen.id };
+}
+
+export const ZScreenInput = z.object({
+  name: z.string().trim().min(1, "is required").max(100, "must be at most 100 characters"),
+  dashboards: z.array(z.string().trim().min(1)).default([]),
+  rotateSeconds: z.coerce.number().int("must be a whole number").min(10, "must be at least 10 seconds").max(3600, "must be at most an hour").default(30),
+});
+
+export function listScreens(prisma: PrismaClient) {
+  return prisma.screen.findMany({
+    select: {
+      id: true,
+      name: true,
+      rotateSeconds: true,
+      createdAt: true,
+      lastSeenAt: true,
+      revokedAt: true,
+      dashboards: { select: { dashboard: { select: { name: true } } }, orderBy: { position: "asc" } },
+    },
+    orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
+  });
+}
+
+/** The screen shows "This screen was disconnected" at its next poll. */
+export async function revokeScreen(prisma: PrismaClient, id: number): Promise<void> {
+  await prisma.screen.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+}
