@@ -15,11 +15,17 @@ const ZNext = z
   .regex(/^\/(?![/\\])[^\s]*$/)
   .catch("/");
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
-  const next = ZNext.parse((await searchParams).next ?? "/");
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[]; created?: string }> }) {
+  const params = await searchParams;
+  const next = ZNext.parse(params.next ?? "/");
   if ((await currentPrincipal()).kind === "user") redirect(next);
   return (
     <AuthCard title="Sign in to Deskpulse" subtitle="Use the email and password your admin gave you.">
+      {params.created === "1" && (
+        <p role="status" className="mb-4 rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+          Your admin account is ready. Sign in with it to invite your team.
+        </p>
+      )}
       <SignInForm next={next} />
     </AuthCard>
   );

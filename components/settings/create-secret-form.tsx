@@ -27,6 +27,8 @@ export function CreateSecretForm({
 }) {
   const [state, submit, pending] = useActionState<FormState, FormData>(action, {});
   const errors = state.errors ?? {};
+  // A refused form shows what was sent (React resets a form after its action).
+  const sent = state.values ?? {};
   return (
     <div className="space-y-4">
       {state.secret && <SecretNotice label={`${state.notice ?? ""} ${secretLabel}`} secret={state.secret} />}
@@ -40,7 +42,7 @@ export function CreateSecretForm({
                 label={input.label}
                 name={input.name}
                 type={input.kind}
-                defaultValue={input.defaultValue}
+                defaultValue={sent[input.name]?.[0] ?? input.defaultValue}
                 required={input.required}
                 error={errors[input.name]}
               />
@@ -50,7 +52,7 @@ export function CreateSecretForm({
             return (
               <label key={input.name} className="block min-w-48">
                 <span className="text-sm font-medium text-slate-700">{input.label}</span>
-                <select name={input.name} className="mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 focus-visible:ring-2 focus-visible:ring-indigo-500/40">
+                <select name={input.name} defaultValue={sent[input.name]?.[0]} className="mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 focus-visible:ring-2 focus-visible:ring-indigo-500/40">
                   {input.options.map((option) => (
                     <option key={option.value} value={option.value}>
                       {option.label}
@@ -67,7 +69,7 @@ export function CreateSecretForm({
               <div className="mt-2 flex flex-wrap gap-x-5 gap-y-2">
                 {input.options.map((option) => (
                   <label key={option.value} className="flex items-center gap-2 text-sm">
-                    <input type="checkbox" name={input.name} value={option.value} className="h-4 w-4 accent-indigo-600" />
+                    <input type="checkbox" name={input.name} value={option.value} defaultChecked={sent[input.name]?.includes(option.value)} className="h-4 w-4 accent-indigo-600" />
                     {option.label}
                   </label>
                 ))}

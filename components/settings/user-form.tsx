@@ -25,6 +25,9 @@ export function UserForm({ action, teams, agents, roles, user, deleteAction }: U
   const [state, submit, pending] = useActionState<FormState, FormData>(action, {});
   const [deleteState, remove, deleting] = useActionState<FormState>(deleteAction ?? (async () => ({})), {});
   const errors = { ...state.errors, ...deleteState.errors };
+  // A refused form shows what was sent (React resets a form after its action).
+  const sent = state.values;
+  const teamsChecked = sent ? (sent.teams ?? []) : (user?.teams ?? []);
   return (
     <div className="space-y-4">
       <form action={submit} className="grid gap-4 md:grid-cols-2" data-testid="user-form">
@@ -33,9 +36,9 @@ export function UserForm({ action, teams, agents, roles, user, deleteAction }: U
             Email: <span className="font-medium text-slate-900">{user.email}</span>
           </p>
         ) : (
-          <Field label="Email" name="email" type="email" required error={errors.email} />
+          <Field label="Email" name="email" type="email" required defaultValue={sent?.email?.[0]} error={errors.email} />
         )}
-        <Field label="Name" name="name" defaultValue={user?.name} required={Boolean(user)} error={errors.name} placeholder={user ? undefined : "From the email if empty"} />
+        <Field label="Name" name="name" defaultValue={sent?.name?.[0] ?? user?.name} required={Boolean(user)} error={errors.name} placeholder={user ? undefined : "From the email if empty"} />
         <Field
           label={user ? "New password (leave empty to keep)" : "Password (at least 8 characters)"}
           name="password"
@@ -48,7 +51,7 @@ export function UserForm({ action, teams, agents, roles, user, deleteAction }: U
           <span className="text-sm font-medium text-slate-700">Role</span>
           <select
             name="role"
-            defaultValue={user?.role ?? "agent"}
+            defaultValue={sent?.role?.[0] ?? user?.role ?? "agent"}
             className="mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 focus-visible:ring-2 focus-visible:ring-indigo-500/40"
           >
             {roles.map((role) => (
@@ -64,7 +67,7 @@ export function UserForm({ action, teams, agents, roles, user, deleteAction }: U
           <div className="mt-2 flex flex-wrap gap-x-5 gap-y-2">
             {teams.map((team) => (
               <label key={team.externalId} className="flex items-center gap-2 text-sm">
-                <input type="checkbox" name="teams" value={team.externalId} defaultChecked={user?.teams.includes(team.externalId)} className="h-4 w-4 accent-indigo-600" />
+                <input type="checkbox" name="teams" value={team.externalId} defaultChecked={teamsChecked.includes(team.externalId)} className="h-4 w-4 accent-indigo-600" />
                 {team.name}
               </label>
             ))}
@@ -76,7 +79,7 @@ export function UserForm({ action, teams, agents, roles, user, deleteAction }: U
           <span className="text-sm font-medium text-slate-700">Agent (agent users only)</span>
           <select
             name="agent"
-            defaultValue={user?.agent ?? ""}
+            defaultValue={sent?.agent?.[0] ?? user?.agent ?? ""}
             className="mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 focus-visible:ring-2 focus-visible:ring-indigo-500/40"
           >
             <option value="">None</option>

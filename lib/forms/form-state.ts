@@ -8,6 +8,17 @@ export interface FormState {
   notice?: string;
   /** A secret shown once (a new key or screen link). */
   secret?: string;
+  /** What was submitted, so a refused form shows it again instead of emptying (never passwords). */
+  values?: Record<string, string[]>;
+}
+
+/** The text fields of a submitted form to show again (every value of repeated ones), without any password. */
+export function resubmittable(form: FormData): Record<string, string[]> {
+  const values: Record<string, string[]> = {};
+  for (const [name, value] of form.entries()) {
+    if (typeof value === "string" && !/password/i.test(name)) (values[name] ??= []).push(value);
+  }
+  return values;
 }
 
 /** Field errors from a validation failure, or null for any other error (which should propagate). */

@@ -5,7 +5,7 @@ import { z } from "zod";
 
 import { completeSetup } from "@/lib/auth/first-admin";
 import { getDb } from "@/lib/db/get-db";
-import { fieldErrors, type FormState } from "@/lib/forms/form-state";
+import { fieldErrors, resubmittable, type FormState } from "@/lib/forms/form-state";
 
 const ZSetup = z.object({
   token: z.string().min(1),
@@ -24,7 +24,7 @@ export async function createFirstAdminAction(_state: FormState, form: FormData):
     await completeSetup(prisma, parsed.data.token, parsed.data);
   } catch (error) {
     const errors = fieldErrors(error);
-    if (errors) return { errors };
+    if (errors) return { errors, values: resubmittable(form) };
     throw error;
   }
   redirect("/sign-in?created=1");

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 
 import { AuthCard } from "@/components/auth/auth-card";
 import { SetupForm } from "@/components/auth/setup-form";
@@ -16,7 +17,10 @@ export default async function SetupPage({ params }: { params: Promise<{ token: s
     return (
       <AuthCard title="This setup link no longer works" subtitle="It was already used, has expired, or Deskpulse already has users.">
         <p className="text-sm text-slate-600">
-          Sign in instead, or restart the server with no users to print a fresh link. An admin can also be created with{" "}
+          <Link href="/sign-in" className="font-medium text-indigo-700 hover:underline">
+            Sign in
+          </Link>{" "}
+          instead, or restart the server with no users to print a fresh link. An admin can also be created with{" "}
           <code className="rounded bg-slate-100 px-1">npm run cli -- users create … --role admin</code>.
         </p>
       </AuthCard>

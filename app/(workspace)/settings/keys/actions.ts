@@ -5,12 +5,12 @@ import { z } from "zod";
 
 import { createApiKey, revokeApiKey, ZApiKeyInput } from "@/lib/auth/api-keys";
 import { requireAction } from "@/lib/auth/guards";
-import { fieldErrors, type FormState } from "@/lib/forms/form-state";
+import { fieldErrors, resubmittable, type FormState } from "@/lib/forms/form-state";
 
 export async function createApiKeyAction(_state: FormState, form: FormData): Promise<FormState> {
   const { prisma } = await requireAction("keys:manage");
   const parsed = ZApiKeyInput.safeParse({ kind: form.get("kind"), name: form.get("name") ?? "" });
-  if (!parsed.success) return { errors: fieldErrors(parsed.error)! };
+  if (!parsed.success) return { errors: fieldErrors(parsed.error)!, values: resubmittable(form) };
   const { key } = await createApiKey(prisma, parsed.data);
   revalidatePath("/settings/keys");
   return { secret: key, notice: `Created the ${parsed.data.kind === "ingest" ? "ingest" : "KPI read"} key “${parsed.data.name}”.` };

@@ -5,7 +5,7 @@ import { z } from "zod";
 
 import { requireAction } from "@/lib/auth/guards";
 import { createScreen, revokeScreen, UnknownDashboardError, ZScreenInput } from "@/lib/auth/screen-tokens";
-import { fieldErrors, type FormState } from "@/lib/forms/form-state";
+import { fieldErrors, resubmittable, type FormState } from "@/lib/forms/form-state";
 
 export async function createScreenAction(_state: FormState, form: FormData): Promise<FormState> {
   const { prisma } = await requireAction("screens:manage");
@@ -14,13 +14,13 @@ export async function createScreenAction(_state: FormState, form: FormData): Pro
     dashboards: form.getAll("dashboards").map(String),
     rotateSeconds: form.get("rotateSeconds") || undefined,
   });
-  if (!parsed.success) return { errors: fieldErrors(parsed.error)! };
+  if (!parsed.success) return { errors: fieldErrors(parsed.error)!, values: resubmittable(form) };
   try {
     const screen = await createScreen(prisma, parsed.data);
     revalidatePath("/settings/screens");
     return { secret: screen.path, notice: `Created the screen “${parsed.data.name}”. Open this address on the TV.` };
   } catch (error) {
-    if (error instanceof UnknownDashboardError) return { errors: { dashboards: `Unknown dashboard ${error.slugs.join(", ")}.` } };
+    if (error instanceof UnknownDashboardError) return { errors: { dashboards: `Unknown dashboard ${error.slugs.join(", ")}.` }, values: resubmittable(form) };
     throw error;
   }
 }

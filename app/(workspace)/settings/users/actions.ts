@@ -6,7 +6,7 @@ import { z } from "zod";
 
 import { requireAction } from "@/lib/auth/guards";
 import { createUser, deleteUser, updateUser, ZNewUser, ZUserUpdate } from "@/lib/auth/users";
-import { fieldErrors, type FormState } from "@/lib/forms/form-state";
+import { fieldErrors, resubmittable, type FormState } from "@/lib/forms/form-state";
 
 /** The membership fields as a form sends them: teams as repeated checkboxes, an empty agent as none. */
 function membership(form: FormData) {
@@ -14,13 +14,13 @@ function membership(form: FormData) {
   return { role: form.get("role"), teams: form.getAll("teams").map(String), agent: agent || undefined };
 }
 
-async function attempt(run: () => Promise<unknown>): Promise<FormState | null> {
+async function attempt(run: () => Promise<unknown>, form?: FormData): Promise<FormState | null> {
   try {
     await run();
     return null;
   } catch (error) {
     const errors = fieldErrors(error);
-    if (errors) return { errors };
+    if (errors) return { errors, values: form && resubmittable(form) };
     throw error;
   }
 }
@@ -37,6 +37,7 @@ export async function createUserAction(_state: FormState, form: FormData): Promi
         ...membership(form),
       }),
     ),
+    form,
   );
   if (failed) return failed;
   revalidatePath("/settings/users");
@@ -52,6 +53,7 @@ export async function updateUserAction(id: number, _state: FormState, form: Form
   const password = String(form.get("password") ?? "");
   const failed = await attempt(() =>
     updateUser(prisma, userId.data, ZUserUpdate.parse({ name: form.get("name") ?? "", password: password || undefined, ...membership(form) })),
+    form,
   );
   if (failed) return failed;
   revalidatePath("/settings/users");

@@ -1,0 +1,64 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+
+import { afterAll, beforeAll, expect, test } from "vitest";
+
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-databases";
+
+// The CLI as an operator runs it: a separate process on the same database, result on the last line.
+
+const run = promisify(execFile);
+const ROOT = path.resolve(import.meta.dirname, "..");
+let db: TestDatabase;
+
+beforeAll(async () => {
+  db = await createTestDatabase("postgres");
+  await db.prisma.team.create({ data: { externalId: "billing", name: "Billing" } });
+  await db.prisma.dashboard.create({ data: { slug: "overview", name: "Service overview" } });
+});
+afterAll(() => db.close());
+
+async function cli(...args: string[]): Promise<{ code: number; lastLine: string; stderr: string }> {
+  const env = { ...process.env, DATABASE_URL: db.url! };
+  try {
+    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], { cwd: ROOT, env });
+    return { code: 0, lastLine: stdout.trim().split("\n").pop()!, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, lastLine: failed.stdout.trim().split("\n").pop() ?? "", stderr: failed.stderr };
+  }
+}
+
+test("users create prints the new user's id; the user leads the named team", async () => {
+  const result = await cli("users", "create", "--email", "Lead@Example.com", "--password", "long-enough", "--role", "team_lead", "--team", "billing");
+  expect(result.code).toBe(0);
+  expect(result.lastLine).toMatch(/^\d+$/);
+  const user = await db.prisma.user.findUniqueOrThrow({ where: { id: Number(result.lastLine) }, include: { teams: { include: { team: true } } } });
+  expect(user).toMatchObject({ email: "lead@example.com", role: "team_lead" });
+  expect(user.teams.map((t) => t.team.externalId)).toEqual(["billing"]);
+}, 60_000);
+
+test("users create names the bad option and stores nothing", async () => {
+  const before = await db.prisma.user.count();
+  const badRole = await cli("users", "create", "--email", "x@example.com", "--password", "long-enough", "--role", "boss");
+  expect(badRole.code).toBe(1);
+  expect(badRole.stderr).toMatch(/--role/);
+  const badTeam = await cli("users", "create", "--email", "x@example.com", "--password", "long-enough", "--role", "team_lead", "--team", "nope");
+  expect(badTeam.code).toBe(1);
+  expect(badTeam.stderr).toMatch(/--team: unknown team nope/);
+  expect(await db.prisma.user.count()).toBe(before);
+}, 60_000);
+
+test("screens create prints the screen's secret path and stores only its hash", async () => {
+  const result = await cli("screens", "create", "--name", "Floor 2", "--dashboard", "overview", "--rotate", "45");
+  expect(result.code).toBe(0);
+  expect(result.lastLine).toMatch(/^\/tv\/dps_[A-Za-z0-9_-]{43}$/);
+  const screen = await db.prisma.screen.findFirstOrThrow({ where: { name: "Floor 2" }, include: { dashboards: true } });
+  expect(screen.rotateSeconds).toBe(45);
+  expect(screen.dashboards).toHaveLength(1);
+  expect(screen.tokenHash).not.toContain(result.lastLine.slice(4));
+  const unknown = await cli("screens", "create", "--name", "Floor 3", "--dashboard", "nope");
+  expect(unknown.code).toBe(1);
+  expect(unknown.stderr).toMatch(/unknown dashboard nope/);
+}, 60_000);
