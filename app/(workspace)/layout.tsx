@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 
+import { QueryProvider } from "@/components/dashboard/query-provider";
 import { AppHeader } from "@/components/layout/app-header";
 import { can } from "@/lib/auth/access";
 import { requirePage } from "@/lib/auth/guards";
@@ -21,7 +22,7 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
         user={{ name: user.name, role: ROLE_LABELS[user.role], scope }}
         show={{ import: can(principal, "data:import"), users: can(principal, "users:manage"), keys: can(principal, "keys:manage"), screens: can(principal, "screens:manage") }}
       />
-      {children}
+      <QueryProvider>{children}</QueryProvider>
     </>
   );
 }

@@ -14,7 +14,7 @@ const LINK =
 
 export function AppHeader({ orgName, user, show }: AppHeaderProps) {
   const nav = [
-    { href: "/", label: "Today", visible: true },
+    { href: "/", label: "Dashboards", visible: true },
     { href: "/kpis", label: "Definitions", visible: true },
     { href: "/import", label: "Import", visible: show.import },
     { href: "/settings/users", label: "Users", visible: show.users },
@@ -23,7 +23,7 @@ export function AppHeader({ orgName, user, show }: AppHeaderProps) {
   ].filter((item) => item.visible);
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-3 px-6 py-4">
+      <div className="mx-auto flex max-w-[1600px] flex-wrap items-center justify-between gap-x-6 gap-y-3 px-6 py-4">
         <div className="flex items-center gap-8">
           <Link href="/" className="flex items-center gap-3 rounded-lg focus-visible:outline-2 focus-visible:outline-indigo-600">
             <span aria-hidden className="grid h-9 w-9 place-items-center rounded-xl bg-indigo-600 text-lg font-bold text-white">

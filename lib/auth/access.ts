@@ -31,7 +31,7 @@ export interface SessionUser {
   name: string;
   role: Role;
   /** The agent an `agent` user is; their own numbers. */
-  agent: { id: number; externalId: string; name: string } | null;
+  agent: { id: number; externalId: string; name: string; team: string | null } | null;
   /** The teams a team lead leads. */
   teams: { id: number; externalId: string; name: string }[];
 }

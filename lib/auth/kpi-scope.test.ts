@@ -32,7 +32,7 @@ describeEachDatabase("KPI scope", ({ db }) => {
   });
 
   const lead = kpiScopeOf(user("team_lead", { teams: [{ id: 1, externalId: "alpha", name: "Alpha" }] }));
-  const agent = kpiScopeOf(user("agent", { agent: { id: 1, externalId: "a1", name: "A1" } }));
+  const agent = kpiScopeOf(user("agent", { agent: { id: 1, externalId: "a1", name: "A1", team: "alpha" } }));
 
   test("a team lead without filters gets their teams; their own team and agents pass", async () => {
     const { prisma } = db();

@@ -21,7 +21,7 @@ export function kpiScopeOf(principal: Principal): KpiScope {
     case "team_lead":
       return user.teams.length ? { kind: "teams", teams: user.teams.map((t) => t.externalId) } : { kind: "none" };
     case "agent":
-      return user.agent ? { kind: "agent", agent: user.agent.externalId, team: null } : { kind: "none" };
+      return user.agent ? { kind: "agent", agent: user.agent.externalId, team: user.agent.team } : { kind: "none" };
   }
 }
 

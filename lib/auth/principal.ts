@@ -41,10 +41,11 @@ export async function loadSessionUser(prisma: PrismaClient, id: number): Promise
       email: true,
       name: true,
       role: true,
-      agent: { select: { id: true, externalId: true, name: true } },
+      agent: { select: { id: true, externalId: true, name: true, team: { select: { externalId: true } } } },
       teams: { select: { team: { select: { id: true, externalId: true, name: true } } }, orderBy: { teamId: "asc" } },
     },
   });
   if (!row) return null;
-  return { ...row, teams: row.teams.map((t) => t.team) };
+  const agent = row.agent && { id: row.agent.id, externalId: row.agent.externalId, name: row.agent.name, team: row.agent.team?.externalId ?? null };
+  return { ...row, agent, teams: row.teams.map((t) => t.team) };
 }

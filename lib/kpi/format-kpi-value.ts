@@ -31,3 +31,19 @@ export function formatKpiValue(value: number | null, unit: KpiUnit): string {
       return Math.abs(value) >= 10 ? oneDecimal.format(value) : twoDecimals.format(value);
   }
 }
+
+/** Short labels for chart axes: "45s", "12m", "3.5h", "1.2k", "80%". */
+export function formatAxisValue(value: number, unit: KpiUnit): string {
+  switch (unit) {
+    case "seconds":
+      if (value < 120) return `${Math.round(value)}s`;
+      if (value < 7200) return `${Math.round(value / 60)}m`;
+      return `${Number((value / 3600).toFixed(1))}h`;
+    case "percent":
+      return `${Math.round(value)}%`;
+    case "count":
+      return value >= 10_000 ? `${Number((value / 1000).toFixed(1))}k` : integer.format(value);
+    default:
+      return twoDecimals.format(value);
+  }
+}

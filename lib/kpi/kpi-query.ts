@@ -1,6 +1,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { CHANNELS } from "@/lib/ingest/record-schemas";
 
+import type { Dimension } from "./dimensions";
 import type { KpiResult } from "./kpi-result";
 import type { TimeBucket } from "./time-windows";
 
@@ -52,9 +53,6 @@ export function filterConditions(filters: KpiFilters, columns: DimensionColumns)
   add(filters.queue, columns.queue, (c) => Prisma.sql`${c} IN (SELECT id FROM queues WHERE external_id = ANY(${filters.queue}::text[]))`);
   return parts.length ? Prisma.sql`AND ${Prisma.join(parts, " AND ")}` : Prisma.empty;
 }
-
-export const DIMENSIONS = ["team", "agent", "channel", "queue"] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
 
 /** How results are split: not at all, by a dimension (externalId or channel), or into time buckets. */
 export type KpiGrouping = { by: "none" } | { by: Dimension } | { by: "time"; buckets: TimeBucket[] };

@@ -1,4 +1,5 @@
 import { ensureFirstAdmin } from "@/lib/auth/first-admin";
+import { ensureDefaultDashboard } from "@/lib/dashboards/default-dashboard";
 import { getDb } from "@/lib/db/get-db";
 import { getEnv } from "@/lib/env";
 
@@ -7,6 +8,7 @@ export async function startServer(): Promise<void> {
   try {
     const db = await getDb();
     console.log(`Deskpulse: ${db.kind === "postgres" ? "Postgres" : "embedded PGlite"} database ready`);
+    await ensureDefaultDashboard(db.prisma);
     const env = getEnv();
     const outcome = await ensureFirstAdmin(db.prisma, { email: env.DESKPULSE_ADMIN_EMAIL, password: env.DESKPULSE_ADMIN_PASSWORD });
     if (outcome.kind === "created-from-env") console.log(`Deskpulse: created the first admin, ${outcome.email}`);

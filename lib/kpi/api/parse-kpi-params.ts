@@ -4,7 +4,8 @@ import { CHANNELS } from "@/lib/ingest/record-schemas";
 import { isTimeZone } from "@/lib/org/update-org-settings";
 
 import { isKpiKey, type KpiKey } from "../catalog";
-import { DIMENSIONS, type KpiFilters, type KpiGrouping } from "../kpi-query";
+import { DIMENSIONS } from "../dimensions";
+import type { KpiFilters, KpiGrouping } from "../kpi-query";
 import { BUCKET_UNITS, presetWindow, timeBuckets, WINDOW_PRESETS, type TimeWindow } from "../time-windows";
 
 /** The longest window one request may ask for: a little over a year. */

@@ -1,0 +1,77 @@
+"use client";
+
+import type { CSSProperties } from "react";
+
+import type { DashboardData } from "@/lib/dashboards/dashboard-data";
+import type { DashboardWidget } from "@/lib/dashboards/widget-config";
+
+import { BarBreakdownWidget } from "./widgets/bar-breakdown-widget";
+import { GaugeWidget } from "./widgets/gauge-widget";
+import { KpiNumberWidget } from "./widgets/kpi-number-widget";
+import { LeaderboardWidget } from "./widgets/leaderboard-widget";
+import { LiveQueueWidget } from "./widgets/live-queue-widget";
+import { TextWidget } from "./widgets/text-widget";
+import { TimeSeriesWidget } from "./widgets/time-series-widget";
+
+interface DashboardGridProps {
+  widgets: DashboardWidget[];
+  data: DashboardData;
+  stale: boolean;
+  /** The current filters as a query string, carried into every drill-down link. */
+  search: string;
+}
+
+/** Widgets on the 12-column grid at their stored places (stacked on narrow screens, see globals.css). */
+export function DashboardGrid({ widgets, data, stale, search }: DashboardGridProps) {
+  return (
+    <div className="dashboard-grid">
+      {widgets.map((widget) => {
+        const style = { "--col": `${widget.x + 1} / span ${widget.w}`, "--row": `${widget.y + 1} / span ${widget.h}`, "--h": widget.h } as CSSProperties;
+        return (
+          <div key={widget.id} style={style} className="min-h-0">
+            <Widget widget={widget} data={data} stale={stale} search={search} />
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+function Widget({ widget, data, stale, search }: { widget: DashboardWidget; data: DashboardData; stale: boolean; search: string }) {
+  const { config, title } = widget;
+  const d = data.widgets[String(widget.id)];
+  if (config.kind === "text") return <TextWidget title={title} text={config.text} />;
+  if (!d) return <div className="h-full animate-pulse rounded-2xl bg-slate-200 dark:bg-slate-800" aria-label="Loading" />;
+  const kpiHref = (kpi: string) => `/kpis/${kpi}${search}`;
+  switch (d.kind) {
+    case "kpi_number":
+      return <KpiNumberWidget title={title} data={d} href={kpiHref(d.kpi)} stale={stale} />;
+    case "gauge":
+      return <GaugeWidget title={title} data={d} href={kpiHref(d.kpi)} stale={stale} />;
+    case "time_series":
+      return <TimeSeriesWidget title={title} data={d} href={kpiHref(d.series[0]!.kpi)} stale={stale} />;
+    case "bar_breakdown":
+      return <BarBreakdownWidget title={title} data={d} href={kpiHref(d.kpi)} stale={stale} />;
+    case "leaderboard":
+      return (
+        <LeaderboardWidget
+          title={title}
+          data={d}
+          href={kpiHref(d.kpi)}
+          stale={stale}
+          rowHref={(key) => `/${d.by === "agent" ? "agents" : "teams"}/${encodeURIComponent(key)}${withKpi(search, d.kpi)}`}
+        />
+      );
+    case "live_queue":
+      return <LiveQueueWidget title={title} data={d} stale={stale} />;
+    case "text":
+      return null;
+  }
+}
+
+/** The filters plus the KPI to rank on, for a team or agent page. */
+function withKpi(search: string, kpi: string): string {
+  const params = new URLSearchParams(search);
+  params.set("kpi", kpi);
+  return `?${params.toString()}`;
+}

@@ -1,0 +1,99 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRef } from "react";
+
+import type { DashboardData } from "@/lib/dashboards/dashboard-data";
+import type { DashboardWidget } from "@/lib/dashboards/widget-config";
+
+import { DashboardGrid } from "./dashboard-grid";
+import { useNow } from "./use-now";
+
+interface DashboardViewProps {
+  slug: string;
+  /** The filters' query string ("" or "?…"). */
+  search: string;
+  pollSeconds: number;
+  widgets: DashboardWidget[];
+  initial: { data: DashboardData; etag: string };
+}
+
+class PollError extends Error {
+  constructor(readonly status: number) {
+    super(`poll answered ${status}`);
+  }
+}
+
+const clock = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit" });
+
+function ago(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 60) return `${s} s ago`;
+  const m = Math.floor(s / 60);
+  return m < 60 ? `${m} min ago` : `${Math.floor(m / 60)} h ago`;
+}
+
+/**
+ * A live dashboard: first paint from the server's snapshot, then one GET per polling interval for
+ * all its widgets (a 304 when nothing changed). A failed poll keeps the last numbers on screen with
+ * a warning; numbers older than two intervals are marked stale.
+ */
+export function DashboardView({ slug, search, pollSeconds, widgets, initial }: DashboardViewProps) {
+  const client = useQueryClient();
+  const etag = useRef(initial.etag);
+  const key = ["dashboard", slug, search];
+  const intervalMs = pollSeconds * 1000;
+  const query = useQuery({
+    queryKey: key,
+    queryFn: async ({ signal }) => {
+      const response = await fetch(`/api/v1/dashboards/${encodeURIComponent(slug)}${search}`, {
+        headers: { "If-None-Match": etag.current },
+        cache: "no-store",
+        signal,
+      });
+      if (response.status === 304) return client.getQueryData<DashboardData>(key)!;
+      if (!response.ok) throw new PollError(response.status);
+      etag.current = response.headers.get("etag") ?? "";
+      return (await response.json()) as DashboardData;
+    },
+    initialData: initial.data,
+    initialDataUpdatedAt: Date.parse(initial.data.computedAt),
+    refetchInterval: intervalMs,
+    refetchIntervalInBackground: true,
+    // Retries back off inside one interval; the next interval polls again anyway.
+    retry: 2,
+    retryDelay: (attempt) => Math.min(intervalMs / 3, 1000 * 2 ** attempt),
+  });
+  const now = useNow();
+  const age = now - query.dataUpdatedAt;
+  const stale = age > 2 * intervalMs;
+  const signedOut = query.error instanceof PollError && query.error.status === 401;
+
+  return (
+    <div className="space-y-4">
+      <div className="flex min-h-7 flex-wrap items-center justify-end gap-3 text-sm" aria-live="polite">
+        {query.isError && (
+          <p
+            role="status"
+            data-testid="poll-warning"
+            className="rounded-full border border-amber-300 bg-amber-50 px-3 py-1 font-medium text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200"
+          >
+            <span aria-hidden>!</span>{" "}
+            {signedOut ? (
+              <>
+                Your session has ended. <a href="/sign-in" className="underline">Sign in again</a>
+              </>
+            ) : (
+              <>Can’t reach the server: showing numbers from {clock.format(query.dataUpdatedAt)}. Retrying…</>
+            )}
+          </p>
+        )}
+        <p className="text-slate-500 dark:text-slate-400" data-testid="updated-ago">
+          <span className={`mr-1.5 inline-block h-2 w-2 rounded-full ${stale || query.isError ? "bg-amber-500" : "bg-emerald-500"}`} aria-hidden />
+          Updated {ago(age)} · every {pollSeconds} s
+        </p>
+      </div>
+      <DashboardGrid widgets={widgets} data={query.data} stale={stale} search={search} />
+    </div>
+  );
+}

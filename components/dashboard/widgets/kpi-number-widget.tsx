@@ -1,0 +1,135 @@
+"use client";
+
+import { useId } from "react";
+import { Line, LineChart, ResponsiveContainer, YAxis } from "recharts";
+
+import type { NumberWidgetData } from "@/lib/dashboards/dashboard-data";
+import { getKpiDefinition } from "@/lib/kpi/catalog";
+import { formatKpiValue } from "@/lib/kpi/format-kpi-value";
+
+import { CHANGE_STYLE, SERIES_COLOURS, STATUS_STYLE } from "../status";
+import { WidgetFrame } from "../widget-frame";
+
+const integer = new Intl.NumberFormat("en-US");
+
+/** The change against the previous window, worded and coloured by whether it is good for this KPI. */
+function Change({ data }: { data: NumberWidgetData }) {
+  const before = data.previous?.value ?? null;
+  const now = data.current.value;
+  if (before === null || now === null) return <span className="text-slate-400">No earlier data to compare</span>;
+  const kpi = getKpiDefinition(data.kpi);
+  const delta = now - before;
+  const percentUnit = kpi.unit === "percent";
+  const amount =
+    kpi.unit === "count" && before !== 0
+      ? `${Math.abs((delta / before) * 100).toFixed(0)}%`
+      : percentUnit
+        ? `${Math.abs(delta).toFixed(1)} pts`
+        : formatKpiValue(Math.abs(delta), kpi.unit);
+  const direction = delta === 0 ? "same" : (delta > 0) === (kpi.direction !== "lower") ? "better" : "worse";
+  const tone = kpi.direction === "neutral" && delta !== 0 ? "same" : direction;
+  const arrow = delta > 0 ? "▲" : delta < 0 ? "▼" : "■";
+  return (
+    <span className={CHANGE_STYLE[tone]} data-testid="kpi-change">
+      <span aria-hidden>{arrow}</span> {delta === 0 ? "No change" : amount}{" "}
+      <span className="text-slate-500 dark:text-slate-400">vs previous period</span>
+      <span className="sr-only">{tone === "same" ? "" : tone === "better" ? " (better)" : " (worse)"}</span>
+    </span>
+  );
+}
+
+export function KpiNumberWidget({ title, data, href, stale }: { title: string; data: NumberWidgetData; href?: string; stale: boolean }) {
+  const kpi = getKpiDefinition(data.kpi);
+  const popover = useId();
+  const status = data.status ? STATUS_STYLE[data.status] : null;
+  const testId = `kpi-${data.kpi.replace(/_/g, "-")}`;
+  const points = data.sparkline.map((value, i) => ({ i, value }));
+  const { current } = data;
+  return (
+    <WidgetFrame
+      title={title}
+      href={href}
+      stale={stale}
+      accent={status?.accent}
+      testId={testId}
+      aside={
+        <>
+          {status && (
+            <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${status.badge}`} data-testid="target-status" data-status={data.status}>
+              <span aria-hidden>{status.symbol}</span> {status.label}
+            </span>
+          )}
+          <button
+            type="button"
+            popoverTarget={popover}
+            aria-label={`How ${kpi.name} is computed`}
+            className="grid h-6 w-6 place-items-center rounded-full border border-slate-300 text-xs font-semibold text-slate-500 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-slate-600 dark:hover:bg-slate-800"
+          >
+            i
+          </button>
+          <div
+            id={popover}
+            popover="auto"
+            className="m-auto max-w-sm rounded-xl border border-slate-200 bg-white p-5 text-sm text-slate-700 shadow-xl backdrop:bg-slate-900/20 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200"
+          >
+            <p className="font-semibold text-slate-900 dark:text-white">{kpi.name}</p>
+            <p className="mt-2">{kpi.definition}</p>
+            <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-1 tabular-nums">
+              <dt className="text-slate-500">Records</dt>
+              <dd>{integer.format(current.n)}</dd>
+              {current.numerator !== undefined && (
+                <>
+                  <dt className="text-slate-500">Numerator / denominator</dt>
+                  <dd>
+                    {integer.format(current.numerator)} / {integer.format(current.denominator ?? 0)}
+                  </dd>
+                </>
+              )}
+              {current.median != null && (
+                <>
+                  <dt className="text-slate-500">Median / p90</dt>
+                  <dd>
+                    {formatKpiValue(current.median, kpi.unit)} / {formatKpiValue(current.p90 ?? null, kpi.unit)}
+                  </dd>
+                </>
+              )}
+              {data.target && (
+                <>
+                  <dt className="text-slate-500">Target ({data.target.scope})</dt>
+                  <dd>
+                    {formatKpiValue(data.target.value, kpi.unit)} · warn {formatKpiValue(data.target.warning, kpi.unit)} · critical{" "}
+                    {formatKpiValue(data.target.critical, kpi.unit)}
+                  </dd>
+                </>
+              )}
+            </dl>
+          </div>
+        </>
+      }
+    >
+      <div className="flex h-full flex-col">
+        <div className="flex items-end justify-between gap-3">
+          <p className="whitespace-nowrap text-3xl font-semibold tracking-tight tabular-nums text-slate-900 xl:text-4xl dark:text-white" data-testid={`${testId}-value`}>
+            {formatKpiValue(current.value, current.unit)}
+          </p>
+          {points.length > 1 && (
+            <div className="h-10 w-28 shrink-0" aria-hidden>
+              <ResponsiveContainer width="100%" height="100%">
+                <LineChart data={points} margin={{ top: 2, right: 2, bottom: 2, left: 2 }}>
+                  <YAxis hide domain={["dataMin", "dataMax"]} />
+                  <Line type="monotone" dataKey="value" stroke={SERIES_COLOURS[0]} strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
+                </LineChart>
+              </ResponsiveContainer>
+            </div>
+          )}
+        </div>
+        <p className="mt-1 text-sm">{kpi.live ? <span className="text-slate-500">Right now</span> : <Change data={data} />}</p>
+        <p className="mt-auto pt-1 text-xs text-slate-500 dark:text-slate-400">
+          {kpi.live ? "\u00a0" : data.kpi === "backlog" ? "Open at the end of the period" : `${integer.format(current.n)} ${current.unit === "count" ? "in period" : "records"}`}
+          {current.marginOfError != null && current.n > 0 ? ` · ±${current.marginOfError.toFixed(1)} (95%)` : ""}
+          {data.target ? ` · target ${formatKpiValue(data.target.value, kpi.unit)}` : ""}
+        </p>
+      </div>
+    </WidgetFrame>
+  );
+}

@@ -1,0 +1,71 @@
+import Link from "next/link";
+
+import type { LeaderboardWidgetData } from "@/lib/dashboards/dashboard-data";
+import { formatKpiValue } from "@/lib/kpi/format-kpi-value";
+
+import { WidgetFrame } from "../widget-frame";
+
+function Movement({ rank, previousRank }: { rank: number | null; previousRank: number | null }) {
+  if (rank === null) return null;
+  if (previousRank === null) return <span className="text-xs text-slate-500">new</span>;
+  const moved = previousRank - rank;
+  if (moved === 0) return <span className="text-xs text-slate-400" aria-label="unchanged">–</span>;
+  return moved > 0 ? (
+    <span className="text-xs font-medium text-sky-700 dark:text-sky-300" aria-label={`up ${moved}`}>
+      ▲{moved}
+    </span>
+  ) : (
+    <span className="text-xs font-medium text-orange-700 dark:text-orange-300" aria-label={`down ${-moved}`}>
+      ▼{-moved}
+    </span>
+  );
+}
+
+export function LeaderboardWidget({
+  title,
+  data,
+  href,
+  stale,
+  rowHref,
+}: {
+  title: string;
+  data: LeaderboardWidgetData;
+  href?: string;
+  stale: boolean;
+  rowHref?: (key: string) => string;
+}) {
+  return (
+    <WidgetFrame title={title} href={href} stale={stale} testId="leaderboard">
+      {data.rows.length === 0 ? (
+        <p className="grid h-full place-items-center text-sm text-slate-500">Nobody to rank in this period yet.</p>
+      ) : (
+        <ol className="h-full divide-y divide-slate-100 overflow-y-auto dark:divide-slate-800">
+          {data.rows.map((row) => (
+            <li key={row.key} className="flex items-center gap-3 py-1.5 text-sm" data-testid="leaderboard-row">
+              <span className="w-6 text-right font-semibold tabular-nums text-slate-500">{row.rank ?? "–"}</span>
+              <span className="w-8">
+                <Movement rank={row.rank} previousRank={row.previousRank} />
+              </span>
+              <span className="min-w-0 flex-1 truncate font-medium text-slate-800 dark:text-slate-100">
+                {rowHref ? (
+                  <Link href={rowHref(row.key)} className="hover:underline">
+                    {row.label}
+                  </Link>
+                ) : (
+                  row.label
+                )}
+              </span>
+              {row.rank === null && data.minSample > 0 && row.n < data.minSample ? (
+                <span className="text-xs text-slate-500" title={`Fewer than ${data.minSample} responses`}>
+                  Not enough data ({row.n})
+                </span>
+              ) : (
+                <span className="font-semibold tabular-nums text-slate-900 dark:text-white">{formatKpiValue(row.value, data.unit)}</span>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </WidgetFrame>
+  );
+}

@@ -1,0 +1,235 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { getKpiDefinition, type KpiKey } from "@/lib/kpi/catalog";
+import { getKpiSnapshot, type KpiSnapshotEntry } from "@/lib/kpi/get-kpi-snapshot";
+import { NO_GROUPING, type KpiFilters, type KpiGrouping } from "@/lib/kpi/kpi-query";
+import { presetWindow, timeBuckets, type BucketUnit, type TimeWindow } from "@/lib/kpi/time-windows";
+import { resolveTarget, targetStatus, type Target } from "@/lib/targets/targets";
+
+import type { DashboardData, KpiFigure, LeaderboardRow, TargetFigure, WidgetData } from "./dashboard-data";
+import type { DashboardWidget } from "./widget-config";
+
+export interface DashboardQuery {
+  widgets: DashboardWidget[];
+  /** The caller's filters, already narrowed to their scope. */
+  filters: KpiFilters;
+  /** Leaderboards of an agent user rank their team, not just themselves. */
+  leaderboardFilters: KpiFilters;
+  window: TimeWindow;
+  timeZone: string;
+  now: Date;
+  serviceLevelSeconds: number;
+  minSampleSize: number;
+  targets: Target[];
+  /** Whose targets apply: a single team or agent in view picks theirs over the organisation's. */
+  targetScope: { teamId?: number | null; agentId?: number | null };
+}
+
+/** The comparison window: the same span just before, cut at "now" so a day so far meets the same hours of yesterday. */
+export function comparisonWindow(window: TimeWindow, now: Date): TimeWindow {
+  const end = Math.min(window.to.getTime(), Math.max(now.getTime(), window.from.getTime() + 1));
+  const length = window.to.getTime() - window.from.getTime();
+  return { from: new Date(window.from.getTime() - length), to: new Date(end - length) };
+}
+
+export function autoBucket(window: TimeWindow): Exclude<BucketUnit, "month"> {
+  const days = (window.to.getTime() - window.from.getTime()) / 86_400_000;
+  return days <= 2 ? "hour" : days <= 92 ? "day" : "week";
+}
+
+/** Rates and scores need a minimum sample before anyone is ranked on them. */
+export function needsMinimumSample(kpi: KpiKey): boolean {
+  const definition = getKpiDefinition(kpi);
+  return definition.marginOfError !== undefined || definition.unit === "score" || definition.unit === "ratio";
+}
+
+interface Request {
+  window: TimeWindow;
+  grouping: KpiGrouping;
+  filters: KpiFilters;
+  keys: Set<KpiKey>;
+  result?: Map<KpiKey, KpiSnapshotEntry>;
+}
+
+/**
+ * Everything a dashboard shows, in as few KPI queries as its widgets allow: widgets that need the
+ * same window, grouping and filters share one getKpiSnapshot call (itself one statement per KPI
+ * family), so ten number widgets over the same window cost one query per family, not ten.
+ */
+export async function computeDashboardData(prisma: PrismaClient, q: DashboardQuery): Promise<DashboardData> {
+  const requests = new Map<string, Request>();
+  const need = (window: TimeWindow, grouping: KpiGrouping, filters: KpiFilters, keys: KpiKey[]) => {
+    const id = JSON.stringify([window.from, window.to, grouping.by === "time" ? grouping.buckets.length + grouping.buckets[0]!.key : grouping.by, filters]);
+    const request = requests.get(id) ?? { window, grouping, filters, keys: new Set() };
+    for (const key of keys) request.keys.add(key);
+    requests.set(id, request);
+    return request;
+  };
+  const windowOf = (widget: DashboardWidget) =>
+    "window" in widget.config && widget.config.window ? presetWindow(widget.config.window, q.now, q.timeZone) : q.window;
+  const bucketsOf = (window: TimeWindow, unit: Exclude<BucketUnit, "month">) =>
+    ({ by: "time", buckets: timeBuckets(window, unit, q.timeZone) }) as const;
+
+  const plans = q.widgets.map((widget) => {
+    const config = widget.config;
+    const window = windowOf(widget);
+    switch (config.kind) {
+      case "kpi_number":
+      case "gauge": {
+        const previous = comparisonWindow(window, q.now);
+        return {
+          widget,
+          current: need(window, NO_GROUPING, q.filters, [config.kpi]),
+          previous: need(previous, NO_GROUPING, q.filters, [config.kpi]),
+          sparkline: getKpiDefinition(config.kpi).live ? null : need(window, bucketsOf(window, autoBucket(window)), q.filters, [config.kpi]),
+        };
+      }
+      case "time_series": {
+        const unit = config.bucket === "auto" ? autoBucket(window) : config.bucket;
+        return { widget, unit, current: need(window, bucketsOf(window, unit), q.filters, config.kpis) };
+      }
+      case "bar_breakdown":
+        return { widget, current: need(window, { by: config.by }, q.filters, [config.kpi]) };
+      case "leaderboard":
+        return {
+          widget,
+          current: need(window, { by: config.by }, q.leaderboardFilters, [config.kpi]),
+          previous: need(comparisonWindow(window, q.now), { by: config.by }, q.leaderboardFilters, [config.kpi]),
+        };
+      case "live_queue":
+        return { widget, current: need(window, NO_GROUPING, q.filters, ["agents_available", "calls_waiting", "longest_wait"]) };
+      case "text":
+        return { widget };
+    }
+  });
+
+  const base = { timeZone: q.timeZone, now: q.now, serviceLevelSeconds: q.serviceLevelSeconds };
+  await Promise.all(
+    [...requests.values()].map(async (r) => {
+      r.result = await getKpiSnapshot(prisma, [...r.keys], { ...base, ...r.window, filters: r.filters, grouping: r.grouping });
+    }),
+  );
+
+  const widgets: Record<string, WidgetData> = {};
+  for (const plan of plans) {
+    const config = plan.widget.config;
+    const entry = (request: Request | undefined | null, kpi: KpiKey) => request?.result?.get(kpi);
+    let data: WidgetData;
+    switch (config.kind) {
+      case "kpi_number":
+      case "gauge": {
+        const p = plan as { current: Request; previous: Request; sparkline: Request | null };
+        const current = entry(p.current, config.kpi)!;
+        const target = resolveTarget(q.targets, config.kpi, q.targetScope);
+        data = {
+          kind: config.kind,
+          kpi: config.kpi,
+          current: figure(current),
+          previous: getKpiDefinition(config.kpi).live ? null : figure(entry(p.previous, config.kpi)!),
+          sparkline: entry(p.sparkline, config.kpi)?.groups?.map((g) => g.value) ?? [],
+          target: target && targetFigure(target),
+          status: targetStatus(config.kpi, current.value, target),
+        };
+        break;
+      }
+      case "time_series": {
+        const p = plan as { current: Request; unit: "hour" | "day" | "week" };
+        const first = entry(p.current, config.kpis[0]!)!;
+        data = {
+          kind: "time_series",
+          bucket: p.unit,
+          buckets: (first.groups ?? []).map((g) => g.key ?? ""),
+          series: config.kpis.map((kpi) => ({
+            kpi,
+            unit: getKpiDefinition(kpi).unit,
+            points: (entry(p.current, kpi)!.groups ?? []).map((g) => g.value),
+          })),
+        };
+        break;
+      }
+      case "bar_breakdown": {
+        const groups = entry((plan as { current: Request }).current, config.kpi)!.groups ?? [];
+        data = { kind: "bar_breakdown", kpi: config.kpi, unit: getKpiDefinition(config.kpi).unit, groups: sortedForKpi(config.kpi, groups) };
+        break;
+      }
+      case "leaderboard": {
+        const p = plan as { current: Request; previous: Request };
+        data = {
+          kind: "leaderboard",
+          kpi: config.kpi,
+          unit: getKpiDefinition(config.kpi).unit,
+          by: config.by,
+          minSample: needsMinimumSample(config.kpi) ? q.minSampleSize : 0,
+          rows: rankLeaderboard(config.kpi, entry(p.current, config.kpi)!.groups ?? [], entry(p.previous, config.kpi)!.groups ?? [], q.minSampleSize).slice(
+            0,
+            config.limit,
+          ),
+        };
+        break;
+      }
+      case "live_queue": {
+        const r = (plan as { current: Request }).current;
+        data = {
+          kind: "live_queue",
+          agentsAvailable: entry(r, "agents_available")!.value,
+          callsWaiting: entry(r, "calls_waiting")!.value,
+          longestWait: entry(r, "longest_wait")!.value,
+        };
+        break;
+      }
+      case "text":
+        data = { kind: "text" };
+    }
+    widgets[String(plan.widget.id)] = data;
+  }
+  return {
+    computedAt: q.now.toISOString(),
+    window: { from: q.window.from.toISOString(), to: q.window.to.toISOString(), timeZone: q.timeZone },
+    widgets,
+  };
+}
+
+function figure(entry: KpiSnapshotEntry): KpiFigure {
+  const { value, unit, n, numerator, denominator, median, p90, marginOfError } = entry;
+  return Object.fromEntries(
+    Object.entries({ value, unit, n, numerator, denominator, median, p90, marginOfError }).filter(([, v]) => v !== undefined),
+  ) as unknown as KpiFigure;
+}
+
+function targetFigure(target: Target): TargetFigure {
+  return {
+    value: target.value,
+    warning: target.warning,
+    critical: target.critical,
+    scope: target.agentId !== null ? "agent" : target.teamId !== null ? "team" : "organisation",
+  };
+}
+
+/** Best first in the KPI's direction; no value last. */
+function sortedForKpi<G extends { value: number | null }>(kpi: KpiKey, groups: G[]): G[] {
+  const lowerIsBetter = getKpiDefinition(kpi).direction === "lower";
+  return [...groups].sort((a, b) => {
+    if (a.value === null || b.value === null) return a.value === null ? (b.value === null ? 0 : 1) : -1;
+    return lowerIsBetter ? a.value - b.value : b.value - a.value;
+  });
+}
+
+type Group = { key: string | null; label: string; value: number | null; n: number };
+
+function ranks(kpi: KpiKey, groups: Group[], minSample: number): Map<string, number> {
+  const eligible = groups.filter((g) => g.key !== null && g.value !== null && (!needsMinimumSample(kpi) || g.n >= minSample));
+  const sorted = sortedForKpi(kpi, eligible);
+  const result = new Map<string, number>();
+  // Equal values share a rank (1, 2, 2, 4), as sports tables do.
+  sorted.forEach((g, i) => result.set(g.key!, i > 0 && sorted[i - 1]!.value === g.value ? result.get(sorted[i - 1]!.key!)! : i + 1));
+  return result;
+}
+
+/** Agents or teams ranked in the KPI's direction, with their rank in the previous window. */
+export function rankLeaderboard(kpi: KpiKey, current: Group[], previous: Group[], minSample: number): LeaderboardRow[] {
+  const now = ranks(kpi, current, minSample);
+  const before = ranks(kpi, previous, minSample);
+  return current
+    .filter((g): g is Group & { key: string } => g.key !== null)
+    .map((g) => ({ key: g.key, label: g.label, value: g.value, n: g.n, rank: now.get(g.key) ?? null, previousRank: before.get(g.key) ?? null }))
+    .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || b.n - a.n || a.label.localeCompare(b.label));
+}

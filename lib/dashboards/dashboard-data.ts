@@ -1,0 +1,88 @@
+import type { KpiKey, KpiUnit } from "@/lib/kpi/catalog";
+import type { TargetStatus } from "@/lib/targets/targets";
+
+// The JSON a dashboard poll returns: everything its widgets show, keyed by widget id. The server
+// renders the first paint from it and the client polls for the next one.
+
+export interface KpiFigure {
+  value: number | null;
+  unit: KpiUnit;
+  n: number;
+  numerator?: number;
+  denominator?: number;
+  median?: number | null;
+  p90?: number | null;
+  marginOfError?: number | null;
+}
+
+export interface TargetFigure {
+  value: number;
+  warning: number;
+  critical: number;
+  /** Whose target applies: the organisation's, a team's or an agent's. */
+  scope: "organisation" | "team" | "agent";
+}
+
+export interface NumberWidgetData {
+  kind: "kpi_number" | "gauge";
+  kpi: KpiKey;
+  current: KpiFigure;
+  previous: KpiFigure | null;
+  sparkline: (number | null)[];
+  target: TargetFigure | null;
+  status: TargetStatus | null;
+}
+
+export interface SeriesWidgetData {
+  kind: "time_series";
+  bucket: "hour" | "day" | "week";
+  /** Bucket starts as ISO 8601 with the local offset. */
+  buckets: string[];
+  series: { kpi: KpiKey; unit: KpiUnit; points: (number | null)[] }[];
+}
+
+export interface BreakdownWidgetData {
+  kind: "bar_breakdown";
+  kpi: KpiKey;
+  unit: KpiUnit;
+  groups: { key: string | null; label: string; value: number | null; n: number }[];
+}
+
+export interface LeaderboardRow {
+  key: string;
+  label: string;
+  value: number | null;
+  n: number;
+  /** null when unranked: too few responses for a rate, or no value. */
+  rank: number | null;
+  previousRank: number | null;
+}
+
+export interface LeaderboardWidgetData {
+  kind: "leaderboard";
+  kpi: KpiKey;
+  unit: KpiUnit;
+  by: "agent" | "team";
+  rows: LeaderboardRow[];
+  minSample: number;
+}
+
+export interface LiveQueueWidgetData {
+  kind: "live_queue";
+  agentsAvailable: number | null;
+  callsWaiting: number | null;
+  longestWait: number | null;
+}
+
+export interface TextWidgetData {
+  kind: "text";
+}
+
+export type WidgetData = NumberWidgetData | SeriesWidgetData | BreakdownWidgetData | LeaderboardWidgetData | LiveQueueWidgetData | TextWidgetData;
+
+export interface DashboardData {
+  /** When these numbers were computed (ISO 8601). */
+  computedAt: string;
+  window: { from: string; to: string; timeZone: string };
+  widgets: Record<string, WidgetData>;
+}

@@ -1,0 +1,92 @@
+import { TZDate } from "@date-fns/tz";
+import { z } from "zod";
+
+import { CHANNELS } from "@/lib/ingest/record-schemas";
+import type { KpiFilters } from "@/lib/kpi/kpi-query";
+import { presetWindow, WINDOW_PRESETS, type TimeWindow, type WindowPreset } from "@/lib/kpi/time-windows";
+
+// The filters of a dashboard or drill-down page, as they appear in its URL, so that a shared link
+// reproduces the view: ?preset=last_7_days&team=billing&channel=email, or ?from=2026-11-01&to=2026-11-15
+// (days in the organisation's zone, both included).
+
+const day = z.iso.date();
+const MAX_RANGE_DAYS = 400;
+const many = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(item).max(50));
+
+const ZFilterParams = z
+  .object({
+    preset: z.enum(WINDOW_PRESETS).optional(),
+    from: day.optional(),
+    to: day.optional(),
+    team: many(z.string().min(1).max(200)),
+    channel: many(z.enum(CHANNELS)),
+    queue: many(z.string().min(1).max(200)),
+  })
+  .refine((f) => (f.from === undefined) === (f.to === undefined), { message: "give both from and to", path: ["from"] })
+  .refine((f) => !(f.from && f.to) || f.from <= f.to, { message: "from must not be after to", path: ["to"] })
+  .refine((f) => !(f.from && f.to) || Date.parse(f.to) - Date.parse(f.from) <= MAX_RANGE_DAYS * 86_400_000, {
+    message: `a custom range covers at most ${MAX_RANGE_DAYS} days`,
+    path: ["to"],
+  })
+  .refine((f) => !(f.preset && f.from), { message: "give either a preset or from and to", path: ["preset"] });
+
+export interface DashboardFilters {
+  preset: WindowPreset | null;
+  /** Custom range: local days, both included. */
+  range: { from: string; to: string } | null;
+  team: string[];
+  channel: (typeof CHANNELS)[number][];
+  queue: string[];
+}
+
+export type ParsedFilters = { ok: true; filters: DashboardFilters } | { ok: false; parameter: string; message: string };
+
+/** Search params (as Next.js passes them) to filters; the first problem names its parameter. */
+export function parseDashboardFilters(params: Record<string, string | string[] | undefined>): ParsedFilters {
+  const parsed = ZFilterParams.safeParse(params);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { ok: false, parameter: String(issue.path[0] ?? "filters"), message: issue.message };
+  }
+  const { preset, from, to, team, channel, queue } = parsed.data;
+  return { ok: true, filters: { preset: preset ?? null, range: from && to ? { from, to } : null, team, channel, queue } };
+}
+
+/** The query string of filters, in a stable order so equal filters give equal URLs (and cache keys). */
+export function filtersToSearch(filters: DashboardFilters): string {
+  const params = new URLSearchParams();
+  if (filters.range) {
+    params.set("from", filters.range.from);
+    params.set("to", filters.range.to);
+  } else if (filters.preset) params.set("preset", filters.preset);
+  for (const name of ["team", "channel", "queue"] as const) for (const value of [...filters[name]].sort()) params.append(name, value);
+  const search = params.toString();
+  return search ? `?${search}` : "";
+}
+
+export function kpiFiltersOf(filters: DashboardFilters): KpiFilters {
+  return { team: filters.team, agent: [], channel: filters.channel, queue: filters.queue };
+}
+
+/** The window the filters select; without preset or range, `fallback` (the dashboard's default). */
+export function filtersWindow(filters: DashboardFilters, now: Date, timeZone: string, fallback: WindowPreset = "today"): TimeWindow {
+  if (filters.range) {
+    const [fy, fm, fd] = filters.range.from.split("-").map(Number) as [number, number, number];
+    const [ty, tm, td] = filters.range.to.split("-").map(Number) as [number, number, number];
+    return {
+      from: new Date(new TZDate(fy, fm - 1, fd, timeZone).getTime()),
+      to: new Date(new TZDate(ty, tm - 1, td + 1, timeZone).getTime()),
+    };
+  }
+  return presetWindow(filters.preset ?? fallback, now, timeZone);
+}
+
+export const PRESET_LABELS: Record<WindowPreset, string> = {
+  today: "Today",
+  yesterday: "Yesterday",
+  last_7_days: "Last 7 days",
+  last_30_days: "Last 30 days",
+  this_week: "This week",
+  this_month: "This month",
+};

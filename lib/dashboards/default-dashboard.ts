@@ -1,0 +1,39 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+
+import { storedConfig, type WidgetConfig } from "./widget-config";
+
+type Placed = { title: string; config: WidgetConfig; x: number; y: number; w: number; h: number };
+
+/** "Service overview": what a support manager checks first, on a 12-column grid. */
+export const SERVICE_OVERVIEW: Placed[] = [
+  { title: "Tickets created", config: { kind: "kpi_number", kpi: "ticket_volume" }, x: 0, y: 0, w: 3, h: 2 },
+  { title: "First response time", config: { kind: "kpi_number", kpi: "first_response_time" }, x: 3, y: 0, w: 3, h: 2 },
+  { title: "Customer satisfaction", config: { kind: "kpi_number", kpi: "csat" }, x: 6, y: 0, w: 3, h: 2 },
+  { title: "Service level", config: { kind: "kpi_number", kpi: "service_level" }, x: 9, y: 0, w: 3, h: 2 },
+  { title: "Tickets solved", config: { kind: "kpi_number", kpi: "tickets_solved" }, x: 0, y: 2, w: 3, h: 2 },
+  { title: "Open backlog", config: { kind: "kpi_number", kpi: "backlog" }, x: 3, y: 2, w: 3, h: 2 },
+  { title: "Average handle time", config: { kind: "kpi_number", kpi: "aht" }, x: 6, y: 2, w: 3, h: 2 },
+  { title: "Abandonment rate", config: { kind: "kpi_number", kpi: "abandonment_rate" }, x: 9, y: 2, w: 3, h: 2 },
+  { title: "Ticket volume", config: { kind: "time_series", kpis: ["ticket_volume", "tickets_solved"], bucket: "auto" }, x: 0, y: 4, w: 6, h: 4 },
+  { title: "Response times", config: { kind: "time_series", kpis: ["first_response_time", "avg_reply_time"], bucket: "auto" }, x: 6, y: 4, w: 6, h: 4 },
+  { title: "Tickets by team", config: { kind: "bar_breakdown", kpi: "ticket_volume", by: "team" }, x: 0, y: 8, w: 4, h: 4 },
+  { title: "Tickets by channel", config: { kind: "bar_breakdown", kpi: "ticket_volume", by: "channel" }, x: 4, y: 8, w: 4, h: 4 },
+  { title: "Live queue", config: { kind: "live_queue" }, x: 8, y: 8, w: 4, h: 4 },
+  { title: "Top agents: tickets solved", config: { kind: "leaderboard", kpi: "tickets_solved", by: "agent", limit: 10 }, x: 0, y: 12, w: 6, h: 5 },
+  { title: "Top agents: satisfaction", config: { kind: "leaderboard", kpi: "csat", by: "agent", limit: 10 }, x: 6, y: 12, w: 6, h: 5 },
+];
+
+/** On first run: the default "Service overview" dashboard, when there are no dashboards at all. */
+export async function ensureDefaultDashboard(prisma: PrismaClient): Promise<void> {
+  if ((await prisma.dashboard.count()) > 0) return;
+  await prisma.dashboard.create({
+    data: {
+      slug: "service-overview",
+      name: "Service overview",
+      isDefault: true,
+      widgets: {
+        create: SERVICE_OVERVIEW.map(({ config, ...widget }) => ({ ...widget, kind: config.kind, config: storedConfig(config) as object })),
+      },
+    },
+  });
+}

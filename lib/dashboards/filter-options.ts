@@ -1,0 +1,29 @@
+import type { KpiScope } from "@/lib/auth/kpi-scope";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { CHANNELS } from "@/lib/ingest/record-schemas";
+
+export interface FilterOptions {
+  /** null when the viewer cannot choose teams (an agent). */
+  teams: { value: string; label: string }[] | null;
+  queues: { value: string; label: string }[];
+  channels: { value: string; label: string }[];
+}
+
+/** What the filter bar offers: only the teams the viewer may see, so no other team's name appears. */
+export async function filterOptions(prisma: PrismaClient, scope: KpiScope): Promise<FilterOptions> {
+  const [teams, queues] = await Promise.all([
+    scope.kind === "all" || scope.kind === "teams"
+      ? prisma.team.findMany({
+          where: scope.kind === "teams" ? { externalId: { in: scope.teams } } : {},
+          select: { externalId: true, name: true },
+          orderBy: { name: "asc" },
+        })
+      : null,
+    prisma.queue.findMany({ select: { externalId: true, name: true }, orderBy: { name: "asc" } }),
+  ]);
+  return {
+    teams: teams && teams.map((t) => ({ value: t.externalId, label: t.name })),
+    queues: queues.map((q) => ({ value: q.externalId, label: q.name })),
+    channels: CHANNELS.map((c) => ({ value: c, label: c.charAt(0).toUpperCase() + c.slice(1) })),
+  };
+}

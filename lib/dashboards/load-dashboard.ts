@@ -1,0 +1,95 @@
+import { createHash } from "node:crypto";
+
+import type { KpiScope } from "@/lib/auth/kpi-scope";
+import { applyKpiScope } from "@/lib/auth/kpi-scope";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { NO_FILTERS } from "@/lib/kpi/kpi-query";
+import { getOrgSettings } from "@/lib/org/get-org-settings";
+import { listTargets } from "@/lib/targets/targets";
+
+import { computeDashboardData } from "./compute-dashboard-data";
+import type { DashboardData } from "./dashboard-data";
+import { filtersWindow, kpiFiltersOf, type DashboardFilters } from "./dashboard-filters";
+import { SnapshotCache } from "./snapshot-cache";
+import { toDashboardWidget, type DashboardWidget } from "./widget-config";
+
+export interface Dashboard {
+  id: number;
+  slug: string;
+  name: string;
+  pollSeconds: number;
+  isDefault: boolean;
+  updatedAt: Date;
+  widgets: DashboardWidget[];
+}
+
+export const MIN_POLL_SECONDS = 5;
+
+export async function getDashboard(prisma: PrismaClient, slug: string): Promise<Dashboard | null> {
+  const row = await prisma.dashboard.findUnique({ where: { slug }, include: { widgets: { orderBy: [{ y: "asc" }, { x: "asc" }, { id: "asc" }] } } });
+  return row && { ...row, widgets: row.widgets.map(toDashboardWidget) };
+}
+
+/** The dashboard `/` shows: the one marked default, else the oldest. */
+export async function getDefaultDashboard(prisma: PrismaClient): Promise<Dashboard | null> {
+  const row = await prisma.dashboard.findFirst({ orderBy: [{ isDefault: "desc" }, { id: "asc" }], select: { slug: true } });
+  return row && getDashboard(prisma, row.slug);
+}
+
+export interface Snapshot {
+  data: DashboardData;
+  /** Changes only when a number does, not with the time of computation: an unchanged poll is a 304. */
+  etag: string;
+}
+
+export type SnapshotResult = { ok: true; snapshot: Snapshot } | { ok: false; parameter: string; message: string };
+
+const holder = globalThis as typeof globalThis & { __deskpulseSnapshots?: SnapshotCache<Snapshot> };
+export const snapshotCache = (holder.__deskpulseSnapshots ??= new SnapshotCache<Snapshot>());
+
+/**
+ * A dashboard's numbers for one viewer's filters, narrowed to what the viewer may see. Viewers
+ * with the same effective filters share one computation per polling interval.
+ */
+export async function loadDashboardSnapshot(
+  prisma: PrismaClient,
+  dashboard: Dashboard,
+  filters: DashboardFilters,
+  scope: KpiScope,
+  cache: SnapshotCache<Snapshot> = snapshotCache,
+): Promise<SnapshotResult> {
+  const scoped = await applyKpiScope(prisma, scope, kpiFiltersOf(filters));
+  if (!scoped.ok) return scoped;
+  // An agent's leaderboards rank their team: their own numbers alone are not a ranking.
+  const leaderboardFilters =
+    scope.kind === "agent" ? { ...NO_FILTERS, ...(scope.team ? { team: [scope.team] } : { agent: [scope.agent] }) } : scoped.filters;
+  const key = JSON.stringify([dashboard.id, dashboard.updatedAt, filters.preset, filters.range, scoped.filters, leaderboardFilters]);
+  const snapshot = await cache.get(key, Math.max(MIN_POLL_SECONDS, dashboard.pollSeconds) * 1000, async () => {
+    const now = new Date();
+    const [org, targets, targetScope] = await Promise.all([getOrgSettings(prisma), listTargets(prisma), targetScopeOf(prisma, scoped.filters)]);
+    const data = await computeDashboardData(prisma, {
+      widgets: dashboard.widgets,
+      filters: scoped.filters,
+      leaderboardFilters,
+      window: filtersWindow(filters, now, org.timeZone),
+      timeZone: org.timeZone,
+      now,
+      serviceLevelSeconds: org.serviceLevelSeconds,
+      minSampleSize: org.minSampleSize,
+      targets,
+      targetScope,
+    });
+    const numbers = JSON.stringify({ ...data, computedAt: undefined });
+    return { data, etag: `W/"${createHash("sha256").update(numbers).digest("base64url").slice(0, 27)}"` };
+  });
+  return { ok: true, snapshot };
+}
+
+/** One team or one agent in view: their targets take precedence over the organisation's. */
+async function targetScopeOf(prisma: PrismaClient, filters: { team: string[]; agent: string[] }) {
+  const [team, agent] = await Promise.all([
+    filters.team.length === 1 ? prisma.team.findUnique({ where: { externalId: filters.team[0] }, select: { id: true } }) : null,
+    filters.agent.length === 1 ? prisma.agent.findUnique({ where: { externalId: filters.agent[0] }, select: { id: true, teamId: true } }) : null,
+  ]);
+  return { teamId: team?.id ?? agent?.teamId ?? null, agentId: agent?.id ?? null };
+}

@@ -1,0 +1,72 @@
+import { z } from "zod";
+
+import { WidgetKind } from "@/lib/generated/prisma/enums";
+import { isKpiKey, type KpiKey } from "@/lib/kpi/catalog";
+import { DIMENSIONS } from "@/lib/kpi/dimensions";
+import { WINDOW_PRESETS } from "@/lib/kpi/time-windows";
+
+// What each kind of widget is configured with. Stored as the widget's `config` (jsonb) next to its
+// `kind` column; validated here on every read and write.
+
+export const WIDGET_KINDS = Object.values(WidgetKind);
+
+const kpi = z.string().refine(isKpiKey, "is not a KPI of the catalog") as unknown as z.ZodType<KpiKey>;
+/** A widget may pin its own window (e.g. "today" on a 30-day dashboard); otherwise it follows the filters. */
+const window = z.enum(WINDOW_PRESETS).optional();
+
+export const ZWidgetConfig = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("kpi_number"), kpi, window }),
+  z.object({ kind: z.literal("gauge"), kpi, window }),
+  z.object({
+    kind: z.literal("time_series"),
+    kpis: z.array(kpi).min(1, "choose at least one KPI").max(3, "at most three KPIs share a chart"),
+    bucket: z.enum(["auto", "hour", "day", "week"]).default("auto"),
+    window,
+  }),
+  z.object({ kind: z.literal("bar_breakdown"), kpi, by: z.enum(DIMENSIONS), window }),
+  z.object({ kind: z.literal("leaderboard"), kpi, by: z.enum(["agent", "team"]), limit: z.coerce.number().int().min(3).max(25).default(10), window }),
+  z.object({ kind: z.literal("live_queue") }),
+  z.object({ kind: z.literal("text"), text: z.string().max(2000, "at most 2,000 characters") }),
+]);
+export type WidgetConfig = z.infer<typeof ZWidgetConfig>;
+
+export const GRID_COLUMNS = 12;
+
+export const ZWidgetPlacement = z.object({
+  x: z.number().int().min(0).max(GRID_COLUMNS - 1),
+  y: z.number().int().min(0).max(500),
+  w: z.number().int().min(1).max(GRID_COLUMNS),
+  h: z.number().int().min(1).max(12),
+});
+
+export interface DashboardWidget {
+  id: number;
+  title: string;
+  config: WidgetConfig;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** A stored widget row as a typed widget; a row whose config no longer validates becomes a text widget saying so. */
+export function toDashboardWidget(row: { id: number; kind: WidgetKind; title: string; config: unknown; x: number; y: number; w: number; h: number }): DashboardWidget {
+  const parsed = ZWidgetConfig.safeParse({ ...(row.config as object), kind: row.kind });
+  const config: WidgetConfig = parsed.success ? parsed.data : { kind: "text", text: "This widget's settings are no longer valid; edit it to choose again." };
+  return { id: row.id, title: row.title, config, x: row.x, y: row.y, w: row.w, h: row.h };
+}
+
+/** The config to store: everything but the kind, which has its own column. */
+export function storedConfig(config: WidgetConfig): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(config).filter(([name]) => name !== "kind"));
+}
+
+export const WIDGET_KIND_LABELS: Record<WidgetKind, string> = {
+  kpi_number: "KPI number",
+  gauge: "Gauge",
+  time_series: "Time series",
+  bar_breakdown: "Breakdown (bars)",
+  leaderboard: "Leaderboard",
+  live_queue: "Live queue",
+  text: "Text",
+};

@@ -1,0 +1,90 @@
+import { z } from "zod";
+
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { getKpiDefinition, isKpiKey, type KpiKey } from "@/lib/kpi/catalog";
+
+// A target is a goal for one KPI, for the organisation, a team or an agent, with two thresholds
+// that colour widgets: at or better than `warning` is green, worse than `warning` amber, at or worse
+// than `critical` red. `value` is the goal itself, shown on widgets and gauges. "Better" follows the
+// KPI's direction; neutral KPIs (volumes) count higher as better.
+
+export interface Target {
+  id: number;
+  kpiKey: KpiKey;
+  teamId: number | null;
+  agentId: number | null;
+  value: number;
+  warning: number;
+  critical: number;
+}
+
+export type TargetStatus = "good" | "warning" | "critical";
+
+const higherIsBetter = (kpi: KpiKey) => getKpiDefinition(kpi).direction !== "lower";
+
+export function targetStatus(kpi: KpiKey, value: number | null, target: Pick<Target, "warning" | "critical"> | null): TargetStatus | null {
+  if (value === null || !target) return null;
+  const atLeast = (threshold: number) => (higherIsBetter(kpi) ? value >= threshold : value <= threshold);
+  if (!atLeast(target.critical) || value === target.critical) return "critical";
+  return atLeast(target.warning) ? "good" : "warning";
+}
+
+/** The most specific target for a view: the agent's, else the team's, else the organisation's. */
+export function resolveTarget(targets: Target[], kpi: KpiKey, scope: { teamId?: number | null; agentId?: number | null }): Target | null {
+  const forKpi = targets.filter((t) => t.kpiKey === kpi);
+  return (
+    (scope.agentId != null ? forKpi.find((t) => t.agentId === scope.agentId) : undefined) ??
+    (scope.teamId != null ? forKpi.find((t) => t.teamId === scope.teamId && t.agentId === null) : undefined) ??
+    forKpi.find((t) => t.teamId === null && t.agentId === null) ??
+    null
+  );
+}
+
+export const ZTargetInput = z
+  .object({
+    kpiKey: z.string().refine(isKpiKey, "choose a KPI"),
+    team: z.string().trim().optional(),
+    agent: z.string().trim().optional(),
+    value: z.coerce.number("must be a number"),
+    warning: z.coerce.number("must be a number"),
+    critical: z.coerce.number("must be a number"),
+  })
+  .superRefine((t, ctx) => {
+    if (t.team && t.agent) ctx.addIssue({ code: "custom", path: ["agent"], message: "a target is for a team or an agent, not both" });
+    if (!isKpiKey(t.kpiKey)) return;
+    const higher = higherIsBetter(t.kpiKey);
+    const ordered = (better: number, worse: number) => (higher ? better >= worse : better <= worse);
+    const word = higher ? "at least" : "at most";
+    if (!ordered(t.value, t.warning)) ctx.addIssue({ code: "custom", path: ["warning"], message: `the goal must be ${word} the warning threshold` });
+    if (!ordered(t.warning, t.critical)) ctx.addIssue({ code: "custom", path: ["critical"], message: `the warning threshold must be ${word} the critical one` });
+  });
+export type TargetInput = z.input<typeof ZTargetInput>;
+
+export class TargetScopeError extends Error {
+  constructor(readonly field: "team" | "agent", value: string) {
+    super(`unknown ${field} ${value}`);
+  }
+}
+
+/** Creates or replaces the target for (KPI, scope): one target per KPI and scope. */
+export async function saveTarget(prisma: PrismaClient, input: TargetInput): Promise<void> {
+  const t = ZTargetInput.parse(input);
+  await prisma.$transaction(async (tx) => {
+    const team = t.team ? await tx.team.findUnique({ where: { externalId: t.team }, select: { id: true } }) : null;
+    if (t.team && !team) throw new TargetScopeError("team", t.team);
+    const agent = t.agent ? await tx.agent.findUnique({ where: { externalId: t.agent }, select: { id: true } }) : null;
+    if (t.agent && !agent) throw new TargetScopeError("agent", t.agent);
+    const scope = { kpiKey: t.kpiKey, teamId: team?.id ?? null, agentId: agent?.id ?? null };
+    await tx.target.deleteMany({ where: scope });
+    await tx.target.create({ data: { ...scope, value: t.value, warning: t.warning, critical: t.critical } });
+  });
+}
+
+export async function listTargets(prisma: PrismaClient): Promise<Target[]> {
+  const rows = await prisma.target.findMany({ orderBy: [{ kpiKey: "asc" }, { id: "asc" }] });
+  return rows.filter((r) => isKpiKey(r.kpiKey)).map((r) => ({ ...r, kpiKey: r.kpiKey as KpiKey }));
+}
+
+export async function deleteTarget(prisma: PrismaClient, id: number): Promise<void> {
+  await prisma.target.deleteMany({ where: { id } });
+}
