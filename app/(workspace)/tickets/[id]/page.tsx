@@ -1,0 +1,107 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { forbidden, notFound } from "next/navigation";
+
+import { DrillPage, Panel } from "@/components/drill/page-frame";
+import { requirePage } from "@/lib/auth/guards";
+import { kpiScopeOf } from "@/lib/auth/kpi-scope";
+import { formatDuration } from "@/lib/kpi/format-kpi-value";
+import { getOrgSettings } from "@/lib/org/get-org-settings";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Ticket" };
+
+/** One ticket: its timestamps in the organisation's zone, its messages and its survey. */
+export default async function TicketPage({ params }: { params: Promise<{ id: string }> }) {
+  const { prisma, principal } = await requirePage();
+  const externalId = decodeURIComponent((await params).id);
+  const ticket = await prisma.ticket.findUnique({
+    where: { externalId },
+    include: {
+      team: { select: { externalId: true, name: true } },
+      assignee: { select: { externalId: true, name: true } },
+      messages: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { agent: { select: { externalId: true, name: true } } } },
+      surveys: { orderBy: { respondedAt: "asc" } },
+    },
+  });
+  const scope = kpiScopeOf(principal);
+  // Out of scope and missing look the same to someone who may not see it.
+  const visible =
+    ticket &&
+    (scope.kind === "all" ||
+      (scope.kind === "teams" && ticket.team !== null && scope.teams.includes(ticket.team.externalId)) ||
+      (scope.kind === "agent" && ticket.assignee?.externalId === scope.agent));
+  if (!visible) {
+    if (scope.kind === "all") notFound();
+    forbidden();
+  }
+  const org = await getOrgSettings(prisma);
+  const when = new Intl.DateTimeFormat("en-GB", { timeZone: org.timeZone, dateStyle: "medium", timeStyle: "medium" });
+  const at = (d: Date | null) => (d ? when.format(d) : "—");
+  const since = (d: Date | null) => (d ? ` (${formatDuration((d.getTime() - ticket.createdAt.getTime()) / 1000)} after creation)` : "");
+
+  return (
+    <DrillPage crumbs={[{ href: "/", label: "Dashboards" }, { href: "/records/tickets", label: "Tickets" }]} title={ticket.subject ?? ticket.externalId} subtitle={`${ticket.externalId} · ${ticket.channel} · ${ticket.priority} priority · ${ticket.status}`}>
+      <div className="grid gap-4 lg:grid-cols-3">
+        <Panel title="Timeline">
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+            <dt className="text-slate-500">Created</dt>
+            <dd>{at(ticket.createdAt)}</dd>
+            <dt className="text-slate-500">First response</dt>
+            <dd>
+              {at(ticket.firstResponseAt)}
+              {since(ticket.firstResponseAt)}
+            </dd>
+            <dt className="text-slate-500">Resolved</dt>
+            <dd>
+              {at(ticket.resolvedAt)}
+              {since(ticket.resolvedAt)}
+            </dd>
+            <dt className="text-slate-500">Reopened</dt>
+            <dd>{ticket.reopens} times</dd>
+            <dt className="text-slate-500">Team</dt>
+            <dd>{ticket.team ? <Link className="text-indigo-700 hover:underline" href={`/teams/${encodeURIComponent(ticket.team.externalId)}`}>{ticket.team.name}</Link> : "—"}</dd>
+            <dt className="text-slate-500">Assignee</dt>
+            <dd>{ticket.assignee ? <Link className="text-indigo-700 hover:underline" href={`/agents/${encodeURIComponent(ticket.assignee.externalId)}`}>{ticket.assignee.name}</Link> : "—"}</dd>
+            <dt className="text-slate-500">Time zone</dt>
+            <dd>{org.timeZone}</dd>
+          </dl>
+        </Panel>
+        <Panel title={`Messages (${ticket.messages.length})`} testId="ticket-messages">
+          {ticket.messages.length === 0 ? (
+            <p className="text-sm text-slate-500">No messages recorded.</p>
+          ) : (
+            <ol className="space-y-3 text-sm">
+              {ticket.messages.map((m) => (
+                <li key={m.id} className="border-l-2 border-slate-200 pl-3">
+                  <p className="font-medium">
+                    {m.author === "customer" ? "Customer" : (m.agent?.name ?? "Agent")}
+                    {!m.public && <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs text-amber-900">Private note</span>}
+                  </p>
+                  <p className="text-slate-500">{at(m.createdAt)}</p>
+                </li>
+              ))}
+            </ol>
+          )}
+        </Panel>
+        <Panel title="Survey">
+          {ticket.surveys.length === 0 ? (
+            <p className="text-sm text-slate-500">No survey response for this ticket.</p>
+          ) : (
+            <ul className="space-y-3 text-sm">
+              {ticket.surveys.map((s) => (
+                <li key={s.id}>
+                  <p className="font-medium uppercase">
+                    {s.kind} {s.score}
+                  </p>
+                  <p className="text-slate-500">{at(s.respondedAt)}</p>
+                  {s.comment && <p className="mt-1 italic">“{s.comment}”</p>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Panel>
+      </div>
+    </DrillPage>
+  );
+}
