@@ -8,6 +8,7 @@ import { getAuth } from "@/lib/auth/get-auth";
 import { createScreen } from "@/lib/auth/screen-tokens";
 import { createUser, type NewUser } from "@/lib/auth/users";
 import type { Database } from "@/lib/db/open-database";
+import { ensureDefaultDashboard } from "@/lib/dashboards/default-dashboard";
 import { describeEachDatabase } from "@/lib/testing/test-databases";
 
 // Every route handler and server action, called as every kind of caller, against the table below.
@@ -50,6 +51,18 @@ const EXPECTED: Record<string, Row> = {
     tvToken: 403, ingestKey: 403, kpiKey: "allow",
   },
   "POST /api/v1/ingest": { ...all(403), anonymous: 401, ingestKey: "allow" },
+  "GET /api/v1/dashboards/[slug]": {
+    anonymous: 401, agent: "allow", leadOwnTeam: "allow", leadOtherTeam: 403, manager: "allow", admin: "allow",
+    tvToken: 403, ingestKey: 403, kpiKey: "allow",
+  },
+  "app/(workspace)/dashboards/actions.ts#createDashboardAction": action({ manager: "allow", admin: "allow" }),
+  "app/(workspace)/dashboards/actions.ts#updateDashboardAction": action({ manager: "allow", admin: "allow" }),
+  "app/(workspace)/dashboards/actions.ts#deleteDashboardAction": action({ manager: "allow", admin: "allow" }),
+  "app/(workspace)/dashboards/actions.ts#saveWidgetAction": action({ manager: "allow", admin: "allow" }),
+  "app/(workspace)/dashboards/actions.ts#deleteWidgetAction": action({ manager: "allow", admin: "allow" }),
+  "app/(workspace)/dashboards/actions.ts#saveLayoutAction": action({ manager: "allow", admin: "allow" }),
+  "app/(workspace)/settings/targets/actions.ts#saveTargetAction": action({ manager: "allow", admin: "allow" }),
+  "app/(workspace)/settings/targets/actions.ts#deleteTargetAction": action({ manager: "allow", admin: "allow" }),
   "app/(workspace)/actions.ts#signOutAction": all("allow"),
   "app/(workspace)/import/actions.ts#importChunkAction": action({ manager: "allow", admin: "allow" }),
   "app/(workspace)/settings/users/actions.ts#createUserAction": action({ admin: "allow" }),
@@ -77,6 +90,10 @@ const ROUTE_REQUESTS: Record<string, (caller: Caller) => Request> = {
     const scope = caller === "agent" ? "agent=a1" : caller === "leadOtherTeam" ? "team=beta" : "team=alpha";
     return new Request(`http://localhost/api/v1/kpis?keys=ticket_volume,csat&preset=today&${scope}`);
   },
+  "GET /api/v1/dashboards/[slug]": (caller) => {
+    const scope = caller === "leadOtherTeam" ? "?team=beta" : caller === "agent" ? "" : "?team=alpha";
+    return new Request(`http://localhost/api/v1/dashboards/service-overview${scope}`);
+  },
   "POST /api/v1/ingest": () =>
     new Request("http://localhost/api/v1/ingest", {
       method: "POST",
@@ -97,7 +114,18 @@ const ACTION_ARGS: Record<string, () => unknown[]> = {
   createScreenAction: () => [{}, new FormData()],
   revokeScreenAction: () => [999_999],
   createFirstAdminAction: () => [{}, new FormData()],
+  createDashboardAction: () => [{}, new FormData()],
+  updateDashboardAction: () => [999_999, {}, new FormData()],
+  deleteDashboardAction: () => [999_999],
+  saveWidgetAction: () => [999_999, null, {}, new FormData()],
+  deleteWidgetAction: () => [999_999, 999_999],
+  saveLayoutAction: () => [999_999, []],
+  saveTargetAction: () => [{}, new FormData()],
+  deleteTargetAction: () => [999_999],
 };
+
+/** Route parameters of dynamic segments, as Next.js passes them. */
+const ROUTE_PARAMS: Record<string, Record<string, string>> = { "GET /api/v1/dashboards/[slug]": { slug: "service-overview" } };
 
 const APP = path.resolve(import.meta.dirname);
 const sourceFiles = (fs.readdirSync(APP, { recursive: true }) as string[]).filter((f) => /\.(ts|tsx)$/.test(f) && !f.endsWith(".test.ts"));
@@ -141,6 +169,7 @@ describeEachDatabase("the access matrix", ({ db }) => {
     await prisma.team.createMany({ data: [{ externalId: "alpha", name: "Alpha" }, { externalId: "beta", name: "Beta" }] });
     const alpha = await prisma.team.findUniqueOrThrow({ where: { externalId: "alpha" } });
     await prisma.agent.create({ data: { externalId: "a1", name: "Ann", teamId: alpha.id } });
+    await ensureDefaultDashboard(prisma);
     const password = "correct-horse-battery";
     const users: Partial<Record<Caller, Omit<NewUser, "password">>> = {
       agent: { email: "agent@example.com", role: "agent", agent: "a1" },
@@ -192,13 +221,13 @@ describeEachDatabase("the access matrix", ({ db }) => {
           } catch (error) {
             outcome = outcomeOfError(error);
           }
-          // signOutAction redirects to sign-in by design; that is the action completing.
+          // Signing out and deleting end in a redirect by design: the action completed.
           if (outcome === "redirect") outcome = "allow";
         } else {
           const base = ROUTE_REQUESTS[key]!(caller);
           const headers = new Headers(base.headers);
           for (const [name, value] of Object.entries(credentials[caller])) headers.set(name, value);
-          const response = (await handler(new Request(base, { headers }), { params: Promise.resolve({}) })) as Response;
+          const response = (await handler(new Request(base, { headers }), { params: Promise.resolve(ROUTE_PARAMS[key] ?? {}) })) as Response;
           outcome = response.status === 401 || response.status === 403 || response.status === 404 ? response.status : "allow";
           if (outcome === "allow") expect(response.status, `${key} as ${caller}`).toBeLessThan(500);
         }

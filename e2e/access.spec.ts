@@ -19,8 +19,10 @@ test.describe("a team lead", () => {
 
     // Navigation offers nothing beyond their own numbers and the definitions.
     const links = await page.getByRole("navigation", { name: "Main" }).getByRole("link").allTextContents();
-    expect(links).toEqual(["Today", "Definitions"]);
-    await expect(page.getByTestId("team-filter")).toHaveCount(0);
+    expect(links).toEqual(["Dashboards", "Definitions"]);
+    // One team: no team filter to choose from, and no other team's name anywhere on the page.
+    await expect(page.getByRole("form", { name: "Filters" }).getByText("Team", { exact: true })).toHaveCount(0);
+    await expect(page.getByText("Social Care")).toHaveCount(0);
 
     // Their overview is Billing's numbers: the same as an admin's view filtered to Billing.
     const leadVolume = await value(page, "kpi-ticket-volume-value");
@@ -40,7 +42,7 @@ test.describe("a team lead", () => {
       await expect(page.getByRole("heading", { name: "You don’t have access to this" })).toBeVisible();
       await expect(page.getByTestId("kpi-ticket-volume-value")).toHaveCount(0);
     }
-    for (const path of ["/import", "/settings/users", "/settings/keys", "/settings/screens"]) {
+    for (const path of ["/import", "/settings/users", "/settings/keys", "/settings/screens", "/settings/targets", "/dashboards/new", "/teams/social", "/agents/agent-040", "/dashboards/service-overview?team=social"]) {
       expect((await page.goto(path))?.status(), path).toBe(403);
     }
 
@@ -60,7 +62,7 @@ test.describe("an agent", () => {
 
   test("sees their own day and cannot ask for anyone else's", async ({ page }) => {
     await page.goto("/");
-    await expect(page.getByRole("heading", { name: "Your day" })).toBeVisible();
+    await expect(page.getByText("Your numbers: Wanda Moreau")).toBeVisible();
     expect((await page.goto("/?team=billing"))?.status()).toBe(403);
     expect((await page.request.get("/api/v1/kpis?keys=aht&agent=agent-002")).status()).toBe(403);
     expect((await page.request.get("/api/v1/kpis?keys=aht&agent=agent-001")).status()).toBe(200);

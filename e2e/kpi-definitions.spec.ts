@@ -4,7 +4,7 @@ import { KPI_CATALOG } from "../lib/kpi/catalog";
 
 test("the definitions page lists every KPI of the catalog with its formula, unit and direction", async ({ page }) => {
   await page.goto("/");
-  await page.getByRole("link", { name: "How each KPI is defined" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Definitions" }).click();
   await expect(page.getByRole("heading", { name: "KPI definitions" })).toBeVisible();
   for (const kpi of KPI_CATALOG) {
     const entry = page.locator(`[id="${kpi.key}"]`);

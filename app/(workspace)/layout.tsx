@@ -20,7 +20,7 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
       <AppHeader
         orgName={org.name}
         user={{ name: user.name, role: ROLE_LABELS[user.role], scope }}
-        show={{ import: can(principal, "data:import"), users: can(principal, "users:manage"), keys: can(principal, "keys:manage"), screens: can(principal, "screens:manage") }}
+        show={{ import: can(principal, "data:import"), users: can(principal, "users:manage"), keys: can(principal, "keys:manage"), screens: can(principal, "screens:manage"), targets: can(principal, "targets:manage") }}
       />
       <QueryProvider>{children}</QueryProvider>
     </>

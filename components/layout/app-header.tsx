@@ -6,7 +6,7 @@ interface AppHeaderProps {
   orgName: string;
   user: { name: string; role: string; scope: string | null };
   /** Links the signed-in user may follow; the pages check again on the server. */
-  show: { import: boolean; users: boolean; keys: boolean; screens: boolean };
+  show: { import: boolean; users: boolean; keys: boolean; screens: boolean; targets: boolean };
 }
 
 const LINK =
@@ -18,6 +18,7 @@ export function AppHeader({ orgName, user, show }: AppHeaderProps) {
     { href: "/kpis", label: "Definitions", visible: true },
     { href: "/import", label: "Import", visible: show.import },
     { href: "/settings/users", label: "Users", visible: show.users },
+    { href: "/settings/targets", label: "Targets", visible: show.targets },
     { href: "/settings/screens", label: "Screens", visible: show.screens },
     { href: "/settings/keys", label: "API keys", visible: show.keys },
   ].filter((item) => item.visible);

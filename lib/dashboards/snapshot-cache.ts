@@ -11,6 +11,11 @@ export class SnapshotCache<T> {
 
   constructor(private readonly maxEntries = 1_000) {}
 
+  /** Forget everything: after an import or a target change, the next poll recomputes at once. */
+  clear(): void {
+    this.entries.clear();
+  }
+
   get(key: string, intervalMs: number, compute: () => Promise<T>, now = Date.now()): Promise<T> {
     const bucket = Math.floor(now / intervalMs);
     const hit = this.entries.get(key);

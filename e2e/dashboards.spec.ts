@@ -1,0 +1,165 @@
+import { spawn } from "node:child_process";
+
+import { expect, test, type Page } from "@playwright/test";
+
+import { DEMO_PASSWORD } from "../lib/demo/demo-users";
+
+import { signIn } from "./sign-in";
+
+const number = async (page: Page, testId: string) => Number((await page.getByTestId(testId).first().textContent())!.replace(/[^\d.-]/g, ""));
+
+test("filters change the URL and the numbers, and back/forward restore them", async ({ page }, testInfo) => {
+  await page.goto("/");
+  const today = await number(page, "kpi-ticket-volume-value");
+  await page.getByLabel("Period").selectOption("last_30_days");
+  await expect(page).toHaveURL(/preset=last_30_days/);
+  await expect.poll(() => number(page, "kpi-ticket-volume-value")).toBeGreaterThan(today);
+  const month = await number(page, "kpi-ticket-volume-value");
+
+  await page.locator("summary", { hasText: "All teams" }).click();
+  await page.getByLabel("Billing", { exact: true }).click();
+  await expect(page).toHaveURL(/team=billing/);
+  await expect.poll(() => number(page, "kpi-ticket-volume-value")).toBeLessThan(month);
+  const billing = await number(page, "kpi-ticket-volume-value");
+  const api = await page.request.get("/api/v1/kpis?keys=ticket_volume&preset=last_30_days&team=billing");
+  expect((await api.json()).kpis.ticket_volume.value).toBe(billing);
+  await testInfo.attach("overview-filtered-1280x800", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+
+  await page.goBack();
+  await expect(page).not.toHaveURL(/team=billing/);
+  await expect.poll(() => number(page, "kpi-ticket-volume-value")).toBe(month);
+  await page.goForward();
+  await expect.poll(() => number(page, "kpi-ticket-volume-value")).toBe(billing);
+
+  // A shared link reproduces the view.
+  const other = await page.context().newPage();
+  await other.goto(page.url());
+  expect(await number(other, "kpi-ticket-volume-value")).toBe(billing);
+  await other.setViewportSize({ width: 1920, height: 1080 });
+  await testInfo.attach("overview-1920x1080", { body: await other.screenshot({ fullPage: true }), contentType: "image/png" });
+  await other.close();
+});
+
+test("KPI → team → agent → tickets: each level's count agrees with the KPI API", async ({ page }) => {
+  const api = async (query: string) => (await (await page.request.get(`/api/v1/kpis?keys=tickets_solved&preset=last_30_days${query}`)).json()).kpis.tickets_solved.value as number;
+  await page.goto("/?preset=last_30_days");
+  await page.getByTestId("kpi-tickets-solved").getByRole("link", { name: "Tickets solved" }).click();
+  await expect(page.getByRole("heading", { name: "Tickets solved", level: 1 })).toBeVisible();
+  expect(await number(page, "kpi-page-value")).toBe(await api(""));
+
+  const teamRow = page.getByTestId("team-row").filter({ hasText: "Billing" });
+  expect(Number((await teamRow.getByTestId("team-value").textContent())!.replace(/,/g, ""))).toBe(await api("&team=billing"));
+  await teamRow.getByRole("link").click();
+  await expect(page.getByRole("heading", { name: "Billing", level: 1 })).toBeVisible();
+  expect(await number(page, "team-tickets_solved")).toBe(await api("&team=billing"));
+
+  const agentRow = page.getByTestId("agent-row").first();
+  const agentValue = Number((await agentRow.getByTestId("agent-value").textContent())!.replace(/,/g, ""));
+  await agentRow.getByRole("link").click();
+  await expect(page).toHaveURL(/\/agents\//);
+  const agent = decodeURIComponent(new URL(page.url()).pathname.split("/").pop()!);
+  expect(await number(page, "agent-kpi-tickets_solved-value")).toBe(agentValue);
+  expect(agentValue).toBe(await api(`&team=billing&agent=${agent}`));
+
+  await page.getByTestId("agent-tickets-link").click();
+  await expect(page.getByRole("heading", { name: "Tickets", level: 1 })).toBeVisible();
+  await expect(page.getByTestId("records-total")).toContainText(`of ${agentValue}`);
+  await expect(page.getByTestId("record-row")).toHaveCount(Math.min(25, agentValue));
+
+  // Sorting is in the URL too.
+  await page.getByRole("link", { name: /^Created/ }).click();
+  await expect(page).toHaveURL(/sort=createdAt/);
+  await page.getByTestId("record-row").first().getByRole("link").click();
+  await expect(page.getByTestId("ticket-messages")).toBeVisible();
+});
+
+test("a manager creates a dashboard with three widgets and finds it saved after a reload", async ({ page }) => {
+  await page.goto("/dashboards/new");
+  await page.getByLabel("Name").fill("Morning check");
+  await page.getByRole("button", { name: "Create dashboard" }).click();
+  await expect(page).toHaveURL(/\/dashboards\/morning-check\/edit$/);
+
+  const add = async (kind: string, title: string, configure?: () => Promise<unknown>) => {
+    await page.getByRole("button", { name: "+ Add widget" }).click();
+    const form = page.getByTestId("widget-form");
+    await form.locator('select[name="kind"]').selectOption(kind);
+    await form.locator('input[name="title"]').fill(title);
+    await configure?.();
+    await form.getByRole("button", { name: "Add widget" }).click();
+    await expect(page.getByTestId("editor-widget").filter({ hasText: title })).toBeVisible();
+    await page.getByRole("button", { name: "Close" }).click();
+  };
+  await add("kpi_number", "CSAT now", () => page.getByTestId("widget-form").locator('select[name="kpi"]').selectOption("csat"));
+  await add("time_series", "Volume trend");
+  await add("leaderboard", "Fastest first replies", () => page.getByTestId("widget-form").locator('select[name="kpi"]').selectOption("first_response_time"));
+
+  await page.reload();
+  await expect(page.getByTestId("editor-widget")).toHaveCount(3);
+  await page.goto("/dashboards/morning-check?preset=last_30_days");
+  await expect(page.getByRole("heading", { name: "Morning check" })).toBeVisible();
+  await expect(page.getByTestId("kpi-csat-value")).toHaveText(/%$/);
+  await expect(page.getByTestId("time-series")).toBeVisible();
+  await expect(page.getByTestId("leaderboard-row").first()).toBeVisible();
+});
+
+test("setting a target colours the widget, with a label, not colour alone", async ({ page }) => {
+  const setTarget = async (value: string, warning: string, critical: string) => {
+    await page.goto("/settings/targets");
+    const form = page.getByTestId("target-form");
+    await form.locator('select[name="kpiKey"]').selectOption("csat");
+    await form.locator('select[name="scope"]').selectOption("");
+    await form.locator('input[name="value"]').fill(value);
+    await form.locator('input[name="warning"]').fill(warning);
+    await form.locator('input[name="critical"]').fill(critical);
+    await form.getByRole("button", { name: "Save target" }).click();
+    await expect(page.getByText("Target saved.")).toBeVisible();
+  };
+  const status = () => page.getByTestId("kpi-csat").first().getByTestId("target-status");
+
+  await setTarget("99.5", "99", "98");
+  await page.goto("/?preset=last_30_days");
+  await expect(status()).toHaveAttribute("data-status", "critical");
+  await expect(status()).toContainText("Critical");
+
+  await setTarget("20", "10", "5");
+  await page.goto("/?preset=last_30_days");
+  await expect(status()).toHaveAttribute("data-status", "good");
+  await expect(status()).toContainText("On target");
+});
+
+test("when the server goes away the numbers stay, with a warning, then a stale mark; it never goes blank", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const port = 3197;
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/demo.ts", "--tickets", "300"], {
+    env: { ...process.env, PORT: String(port), DESKPULSE_DATA_DIR: ".data/e2e-outage", DATABASE_URL: "" },
+    detached: true,
+    stdio: "ignore",
+  });
+  try {
+    const base = `http://localhost:${port}`;
+    await expect.poll(async () => (await fetch(`${base}/api/health`).catch(() => null))?.status, { timeout: 60_000 }).toBe(200);
+    const page = await browser.newPage({ baseURL: base, storageState: { cookies: [], origins: [] } });
+    await signIn(page, "manager@northwind.example", DEMO_PASSWORD);
+    await page.goto("/dashboards/service-overview/edit");
+    await page.getByLabel("Refresh every (seconds)").fill("5");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(page.getByText("Saved.")).toBeVisible();
+
+    await page.goto("/?preset=last_30_days");
+    const before = await page.getByTestId("kpi-ticket-volume-value").textContent();
+    await expect(page.getByTestId("updated-ago")).toContainText("every 5 s");
+    process.kill(-server.pid!, "SIGKILL");
+
+    await expect(page.getByTestId("poll-warning")).toContainText("Can’t reach the server", { timeout: 20_000 });
+    await expect(page.getByTestId("kpi-ticket-volume-value")).toHaveText(before!);
+    await expect(page.getByTestId("kpi-ticket-volume")).toHaveAttribute("data-stale", "true", { timeout: 20_000 });
+    await expect(page.getByTestId("kpi-ticket-volume-value")).toHaveText(before!);
+    await page.close();
+  } finally {
+    try {
+      process.kill(-server.pid!, "SIGKILL");
+    } catch {
+      // Already stopped by the test.
+    }
+  }
+});

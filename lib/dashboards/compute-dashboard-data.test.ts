@@ -1,0 +1,67 @@
+import { expect, test } from "vitest";
+
+import { targetStatus } from "@/lib/targets/targets";
+
+import { comparisonWindow, rankLeaderboard } from "./compute-dashboard-data";
+import { parseDashboardFilters, filtersToSearch, filtersWindow } from "./dashboard-filters";
+
+const g = (key: string, value: number | null, n = 50) => ({ key, label: key.toUpperCase(), value, n });
+
+test("a leaderboard ranks in the KPI's direction, shares ranks on ties and shows movement", () => {
+  const solved = rankLeaderboard("tickets_solved", [g("a", 10), g("b", 30), g("c", 30), g("d", 5)], [g("a", 40), g("b", 10), g("d", 20)], 10);
+  expect(solved.map((r) => [r.key, r.rank, r.previousRank])).toEqual([["b", 1, 3], ["c", 1, null], ["a", 3, 1], ["d", 4, 2]]);
+  const frt = rankLeaderboard("first_response_time", [g("a", 600), g("b", 60)], [], 10);
+  expect(frt.map((r) => r.key)).toEqual(["b", "a"]);
+});
+
+test("nobody is ranked on a rate from fewer responses than the minimum", () => {
+  const csat = rankLeaderboard("csat", [g("a", 100, 3), g("b", 80, 40), g("c", 90, 12)], [], 10);
+  expect(csat.map((r) => [r.key, r.rank])).toEqual([["c", 1], ["b", 2], ["a", null]]);
+  // Counts need no minimum.
+  expect(rankLeaderboard("tickets_solved", [g("a", 2, 2)], [], 10)[0]!.rank).toBe(1);
+});
+
+test("target status follows the KPI's direction: green to the warning threshold, amber beyond, red at critical", () => {
+  const sl = { value: 80, warning: 75, critical: 60 };
+  expect(targetStatus("service_level", 82, sl)).toBe("good");
+  expect(targetStatus("service_level", 75, sl)).toBe("good");
+  expect(targetStatus("service_level", 70, sl)).toBe("warning");
+  expect(targetStatus("service_level", 60, sl)).toBe("critical");
+  const frt = { value: 3600, warning: 5400, critical: 7200 };
+  expect(targetStatus("first_response_time", 4000, frt)).toBe("good");
+  expect(targetStatus("first_response_time", 6000, frt)).toBe("warning");
+  expect(targetStatus("first_response_time", 9000, frt)).toBe("critical");
+  expect(targetStatus("first_response_time", null, frt)).toBeNull();
+  expect(targetStatus("csat", 50, null)).toBeNull();
+});
+
+test("today so far is compared with the same hours of yesterday", () => {
+  const from = new Date("2026-11-22T00:00:00Z");
+  const to = new Date("2026-11-23T00:00:00Z");
+  expect(comparisonWindow({ from, to }, new Date("2026-11-22T10:30:00Z"))).toEqual({
+    from: new Date("2026-11-21T00:00:00Z"),
+    to: new Date("2026-11-21T10:30:00Z"),
+  });
+  // A window entirely in the past compares with the whole window before it.
+  expect(comparisonWindow({ from, to }, new Date("2026-12-01T00:00:00Z"))).toEqual({ from: new Date("2026-11-21T00:00:00Z"), to: from });
+});
+
+test("URL filters parse, name the bad parameter, and print back in a stable order", () => {
+  const parsed = parseDashboardFilters({ team: ["b", "a"], channel: "email", preset: "last_7_days" });
+  if (!parsed.ok) throw new Error("expected filters");
+  expect(filtersToSearch(parsed.filters)).toBe("?preset=last_7_days&team=a&team=b&channel=email");
+  expect(parseDashboardFilters({ channel: "fax" })).toMatchObject({ ok: false, parameter: "channel" });
+  expect(parseDashboardFilters({ preset: "forever" })).toMatchObject({ ok: false, parameter: "preset" });
+  expect(parseDashboardFilters({ from: "2026-11-01" })).toMatchObject({ ok: false, parameter: "from" });
+  expect(parseDashboardFilters({ from: "2026-11-05", to: "2026-11-01" })).toMatchObject({ ok: false, parameter: "to" });
+  expect(parseDashboardFilters({ from: "2024-01-01", to: "2026-11-01" })).toMatchObject({ ok: false, parameter: "to" });
+  expect(parseDashboardFilters({ preset: "today", from: "2026-11-01", to: "2026-11-02" })).toMatchObject({ ok: false, parameter: "preset" });
+});
+
+test("a custom range is whole local days, both included, across a DST change", () => {
+  const parsed = parseDashboardFilters({ from: "2026-03-28", to: "2026-03-29" });
+  if (!parsed.ok) throw new Error("expected filters");
+  const window = filtersWindow(parsed.filters, new Date(), "Europe/Berlin");
+  expect(window.from.toISOString()).toBe("2026-03-27T23:00:00.000Z");
+  expect(window.to.toISOString()).toBe("2026-03-29T22:00:00.000Z");
+});
