@@ -1,3 +1,4 @@
+import { cookies } from "next/headers";
 import type { ReactNode } from "react";
 
 import { QueryProvider } from "@/components/dashboard/query-provider";
@@ -13,6 +14,7 @@ export const dynamic = "force-dynamic";
 export default async function WorkspaceLayout({ children }: { children: ReactNode }) {
   const { prisma, user, principal } = await requirePage();
   const org = await getOrgSettings(prisma);
+  const theme = (await cookies()).get("theme")?.value === "dark" ? "dark" : "light";
   const scope =
     user.role === "team_lead" ? user.teams.map((t) => t.name).join(", ") : user.role === "agent" ? (user.agent?.name ?? null) : null;
   return (
@@ -20,6 +22,7 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
       <AppHeader
         orgName={org.name}
         user={{ name: user.name, role: ROLE_LABELS[user.role], scope }}
+        theme={theme}
         show={{ import: can(principal, "data:import"), users: can(principal, "users:manage"), keys: can(principal, "keys:manage"), screens: can(principal, "screens:manage"), targets: can(principal, "targets:manage") }}
       />
       <QueryProvider>{children}</QueryProvider>

@@ -24,11 +24,13 @@ export async function DashboardPage({ slug, searchParams }: { slug?: string; sea
   const parsed = parseDashboardFilters(searchParams);
   if (!parsed.ok) return <InvalidFilters parameter={parsed.parameter} message={parsed.message} />;
   const scope = kpiScopeOf(principal);
-  const [result, options, dashboards, org] = await Promise.all([
+  const [result, options, dashboards, org, anyTicket, anyCall] = await Promise.all([
     loadDashboardSnapshot(prisma, dashboard, parsed.filters, scope),
     filterOptions(prisma, scope),
     prisma.dashboard.findMany({ select: { slug: true, name: true }, orderBy: [{ isDefault: "desc" }, { name: "asc" }] }),
     getOrgSettings(prisma),
+    prisma.ticket.findFirst({ select: { id: true } }),
+    prisma.call.findFirst({ select: { id: true } }),
   ]);
   // Another team's numbers are a 403, never an empty dashboard that would confirm the team exists.
   if (!result.ok) forbidden();
@@ -78,6 +80,7 @@ export async function DashboardPage({ slug, searchParams }: { slug?: string; sea
         </div>
         <FilterBar filters={parsed.filters} defaultPreset="today" teams={options.teams} queues={options.queues} channels={options.channels} />
       </div>
+      {!anyTicket && !anyCall && <NoDataYet canImport={can(principal, "data:import")} canKey={can(principal, "keys:manage")} />}
       <DashboardView
         key={`${dashboard.slug}${search}`}
         slug={dashboard.slug}
@@ -87,6 +90,30 @@ export async function DashboardPage({ slug, searchParams }: { slug?: string; sea
         initial={result.snapshot}
       />
     </main>
+  );
+}
+
+/** A fresh install: say how data gets in, instead of a wall of zeros. */
+function NoDataYet({ canImport, canKey }: { canImport: boolean; canKey: boolean }) {
+  return (
+    <section role="status" className="rounded-2xl border border-indigo-200 bg-indigo-50 p-5 text-indigo-950 dark:border-indigo-900 dark:bg-indigo-950/40 dark:text-indigo-100" data-testid="no-data">
+      <h2 className="font-semibold">No tickets or calls yet</h2>
+      <p className="mt-1 text-sm">
+        Connect your help desk or phone system to the ingest API
+        {canKey ? (
+          <>
+            {" "}
+            with a key from <Link className="font-medium underline" href="/settings/keys">API keys</Link>
+          </>
+        ) : null}
+        {canImport ? (
+          <>
+            , or <Link className="font-medium underline" href="/import">import a CSV file</Link>
+          </>
+        ) : null}
+        . Numbers appear here within one refresh.
+      </p>
+    </section>
   );
 }
 

@@ -2,17 +2,20 @@ import Link from "next/link";
 
 import { signOutAction } from "@/app/(workspace)/actions";
 
+import { ThemeToggle } from "./theme-toggle";
+
 interface AppHeaderProps {
   orgName: string;
   user: { name: string; role: string; scope: string | null };
   /** Links the signed-in user may follow; the pages check again on the server. */
+  theme: "light" | "dark";
   show: { import: boolean; users: boolean; keys: boolean; screens: boolean; targets: boolean };
 }
 
 const LINK =
-  "rounded-lg px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600";
+  "rounded-lg px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white";
 
-export function AppHeader({ orgName, user, show }: AppHeaderProps) {
+export function AppHeader({ orgName, user, theme, show }: AppHeaderProps) {
   const nav = [
     { href: "/", label: "Dashboards", visible: true },
     { href: "/kpis", label: "Definitions", visible: true },
@@ -23,7 +26,7 @@ export function AppHeader({ orgName, user, show }: AppHeaderProps) {
     { href: "/settings/keys", label: "API keys", visible: show.keys },
   ].filter((item) => item.visible);
   return (
-    <header className="border-b border-slate-200 bg-white">
+    <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <div className="mx-auto flex max-w-[1600px] flex-wrap items-center justify-between gap-x-6 gap-y-3 px-6 py-4">
         <div className="flex items-center gap-8">
           <Link href="/" className="flex items-center gap-3 rounded-lg focus-visible:outline-2 focus-visible:outline-indigo-600">
@@ -42,7 +45,7 @@ export function AppHeader({ orgName, user, show }: AppHeaderProps) {
         </div>
         <div className="flex items-center gap-4">
           <div className="text-right text-sm leading-tight">
-            <p className="font-medium text-slate-800" data-testid="signed-in-user">
+            <p className="font-medium text-slate-800 dark:text-slate-100" data-testid="signed-in-user">
               {user.name}
             </p>
             <p className="text-slate-500">
@@ -50,6 +53,7 @@ export function AppHeader({ orgName, user, show }: AppHeaderProps) {
               {user.scope ? ` · ${user.scope}` : ` · ${orgName}`}
             </p>
           </div>
+          <ThemeToggle initial={theme} />
           <form action={signOutAction}>
             <button type="submit" className={LINK}>
               Sign out

@@ -15,7 +15,7 @@ export function SettingsPage({ title, intro, children }: { title: string; intro:
 
 export function SettingsSection({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
   return (
-    <section className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm" data-testid={testId}>
+    <section className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-700 dark:bg-slate-900" data-testid={testId}>
       <h2 className="text-lg font-semibold tracking-tight">{title}</h2>
       <div className="mt-4">{children}</div>
     </section>
@@ -23,8 +23,8 @@ export function SettingsSection({ title, children, testId }: { title: string; ch
 }
 
 export const TABLE = "w-full text-left text-sm";
-export const TH = "border-b border-slate-200 py-2 pr-4 font-medium text-slate-500";
-export const TD = "border-b border-slate-100 py-2.5 pr-4 align-top";
+export const TH = "border-b border-slate-200 py-2 pr-4 font-medium text-slate-500 dark:border-slate-700";
+export const TD = "border-b border-slate-100 py-2.5 pr-4 align-top dark:border-slate-800";
 
 /** A moment in the organisation's zone, or a dash for never. */
 export function Moment({ at, timeZone, never = "Never" }: { at: Date | null; timeZone: string; never?: string }) {

@@ -11,12 +11,12 @@ export function Field({ label, name, error, className, ...input }: FieldProps) {
   const errorId = error ? `${name}-error` : undefined;
   return (
     <label className={`block ${className ?? ""}`}>
-      <span className="text-sm font-medium text-slate-700">{label}</span>
+      <span className="text-sm font-medium text-slate-700 dark:text-slate-200">{label}</span>
       <input
         name={name}
         aria-invalid={error ? true : undefined}
         aria-describedby={errorId}
-        className="mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-slate-900 shadow-sm outline-none focus:border-indigo-500 focus-visible:ring-2 focus-visible:ring-indigo-500/40 aria-invalid:border-red-600"
+        className="mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-slate-900 shadow-sm outline-none focus:border-indigo-500 focus-visible:ring-2 focus-visible:ring-indigo-500/40 aria-invalid:border-red-600 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100"
         {...input}
       />
       {error && (
