@@ -38,7 +38,7 @@ export default defineConfig({
   ],
   webServer: {
     // The production build on a fresh embedded database with a small demo history.
-    command: "rm -rf .data/e2e .data/e2e-outage && tsx scripts/demo.ts --tickets 3000",
+    command: "rm -rf .data/e2e && tsx scripts/demo.ts --tickets 3000",
     url: `${baseURL}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,

@@ -55,6 +55,9 @@ const EXPECTED: Record<string, Row> = {
     anonymous: 401, agent: "allow", leadOwnTeam: "allow", leadOtherTeam: 403, manager: "allow", admin: "allow",
     tvToken: 403, ingestKey: 403, kpiKey: "allow",
   },
+  // Authorised by the screen token in the path: only the TV's own link opens its screen.
+  "GET /api/v1/tv/[token]": { ...all(401), tvToken: "allow" },
+  "GET /api/v1/tv/[token]/dashboards/[slug]": { ...all(401), tvToken: "allow" },
   "app/(workspace)/dashboards/actions.ts#createDashboardAction": action({ manager: "allow", admin: "allow" }),
   "app/(workspace)/dashboards/actions.ts#updateDashboardAction": action({ manager: "allow", admin: "allow" }),
   "app/(workspace)/dashboards/actions.ts#deleteDashboardAction": action({ manager: "allow", admin: "allow" }),
@@ -94,6 +97,8 @@ const ROUTE_REQUESTS: Record<string, (caller: Caller) => Request> = {
     const scope = caller === "leadOtherTeam" ? "?team=beta" : caller === "agent" ? "" : "?team=alpha";
     return new Request(`http://localhost/api/v1/dashboards/service-overview${scope}`);
   },
+  "GET /api/v1/tv/[token]": () => new Request("http://localhost/api/v1/tv/token"),
+  "GET /api/v1/tv/[token]/dashboards/[slug]": () => new Request("http://localhost/api/v1/tv/token/dashboards/service-overview"),
   "POST /api/v1/ingest": () =>
     new Request("http://localhost/api/v1/ingest", {
       method: "POST",
@@ -125,7 +130,14 @@ const ACTION_ARGS: Record<string, () => unknown[]> = {
 };
 
 /** Route parameters of dynamic segments, as Next.js passes them. */
-const ROUTE_PARAMS: Record<string, Record<string, string>> = { "GET /api/v1/dashboards/[slug]": { slug: "service-overview" } };
+const routeParams = (key: string, caller: Caller, tvToken: string): Record<string, string> => {
+  // Every caller but the TV itself tries a token that is not a screen's (its own key, or none).
+  const token = caller === "tvToken" ? tvToken : "dps_not-a-screen";
+  if (key === "GET /api/v1/dashboards/[slug]") return { slug: "service-overview" };
+  if (key === "GET /api/v1/tv/[token]") return { token };
+  if (key === "GET /api/v1/tv/[token]/dashboards/[slug]") return { token, slug: "service-overview" };
+  return {};
+};
 
 const APP = path.resolve(import.meta.dirname);
 const sourceFiles = (fs.readdirSync(APP, { recursive: true }) as string[]).filter((f) => /\.(ts|tsx)$/.test(f) && !f.endsWith(".test.ts"));
@@ -160,6 +172,7 @@ function outcomeOfError(error: unknown): Outcome | "redirect" {
 
 describeEachDatabase("the access matrix", ({ db }) => {
   const credentials = {} as Record<Caller, Record<string, string>>;
+  let screenToken = "";
   const holder = globalThis as typeof globalThis & { __deskpulseDb?: Promise<Database>; __deskpulseAuth?: unknown };
 
   beforeAll(async () => {
@@ -194,7 +207,8 @@ describeEachDatabase("the access matrix", ({ db }) => {
     credentials.anonymous = {};
     credentials.ingestKey = { authorization: `Bearer ${(await createApiKey(prisma, { kind: "ingest", name: "i" })).key}` };
     credentials.kpiKey = { authorization: `Bearer ${(await createApiKey(prisma, { kind: "kpi", name: "k" })).key}` };
-    credentials.tvToken = { authorization: `Bearer ${(await createScreen(prisma, { name: "Wall", dashboards: [], rotateSeconds: 30 })).token}` };
+    screenToken = (await createScreen(prisma, { name: "Wall", dashboards: ["service-overview"], rotateSeconds: 30 })).token;
+    credentials.tvToken = { authorization: `Bearer ${screenToken}` };
   });
   afterAll(() => {
     holder.__deskpulseDb = undefined;
@@ -227,7 +241,7 @@ describeEachDatabase("the access matrix", ({ db }) => {
           const base = ROUTE_REQUESTS[key]!(caller);
           const headers = new Headers(base.headers);
           for (const [name, value] of Object.entries(credentials[caller])) headers.set(name, value);
-          const response = (await handler(new Request(base, { headers }), { params: Promise.resolve(ROUTE_PARAMS[key] ?? {}) })) as Response;
+          const response = (await handler(new Request(base, { headers }), { params: Promise.resolve(routeParams(key, caller, screenToken)) })) as Response;
           outcome = response.status === 401 || response.status === 403 || response.status === 404 ? response.status : "allow";
           if (outcome === "allow") expect(response.status, `${key} as ${caller}`).toBeLessThan(500);
         }

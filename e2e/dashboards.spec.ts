@@ -1,9 +1,8 @@
-import { spawn } from "node:child_process";
-
 import { expect, test, type Page } from "@playwright/test";
 
 import { DEMO_PASSWORD } from "../lib/demo/demo-users";
 
+import { isolatedServer } from "./isolated-server";
 import { signIn } from "./sign-in";
 
 const number = async (page: Page, testId: string) => Number((await page.getByTestId(testId).first().textContent())!.replace(/[^\d.-]/g, ""));
@@ -129,16 +128,10 @@ test("setting a target colours the widget, with a label, not colour alone", asyn
 
 test("when the server goes away the numbers stay, with a warning, then a stale mark; it never goes blank", async ({ browser }) => {
   test.setTimeout(120_000);
-  const port = 3197;
-  const server = spawn(process.execPath, ["--import", "tsx", "scripts/demo.ts", "--tickets", "300"], {
-    env: { ...process.env, PORT: String(port), DESKPULSE_DATA_DIR: ".data/e2e-outage", DATABASE_URL: "" },
-    detached: true,
-    stdio: "ignore",
-  });
+  const server = await isolatedServer("e2e-outage", 3197, [["demo", "seed", "--tickets", "300"]]);
   try {
-    const base = `http://localhost:${port}`;
-    await expect.poll(async () => (await fetch(`${base}/api/health`).catch(() => null))?.status, { timeout: 60_000 }).toBe(200);
-    const page = await browser.newPage({ baseURL: base, storageState: { cookies: [], origins: [] } });
+    await server.start();
+    const page = await browser.newPage({ baseURL: server.base, storageState: { cookies: [], origins: [] } });
     await signIn(page, "manager@northwind.example", DEMO_PASSWORD);
     await page.goto("/dashboards/service-overview/edit");
     await page.getByLabel("Refresh every (seconds)").fill("5");
@@ -148,7 +141,7 @@ test("when the server goes away the numbers stay, with a warning, then a stale m
     await page.goto("/?preset=last_30_days");
     const before = await page.getByTestId("kpi-ticket-volume-value").textContent();
     await expect(page.getByTestId("updated-ago")).toContainText("every 5 s");
-    process.kill(-server.pid!, "SIGKILL");
+    server.stop();
 
     await expect(page.getByTestId("poll-warning")).toContainText("Can’t reach the server", { timeout: 20_000 });
     await expect(page.getByTestId("kpi-ticket-volume-value")).toHaveText(before!);
@@ -156,10 +149,6 @@ test("when the server goes away the numbers stay, with a warning, then a stale m
     await expect(page.getByTestId("kpi-ticket-volume-value")).toHaveText(before!);
     await page.close();
   } finally {
-    try {
-      process.kill(-server.pid!, "SIGKILL");
-    } catch {
-      // Already stopped by the test.
-    }
+    server.stop();
   }
 });

@@ -8,6 +8,7 @@ import { createApiKey } from "@/lib/auth/api-keys";
 import { createScreen, ZScreenInput } from "@/lib/auth/screen-tokens";
 import { createUser, UserInputError, ZNewUser } from "@/lib/auth/users";
 import { runDemoSeed, ZDemoSeedOptions } from "@/lib/cli/demo-seed-command";
+import { ensureDefaultDashboard } from "@/lib/dashboards/default-dashboard";
 import { openConfiguredDatabase } from "@/lib/db/configured-database";
 import type { Database } from "@/lib/db/open-database";
 import { updateOrgSettings, ZOrgSettingsUpdate } from "@/lib/org/update-org-settings";
@@ -109,6 +110,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const db = await openConfiguredDatabase((line) => console.log(line));
   try {
+    // As at server start: a fresh database gets the default dashboard, so screens can show it.
+    await ensureDefaultDashboard(db.prisma);
     console.log(await commands[name]!.run(db, argv.slice(name.split(" ").length)));
     return 0;
   } finally {

@@ -19,17 +19,19 @@ interface DashboardGridProps {
   stale: boolean;
   /** The current filters as a query string, carried into every drill-down link. */
   search: string;
+  /** Wall screens: no links, and the grid fills the screen's height instead of scrolling. */
+  kiosk?: boolean;
 }
 
 /** Widgets on the 12-column grid at their stored places (stacked on narrow screens, see globals.css). */
-export function DashboardGrid({ widgets, data, stale, search }: DashboardGridProps) {
+export function DashboardGrid({ widgets, data, stale, search, kiosk = false }: DashboardGridProps) {
   return (
-    <div className="dashboard-grid">
+    <div className={kiosk ? "tv-grid" : "dashboard-grid"} style={kiosk ? { gridTemplateRows: kioskRows(widgets) } : undefined}>
       {widgets.map((widget) => {
         const style = { "--col": `${widget.x + 1} / span ${widget.w}`, "--row": `${widget.y + 1} / span ${widget.h}`, "--h": widget.h } as CSSProperties;
         return (
           <div key={widget.id} style={style} className="min-h-0">
-            <Widget widget={widget} data={data} stale={stale} search={search} />
+            <Widget widget={widget} data={data} stale={stale} search={search} kiosk={kiosk} />
           </div>
         );
       })}
@@ -37,15 +39,29 @@ export function DashboardGrid({ widgets, data, stale, search }: DashboardGridPro
   );
 }
 
-function Widget({ widget, data, stale, search }: { widget: DashboardWidget; data: DashboardData; stale: boolean; search: string }) {
+/**
+ * A wall screen has no scrolling, so its rows share the height; rows holding a number widget get
+ * at least what a big number needs, and the charts and lists take the rest.
+ */
+function kioskRows(widgets: DashboardWidget[]): string {
+  const rows = Math.max(1, ...widgets.map((w) => w.y + w.h));
+  const minimum = Array.from({ length: rows }, () => 0);
+  for (const w of widgets) {
+    const needs = w.config.kind === "kpi_number" || w.config.kind === "gauge" ? 8 : w.config.kind === "live_queue" ? 6 : 0;
+    for (let r = w.y; r < w.y + w.h; r++) minimum[r] = Math.max(minimum[r]!, needs / w.h);
+  }
+  return minimum.map((m) => `minmax(${m.toFixed(2)}rem, 1fr)`).join(" ");
+}
+
+function Widget({ widget, data, stale, search, kiosk }: { widget: DashboardWidget; data: DashboardData; stale: boolean; search: string; kiosk: boolean }) {
   const { config, title } = widget;
   const d = data.widgets[String(widget.id)];
   if (config.kind === "text") return <TextWidget title={title} text={config.text} />;
   if (!d) return <div className="h-full animate-pulse rounded-2xl bg-slate-200 dark:bg-slate-800" aria-label="Loading" />;
-  const kpiHref = (kpi: string) => `/kpis/${kpi}${search}`;
+  const kpiHref = (kpi: string) => (kiosk ? undefined : `/kpis/${kpi}${search}`);
   switch (d.kind) {
     case "kpi_number":
-      return <KpiNumberWidget title={title} data={d} href={kpiHref(d.kpi)} stale={stale} />;
+      return <KpiNumberWidget title={title} data={d} href={kpiHref(d.kpi)} stale={stale} kiosk={kiosk} />;
     case "gauge":
       return <GaugeWidget title={title} data={d} href={kpiHref(d.kpi)} stale={stale} />;
     case "time_series":
@@ -59,7 +75,7 @@ function Widget({ widget, data, stale, search }: { widget: DashboardWidget; data
           data={d}
           href={kpiHref(d.kpi)}
           stale={stale}
-          rowHref={(key) => `/${d.by === "agent" ? "agents" : "teams"}/${encodeURIComponent(key)}${withKpi(search, d.kpi)}`}
+          rowHref={kiosk ? undefined : (key) => `/${d.by === "agent" ? "agents" : "teams"}/${encodeURIComponent(key)}${withKpi(search, d.kpi)}`}
         />
       );
     case "live_queue":

@@ -7,6 +7,7 @@ import type { NumberWidgetData } from "@/lib/dashboards/dashboard-data";
 import { getKpiDefinition } from "@/lib/kpi/catalog";
 import { formatKpiValue } from "@/lib/kpi/format-kpi-value";
 
+import { AnimatedValue } from "../animated-value";
 import { CHANGE_STYLE, SERIES_COLOURS, STATUS_STYLE } from "../status";
 import { WidgetFrame } from "../widget-frame";
 
@@ -38,7 +39,7 @@ function Change({ data }: { data: NumberWidgetData }) {
   );
 }
 
-export function KpiNumberWidget({ title, data, href, stale }: { title: string; data: NumberWidgetData; href?: string; stale: boolean }) {
+export function KpiNumberWidget({ title, data, href, stale, kiosk = false }: { title: string; data: NumberWidgetData; href?: string; stale: boolean; kiosk?: boolean }) {
   const kpi = getKpiDefinition(data.kpi);
   const popover = useId();
   const status = data.status ? STATUS_STYLE[data.status] : null;
@@ -59,6 +60,7 @@ export function KpiNumberWidget({ title, data, href, stale }: { title: string; d
               <span aria-hidden>{status.symbol}</span> {status.label}
             </span>
           )}
+          {!kiosk && (
           <button
             type="button"
             popoverTarget={popover}
@@ -67,6 +69,8 @@ export function KpiNumberWidget({ title, data, href, stale }: { title: string; d
           >
             i
           </button>
+          )}
+          {!kiosk && (
           <div
             id={popover}
             popover="auto"
@@ -104,13 +108,17 @@ export function KpiNumberWidget({ title, data, href, stale }: { title: string; d
               )}
             </dl>
           </div>
+          )}
         </>
       }
     >
       <div className="flex h-full flex-col">
         <div className="flex items-end justify-between gap-3">
-          <p className="whitespace-nowrap text-3xl font-semibold tracking-tight tabular-nums text-slate-900 xl:text-4xl dark:text-white" data-testid={`${testId}-value`}>
-            {formatKpiValue(current.value, current.unit)}
+          <p
+            className={`whitespace-nowrap font-semibold tracking-tight tabular-nums text-slate-900 dark:text-white ${kiosk ? "text-[2.6rem] leading-none" : "text-3xl xl:text-4xl"}`}
+            data-testid={`${testId}-value`}
+          >
+            <AnimatedValue value={current.value} unit={current.unit} />
           </p>
           {points.length > 1 && (
             <div className="h-10 w-28 shrink-0" aria-hidden>
@@ -124,7 +132,7 @@ export function KpiNumberWidget({ title, data, href, stale }: { title: string; d
           )}
         </div>
         <p className="mt-1 text-sm">{kpi.live ? <span className="text-slate-500">Right now</span> : <Change data={data} />}</p>
-        <p className="mt-auto pt-1 text-xs text-slate-500 dark:text-slate-400">
+        <p className={`mt-auto pt-1 text-xs text-slate-500 dark:text-slate-400 ${kiosk ? "hidden" : ""}`}>
           {kpi.live ? "\u00a0" : data.kpi === "backlog" ? "Open at the end of the period" : `${integer.format(current.n)} ${current.unit === "count" ? "in period" : "records"}`}
           {current.marginOfError != null && current.n > 0 ? ` · ±${current.marginOfError.toFixed(1)} (95%)` : ""}
           {data.target ? ` · target ${formatKpiValue(data.target.value, kpi.unit)}` : ""}

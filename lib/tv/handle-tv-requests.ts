@@ -1,0 +1,30 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { problem } from "@/lib/http/problem";
+import { loadDashboardSnapshot } from "@/lib/dashboards/load-dashboard";
+
+import { getScreenPlaylist } from "./screen-playlist";
+
+const NO_FILTERS = { preset: null, range: null, team: [], channel: [], queue: [] };
+
+const disconnected = () => problem(401, "disconnected", "This screen was disconnected: its token is unknown or was revoked.");
+
+/** GET /api/v1/tv/<token>: the screen's playlist, polled now and then to follow changes and deploys. */
+export async function handleTvPlaylistRequest(prisma: PrismaClient, token: string): Promise<Response> {
+  const playlist = await getScreenPlaylist(prisma, token);
+  if (!playlist) return disconnected();
+  return Response.json(playlist, { headers: { "Cache-Control": "no-store" } });
+}
+
+/** GET /api/v1/tv/<token>/dashboards/<slug>: one dashboard of the screen's playlist, like a viewer's poll. */
+export async function handleTvSnapshotRequest(prisma: PrismaClient, request: Request, token: string, slug: string): Promise<Response> {
+  const playlist = await getScreenPlaylist(prisma, token);
+  if (!playlist) return disconnected();
+  const dashboard = playlist.dashboards.find((d) => d.slug === slug);
+  if (!dashboard) return problem(404, "not_found", "This dashboard is not on this screen.");
+  const result = await loadDashboardSnapshot(prisma, dashboard, NO_FILTERS, { kind: "all" });
+  if (!result.ok) return problem(403, "forbidden", result.message);
+  const { data, etag } = result.snapshot;
+  const headers = { ETag: etag, "Cache-Control": "private, no-cache" };
+  if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
+  return Response.json(data, { headers });
+}
