@@ -13,8 +13,10 @@ import { runAuthorized } from "./authorize-request";
 import { getAuth } from "./get-auth";
 import { resolvePrincipal, type SessionReader } from "./principal";
 
-// The authorisation layer: every route handler is built with `protectedRoute`, every page calls
-// `requirePage` and every server action `requireAction` (the access matrix test enumerates them).
+// The authorisation layer: route handlers are built with `protectedRoute`, pages call
+// `requirePage` and server actions `requireAction`. The exceptions authorise by a token of their
+// own (sign-in, the one-time setup link, a TV screen's path token, health), and the access matrix
+// test enumerates every handler and action so none is missed.
 
 export const readSession: SessionReader = async (requestHeaders) => {
   const session = await (await getAuth()).api.getSession({ headers: requestHeaders });
