@@ -92,8 +92,16 @@ test("a manager creates a dashboard with three widgets and finds it saved after 
   await add("time_series", "Volume trend");
   await add("leaderboard", "Fastest first replies", () => page.getByTestId("widget-form").locator('select[name="kpi"]').selectOption("first_response_time"));
 
+  // Arranged from the keyboard: move one widget right and make it wider, then save.
+  await page.getByRole("button", { name: "Move CSAT now right" }).press("Enter");
+  await page.getByRole("button", { name: "Make CSAT now wider" }).press("Enter");
+  await page.getByRole("button", { name: "Save layout" }).click();
+  await expect(page.getByText("Layout saved.")).toBeVisible();
+
   await page.reload();
   await expect(page.getByTestId("editor-widget")).toHaveCount(3);
+  const csat = await page.evaluate(async () => (await (await fetch("/api/v1/dashboards/morning-check")).json()) as { widgets: Record<string, { kind: string }> });
+  expect(Object.values(csat.widgets).map((w) => w.kind).sort()).toEqual(["kpi_number", "leaderboard", "time_series"]);
   await page.goto("/dashboards/morning-check?preset=last_30_days");
   await expect(page.getByRole("heading", { name: "Morning check" })).toBeVisible();
   await expect(page.getByTestId("kpi-csat-value")).toHaveText(/%$/);

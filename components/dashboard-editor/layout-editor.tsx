@@ -32,6 +32,19 @@ export function LayoutEditor({ widgets, saveLayout, saveWidget, deleteWidget }: 
   const current = layout.filter((item) => byId.has(item.i));
   for (const w of widgets) if (!current.some((item) => item.i === String(w.id))) current.push({ i: String(w.id), x: w.x, y: w.y, w: w.w, h: w.h, minW: 2, minH: 2 });
 
+  // The keyboard's way to arrange: move and resize one step at a time.
+  const nudge = (id: string, change: { x?: number; y?: number; w?: number }) => {
+    setLayout(
+      current.map((item) => {
+        if (item.i !== id) return item;
+        const w = Math.min(GRID_COLUMNS, Math.max(2, item.w + (change.w ?? 0)));
+        const x = Math.min(GRID_COLUMNS - w, Math.max(0, item.x + (change.x ?? 0)));
+        return { ...item, w, x, y: Math.max(0, item.y + (change.y ?? 0)) };
+      }),
+    );
+    setDirty(true);
+  };
+
   const save = () =>
     startTransition(async () => {
       const result = await saveLayout(current.map((item) => ({ id: Number(item.i), x: item.x, y: item.y, w: item.w, h: item.h })));
@@ -94,6 +107,28 @@ export function LayoutEditor({ widgets, saveLayout, saveWidget, deleteWidget }: 
                   </div>
                   <div className="flex flex-1 flex-col justify-between p-3 text-xs text-slate-500">
                     <span>{WIDGET_KIND_LABELS[widget.config.kind]}</span>
+                    <span className="flex flex-wrap gap-1" role="group" aria-label={`Arrange ${widget.title}`}>
+                      {(
+                        [
+                          ["←", "left", { x: -1 }],
+                          ["→", "right", { x: 1 }],
+                          ["↑", "up", { y: -1 }],
+                          ["↓", "down", { y: 1 }],
+                          ["−", "narrower", { w: -1 }],
+                          ["+", "wider", { w: 1 }],
+                        ] as const
+                      ).map(([symbol, word, change]) => (
+                        <button
+                          key={word}
+                          type="button"
+                          className="grid h-7 w-7 place-items-center rounded-md border border-slate-300 text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-slate-600 dark:hover:bg-slate-800"
+                          aria-label={word === "narrower" || word === "wider" ? `Make ${widget.title} ${word}` : `Move ${widget.title} ${word}`}
+                          onClick={() => nudge(item.i, change)}
+                        >
+                          {symbol}
+                        </button>
+                      ))}
+                    </span>
                     <span className="flex gap-2">
                       <button type="button" className={BUTTON_SECONDARY} onClick={() => setEditing(widget.id)} aria-label={`Edit ${widget.title}`}>
                         Edit
