@@ -7,6 +7,7 @@ import type { DashboardData } from "@/lib/dashboards/dashboard-data";
 import type { DashboardWidget } from "@/lib/dashboards/widget-config";
 
 import { DashboardGrid } from "./dashboard-grid";
+import { PollError, pollSnapshot } from "./poll-snapshot";
 import { useNow } from "./use-now";
 
 interface DashboardViewProps {
@@ -16,12 +17,6 @@ interface DashboardViewProps {
   pollSeconds: number;
   widgets: DashboardWidget[];
   initial: { data: DashboardData; etag: string };
-}
-
-class PollError extends Error {
-  constructor(readonly status: number) {
-    super(`poll answered ${status}`);
-  }
 }
 
 const clock = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit" });
@@ -46,15 +41,10 @@ export function DashboardView({ slug, search, pollSeconds, widgets, initial }: D
   const query = useQuery({
     queryKey: key,
     queryFn: async ({ signal }) => {
-      const response = await fetch(`/api/v1/dashboards/${encodeURIComponent(slug)}${search}`, {
-        headers: { "If-None-Match": etag.current },
-        cache: "no-store",
-        signal,
-      });
-      if (response.status === 304) return client.getQueryData<DashboardData>(key)!;
-      if (!response.ok) throw new PollError(response.status);
-      etag.current = response.headers.get("etag") ?? "";
-      return (await response.json()) as DashboardData;
+      const fresh = await pollSnapshot(`/api/v1/dashboards/${encodeURIComponent(slug)}${search}`, etag.current, signal);
+      if (!fresh) return client.getQueryData<DashboardData>(key)!;
+      etag.current = fresh.etag;
+      return fresh.data;
     },
     initialData: initial.data,
     initialDataUpdatedAt: Date.parse(initial.data.computedAt),

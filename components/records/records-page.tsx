@@ -16,17 +16,21 @@ export async function RecordsPage({ kind, searchParams }: { kind: "tickets" | "c
   const kpi = typeof searchParams.kpi === "string" && isKpiKey(searchParams.kpi) ? searchParams.kpi : undefined;
   const { page, dir } = ZListParams.parse(searchParams);
   const agents = ctx.scoped.agent;
-  let search = ctx.search;
-  for (const agent of [searchParams.agent ?? []].flat()) search = `${search}${search ? "&" : "?"}agent=${encodeURIComponent(agent)}`;
-  if (kpi) search = withParam(search, "kpi", kpi);
+  // The list's own query string: the filters, the agents and the KPI it was opened from.
+  const params = new URLSearchParams(ctx.search);
+  for (const agent of [searchParams.agent ?? []].flat()) params.append("agent", agent);
+  if (kpi) params.set("kpi", kpi);
+  const search = params.size ? `?${params.toString()}` : "";
 
   let table;
   let total;
   let subtitle;
+  let sort: string;
   if (kind === "tickets") {
     const basis = ticketBasisFor(kpi);
-    const sort = TICKET_SORTS.find((s) => s === searchParams.sort) ?? (basis === "resolved" ? "resolvedAt" : basis === "first_response" ? "firstResponseAt" : "createdAt");
-    const result = await listTickets(ctx.prisma, { window: ctx.window, filters: ctx.scoped, basis, sort, dir, page });
+    const ticketSort = TICKET_SORTS.find((s) => s === searchParams.sort) ?? (basis === "resolved" ? "resolvedAt" : basis === "first_response" ? "firstResponseAt" : "createdAt");
+    sort = ticketSort;
+    const result = await listTickets(ctx.prisma, { window: ctx.window, filters: ctx.scoped, basis, sort: ticketSort, dir, page });
     total = result.total;
     subtitle = `Tickets ${BASIS_WORDS[basis]} ${basis === "open" ? "the period" : "in the period"}${kpi ? `, as ${getKpiDefinition(kpi).name} counts them` : ""}.`;
     table = (
@@ -51,8 +55,9 @@ export async function RecordsPage({ kind, searchParams }: { kind: "tickets" | "c
       />
     );
   } else {
-    const sort = CALL_SORTS.find((s) => s === searchParams.sort) ?? "endedAt";
-    const result = await listCalls(ctx.prisma, { window: ctx.window, filters: ctx.scoped, sort, dir, page });
+    const callSort = CALL_SORTS.find((s) => s === searchParams.sort) ?? "endedAt";
+    sort = callSort;
+    const result = await listCalls(ctx.prisma, { window: ctx.window, filters: ctx.scoped, sort: callSort, dir, page });
     total = result.total;
     subtitle = "Calls that ended in the period.";
     table = (
@@ -90,7 +95,7 @@ export async function RecordsPage({ kind, searchParams }: { kind: "tickets" | "c
       <Panel title={`${total} ${kind}`}>
         <div className="space-y-4">
           {table}
-          <Pager page={page} pageSize={PAGE_SIZE} total={total} search={withParam(withParam(search, "sort", String(searchParams.sort ?? "")), "dir", dir)} />
+          <Pager page={page} pageSize={PAGE_SIZE} total={total} search={withParam(withParam(search, "sort", sort), "dir", dir)} />
         </div>
       </Panel>
     </DrillPage>

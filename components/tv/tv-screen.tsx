@@ -4,6 +4,7 @@ import { QueryClient, QueryClientProvider, useQuery, useQueryClient } from "@tan
 import { useCallback, useEffect, useRef, useState } from "react";
 
 import { DashboardGrid } from "@/components/dashboard/dashboard-grid";
+import { PollError, pollSnapshot } from "@/components/dashboard/poll-snapshot";
 import { useNow } from "@/components/dashboard/use-now";
 import type { DashboardData } from "@/lib/dashboards/dashboard-data";
 import type { DashboardWidget } from "@/lib/dashboards/widget-config";
@@ -11,6 +12,7 @@ import { getKpiDefinition } from "@/lib/kpi/catalog";
 import { formatKpiValue } from "@/lib/kpi/format-kpi-value";
 
 import { Celebration, type CelebrationMessage } from "./celebration";
+import { DisconnectedScreen } from "./disconnected-screen";
 import { LastGoodFrame } from "./last-good-frame";
 import { useDailyReload, useIdle, useWakeLock } from "./kiosk-effects";
 
@@ -90,16 +92,12 @@ function Screen({ token, playlist: initialPlaylist, initial, pollOverrideMs }: T
   const snapshot = useQuery({
     queryKey: ["tv-dashboard", token, current.slug],
     queryFn: async ({ signal }) => {
-      const response = await fetch(`${base}/dashboards/${encodeURIComponent(current.slug)}`, {
-        headers: { "If-None-Match": etags.current.get(current.slug) ?? "" },
-        cache: "no-store",
-        signal,
+      const fresh = await pollSnapshot(`${base}/dashboards/${encodeURIComponent(current.slug)}`, etags.current.get(current.slug) ?? "", signal).catch((error: unknown) => {
+        throw error instanceof PollError && error.status === 401 ? new Disconnected() : error;
       });
-      if (response.status === 304) return client.getQueryData<DashboardData>(["tv-dashboard", token, current.slug])!;
-      if (response.status === 401) throw new Disconnected();
-      if (!response.ok) throw new Error(`snapshot ${response.status}`);
-      etags.current.set(current.slug, response.headers.get("etag") ?? "");
-      return (await response.json()) as DashboardData;
+      if (!fresh) return client.getQueryData<DashboardData>(["tv-dashboard", token, current.slug])!;
+      etags.current.set(current.slug, fresh.etag);
+      return fresh.data;
     },
     initialData: initial[current.slug],
     initialDataUpdatedAt: initial[current.slug] ? Date.parse(initial[current.slug]!.computedAt) : undefined,
@@ -175,16 +173,6 @@ function Reconnecting() {
   );
 }
 
-function DisconnectedScreen() {
-  return (
-    <div className="tv-screen dark fixed inset-0 grid place-items-center bg-slate-950 text-center text-slate-100" data-testid="tv-disconnected">
-      <div>
-        <h1 className="text-[2.6rem] font-semibold">This screen was disconnected</h1>
-        <p className="mt-4 text-[1.3rem] text-slate-400">Its link was revoked. Ask an admin for a new screen link.</p>
-      </div>
-    </div>
-  );
-}
 
 /** A KPI whose target status turns to good between two polls is celebrated, once. */
 function useCelebrations(widgets: DashboardWidget[], data: DashboardData | undefined, slug: string) {

@@ -40,6 +40,9 @@ export interface DashboardFilters {
   queue: string[];
 }
 
+/** No filters: the dashboard's default window, everything the viewer may see (a wall screen's view). */
+export const NO_DASHBOARD_FILTERS: DashboardFilters = { preset: null, range: null, team: [], channel: [], queue: [] };
+
 export type ParsedFilters = { ok: true; filters: DashboardFilters } | { ok: false; parameter: string; message: string };
 
 /** Search params (as Next.js passes them) to filters; the first problem names its parameter. */

@@ -1,10 +1,9 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { problem } from "@/lib/http/problem";
+import { NO_DASHBOARD_FILTERS } from "@/lib/dashboards/dashboard-filters";
 import { loadDashboardSnapshot } from "@/lib/dashboards/load-dashboard";
 
 import { getScreenPlaylist } from "./screen-playlist";
-
-const NO_FILTERS = { preset: null, range: null, team: [], channel: [], queue: [] };
 
 const disconnected = () => problem(401, "disconnected", "This screen was disconnected: its token is unknown or was revoked.");
 
@@ -21,7 +20,7 @@ export async function handleTvSnapshotRequest(prisma: PrismaClient, request: Req
   if (!playlist) return disconnected();
   const dashboard = playlist.dashboards.find((d) => d.slug === slug);
   if (!dashboard) return problem(404, "not_found", "This dashboard is not on this screen.");
-  const result = await loadDashboardSnapshot(prisma, dashboard, NO_FILTERS, { kind: "all" });
+  const result = await loadDashboardSnapshot(prisma, dashboard, NO_DASHBOARD_FILTERS, { kind: "all" });
   if (!result.ok) return problem(403, "forbidden", result.message);
   const { data, etag } = result.snapshot;
   const headers = { ETag: etag, "Cache-Control": "private, no-cache" };

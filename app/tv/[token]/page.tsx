@@ -1,16 +1,17 @@
 import type { Metadata } from "next";
 import { z } from "zod";
 
+import { DisconnectedScreen } from "@/components/tv/disconnected-screen";
 import { TvScreen } from "@/components/tv/tv-screen";
 import { getDb } from "@/lib/db/get-db";
 import type { DashboardData } from "@/lib/dashboards/dashboard-data";
+import { NO_DASHBOARD_FILTERS } from "@/lib/dashboards/dashboard-filters";
 import { loadDashboardSnapshot } from "@/lib/dashboards/load-dashboard";
 import { getScreenPlaylist } from "@/lib/tv/screen-playlist";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Wall screen", robots: { index: false } };
 
-const NO_FILTERS = { preset: null, range: null, team: [], channel: [], queue: [] };
 /** `?poll=<ms>` overrides the polling interval, for the memory benchmark; never below 50 ms. */
 const ZPoll = z.coerce.number().int().min(50).max(3_600_000).optional().catch(undefined);
 
@@ -19,19 +20,10 @@ export default async function TvPage({ params, searchParams }: { params: Promise
   const { token } = await params;
   const { prisma } = await getDb();
   const playlist = await getScreenPlaylist(prisma, token);
-  if (!playlist) {
-    return (
-      <div className="tv-screen dark fixed inset-0 grid place-items-center bg-slate-950 text-center text-slate-100" data-testid="tv-disconnected">
-        <div>
-          <h1 className="text-[2.6rem] font-semibold">This screen was disconnected</h1>
-          <p className="mt-4 text-[1.3rem] text-slate-400">Its link was revoked or is not known. Ask an admin for a new screen link.</p>
-        </div>
-      </div>
-    );
-  }
+  if (!playlist) return <DisconnectedScreen />;
   const initial: Record<string, DashboardData> = {};
   for (const dashboard of playlist.dashboards) {
-    const result = await loadDashboardSnapshot(prisma, dashboard, NO_FILTERS, { kind: "all" });
+    const result = await loadDashboardSnapshot(prisma, dashboard, NO_DASHBOARD_FILTERS, { kind: "all" });
     if (result.ok) initial[dashboard.slug] = result.snapshot.data;
   }
   return (
