@@ -102,3 +102,48 @@ test("a screen keeps its numbers with a stale badge while the server is down, an
     server.stop();
   }
 });
+
+test("a screen celebrates a KPI that newly reaches its target, then returns to the rotation", async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  const setCsatTarget = async (value: string, warning: string, critical: string) => {
+    await page.goto("/settings/targets");
+    const form = page.getByTestId("target-form");
+    await form.locator('select[name="kpiKey"]').selectOption("csat");
+    await form.locator('select[name="scope"]').selectOption("");
+    await form.locator('input[name="value"]').fill(value);
+    await form.locator('input[name="warning"]').fill(warning);
+    await form.locator('input[name="critical"]').fill(critical);
+    await form.getByRole("button", { name: "Save target" }).click();
+    await expect(page.getByText("Target saved.")).toBeVisible();
+  };
+  // A satisfied customer right now, so today's CSAT has a value whatever the hour.
+  await page.goto("/settings/keys");
+  await page.getByLabel("Name (who uses it)").fill("Survey feed");
+  await page.getByLabel("Kind").selectOption("ingest");
+  await page.getByRole("button", { name: "Create key" }).click();
+  const key = (await page.getByTestId("new-secret").textContent())!.trim();
+  const survey = await page.request.post("/api/v1/ingest", {
+    headers: { authorization: `Bearer ${key}` },
+    data: { surveys: [{ externalId: "TV-CSAT-1", kind: "csat", score: 5, respondedAt: new Date().toISOString() }] },
+  });
+  expect(survey.status()).toBe(200);
+
+  // Out of reach (CSAT cannot pass 100 %), then within it.
+  await setCsatTarget("101", "101", "100.5");
+  await page.goto("/settings/screens");
+  await page.getByLabel("Name (where it hangs)").fill("Celebration wall");
+  await page.getByLabel("Service overview").check();
+  await page.getByRole("button", { name: "Create screen" }).click();
+  const path = (await page.getByTestId("new-secret").textContent())!.trim();
+
+  const tv = await browser.newPage({ storageState: { cookies: [], origins: [] }, viewport: { width: 1920, height: 1080 } });
+  await tv.goto(`${path}?poll=1000`);
+  const csat = tv.getByTestId("kpi-csat");
+  await expect(csat.getByTestId("target-status")).toHaveAttribute("data-status", "critical", { timeout: 20_000 });
+
+  await setCsatTarget("1", "1", "0");
+  await expect(tv.getByTestId("celebration")).toContainText("Customer satisfaction is on target", { timeout: 15_000 });
+  await expect(tv.getByTestId("celebration")).toHaveCount(0, { timeout: 15_000 });
+  await expect(csat.getByTestId("target-status")).toHaveAttribute("data-status", "good");
+  await tv.close();
+});
