@@ -4,6 +4,7 @@ import { DEMO_PASSWORD } from "../lib/demo/demo-users";
 
 import { isolatedServer } from "./isolated-server";
 import { signIn } from "./sign-in";
+import { setOrganisationTarget } from "./targets";
 
 const number = async (page: Page, testId: string) => Number((await page.getByTestId(testId).first().textContent())!.replace(/[^\d.-]/g, ""));
 
@@ -110,25 +111,14 @@ test("a manager creates a dashboard with three widgets and finds it saved after 
 });
 
 test("setting a target colours the widget, with a label, not colour alone", async ({ page }) => {
-  const setTarget = async (value: string, warning: string, critical: string) => {
-    await page.goto("/settings/targets");
-    const form = page.getByTestId("target-form");
-    await form.locator('select[name="kpiKey"]').selectOption("csat");
-    await form.locator('select[name="scope"]').selectOption("");
-    await form.locator('input[name="value"]').fill(value);
-    await form.locator('input[name="warning"]').fill(warning);
-    await form.locator('input[name="critical"]').fill(critical);
-    await form.getByRole("button", { name: "Save target" }).click();
-    await expect(page.getByText("Target saved.")).toBeVisible();
-  };
   const status = () => page.getByTestId("kpi-csat").first().getByTestId("target-status");
 
-  await setTarget("99.5", "99", "98");
+  await setOrganisationTarget(page, "csat", "99.5", "99", "98");
   await page.goto("/?preset=last_30_days");
   await expect(status()).toHaveAttribute("data-status", "critical");
   await expect(status()).toContainText("Critical");
 
-  await setTarget("20", "10", "5");
+  await setOrganisationTarget(page, "csat", "20", "10", "5");
   await page.goto("/?preset=last_30_days");
   await expect(status()).toHaveAttribute("data-status", "good");
   await expect(status()).toContainText("On target");

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 
 import { isolatedServer } from "./isolated-server";
+import { setOrganisationTarget } from "./targets";
 
 /** No widget's content is cut off and the page does not scroll. */
 async function expectNothingClipped(page: Page) {
@@ -105,17 +106,6 @@ test("a screen keeps its numbers with a stale badge while the server is down, an
 
 test("a screen celebrates a KPI that newly reaches its target, then returns to the rotation", async ({ page, browser }) => {
   test.setTimeout(90_000);
-  const setCsatTarget = async (value: string, warning: string, critical: string) => {
-    await page.goto("/settings/targets");
-    const form = page.getByTestId("target-form");
-    await form.locator('select[name="kpiKey"]').selectOption("csat");
-    await form.locator('select[name="scope"]').selectOption("");
-    await form.locator('input[name="value"]').fill(value);
-    await form.locator('input[name="warning"]').fill(warning);
-    await form.locator('input[name="critical"]').fill(critical);
-    await form.getByRole("button", { name: "Save target" }).click();
-    await expect(page.getByText("Target saved.")).toBeVisible();
-  };
   // A satisfied customer right now, so today's CSAT has a value whatever the hour.
   await page.goto("/settings/keys");
   await page.getByLabel("Name (who uses it)").fill("Survey feed");
@@ -129,7 +119,7 @@ test("a screen celebrates a KPI that newly reaches its target, then returns to t
   expect(survey.status()).toBe(200);
 
   // Out of reach (CSAT cannot pass 100 %), then within it.
-  await setCsatTarget("101", "101", "100.5");
+  await setOrganisationTarget(page, "csat", "101", "101", "100.5");
   await page.goto("/settings/screens");
   await page.getByLabel("Name (where it hangs)").fill("Celebration wall");
   await page.getByLabel("Service overview").check();
@@ -141,7 +131,7 @@ test("a screen celebrates a KPI that newly reaches its target, then returns to t
   const csat = tv.getByTestId("kpi-csat");
   await expect(csat.getByTestId("target-status")).toHaveAttribute("data-status", "critical", { timeout: 20_000 });
 
-  await setCsatTarget("1", "1", "0");
+  await setOrganisationTarget(page, "csat", "1", "1", "0");
   await expect(tv.getByTestId("celebration")).toContainText("Customer satisfaction is on target", { timeout: 15_000 });
   await expect(tv.getByTestId("celebration")).toHaveCount(0, { timeout: 15_000 });
   await expect(csat.getByTestId("target-status")).toHaveAttribute("data-status", "good");

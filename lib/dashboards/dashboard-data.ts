@@ -1,19 +1,12 @@
 import type { KpiKey, KpiUnit } from "@/lib/kpi/catalog";
+import type { KpiResult } from "@/lib/kpi/kpi-result";
 import type { TargetStatus } from "@/lib/targets/targets";
 
 // The JSON a dashboard poll returns: everything its widgets show, keyed by widget id. The server
 // renders the first paint from it and the client polls for the next one.
 
-export interface KpiFigure {
-  value: number | null;
-  unit: KpiUnit;
-  n: number;
-  numerator?: number;
-  denominator?: number;
-  median?: number | null;
-  p90?: number | null;
-  marginOfError?: number | null;
-}
+/** A KPI's value and counts, without its key (the widget names it) or card details. */
+export type KpiFigure = Omit<KpiResult, "key" | "details">;
 
 export interface TargetFigure {
   value: number;

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 
-import { ConfirmButton } from "@/components/settings/confirm-button";
 import { CreateSecretForm } from "@/components/settings/create-secret-form";
-import { Moment, SettingsPage, SettingsSection, TABLE, TD, TH } from "@/components/settings/settings-page";
+import { CredentialCells } from "@/components/settings/credential-cells";
+import { SettingsPage, SettingsSection, TABLE, TD, TH } from "@/components/settings/settings-page";
 import { listApiKeys } from "@/lib/auth/api-keys";
 import { requirePage } from "@/lib/auth/guards";
 import { getOrgSettings } from "@/lib/org/get-org-settings";
@@ -55,25 +55,17 @@ export default async function KeysPage() {
                     <td className={`${TD} font-medium`}>{key.name}</td>
                     <td className={TD}>{KIND_LABELS[key.kind]}</td>
                     <td className={`${TD} font-mono text-slate-600`}>{key.prefix}…</td>
-                    <td className={`${TD} text-slate-600`}>
-                      <Moment at={key.createdAt} timeZone={org.timeZone} />
-                    </td>
-                    <td className={`${TD} text-slate-600`}>
-                      <Moment at={key.lastUsedAt} timeZone={org.timeZone} />
-                    </td>
-                    <td className={TD}>
-                      {key.revokedAt ? (
-                        <span className="text-slate-500">
-                          Revoked <Moment at={key.revokedAt} timeZone={org.timeZone} />
-                        </span>
-                      ) : (
-                        <ConfirmButton
-                          label="Revoke"
-                          question={`Revoke “${key.name}”? Anything using it stops working at once.`}
-                          action={revokeApiKeyAction.bind(null, key.id)}
-                        />
-                      )}
-                    </td>
+                    <CredentialCells
+                      cellClass={TD}
+                      createdAt={key.createdAt}
+                      lastUsedAt={key.lastUsedAt}
+                      revokedAt={key.revokedAt}
+                      timeZone={org.timeZone}
+                      revokedWord="Revoked"
+                      buttonLabel="Revoke"
+                      question={`Revoke “${key.name}”? Anything using it stops working at once.`}
+                      revoke={revokeApiKeyAction.bind(null, key.id)}
+                    />
                   </tr>
                 ))}
               </tbody>

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 
-import { ConfirmButton } from "@/components/settings/confirm-button";
 import { CreateSecretForm } from "@/components/settings/create-secret-form";
-import { Moment, SettingsPage, SettingsSection, TABLE, TD, TH } from "@/components/settings/settings-page";
+import { CredentialCells } from "@/components/settings/credential-cells";
+import { SettingsPage, SettingsSection, TABLE, TD, TH } from "@/components/settings/settings-page";
 import { requirePage } from "@/lib/auth/guards";
 import { listScreens } from "@/lib/auth/screen-tokens";
 import { getOrgSettings } from "@/lib/org/get-org-settings";
@@ -64,25 +64,17 @@ export default async function ScreensPage() {
                     <td className={`${TD} font-medium`}>{screen.name}</td>
                     <td className={`${TD} text-slate-600`}>{screen.dashboards.map((d) => d.dashboard.name).join(" → ") || "None yet"}</td>
                     <td className={TD}>{screen.rotateSeconds} s</td>
-                    <td className={`${TD} text-slate-600`}>
-                      <Moment at={screen.createdAt} timeZone={org.timeZone} />
-                    </td>
-                    <td className={`${TD} text-slate-600`}>
-                      <Moment at={screen.lastSeenAt} timeZone={org.timeZone} />
-                    </td>
-                    <td className={TD}>
-                      {screen.revokedAt ? (
-                        <span className="text-slate-500">
-                          Disconnected <Moment at={screen.revokedAt} timeZone={org.timeZone} />
-                        </span>
-                      ) : (
-                        <ConfirmButton
-                          label="Disconnect"
-                          question={`Disconnect “${screen.name}”? The TV shows a disconnected notice at its next refresh.`}
-                          action={revokeScreenAction.bind(null, screen.id)}
-                        />
-                      )}
-                    </td>
+                    <CredentialCells
+                      cellClass={TD}
+                      createdAt={screen.createdAt}
+                      lastUsedAt={screen.lastSeenAt}
+                      revokedAt={screen.revokedAt}
+                      timeZone={org.timeZone}
+                      revokedWord="Disconnected"
+                      buttonLabel="Disconnect"
+                      question={`Disconnect “${screen.name}”? The TV shows a disconnected notice at its next refresh.`}
+                      revoke={revokeScreenAction.bind(null, screen.id)}
+                    />
                   </tr>
                 ))}
               </tbody>
