@@ -1,9 +1,10 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { problem } from "@/lib/http/problem";
 import { NO_DASHBOARD_FILTERS } from "@/lib/dashboards/dashboard-filters";
-import { loadDashboardSnapshot } from "@/lib/dashboards/load-dashboard";
+import { getDashboard, loadDashboardSnapshot } from "@/lib/dashboards/load-dashboard";
+import { checkScreenToken } from "@/lib/auth/screen-tokens";
 
-import { getScreenPlaylist } from "./screen-playlist";
+import { getScreenPlaylist, screenDashboardSlugs } from "./screen-playlist";
 
 const disconnected = () => problem(401, "disconnected", "This screen was disconnected: its token is unknown or was revoked.");
 
@@ -16,9 +17,10 @@ export async function handleTvPlaylistRequest(prisma: PrismaClient, token: strin
 
 /** GET /api/v1/tv/<token>/dashboards/<slug>: one dashboard of the screen's playlist, like a viewer's poll. */
 export async function handleTvSnapshotRequest(prisma: PrismaClient, request: Request, token: string, slug: string): Promise<Response> {
-  const playlist = await getScreenPlaylist(prisma, token);
-  if (!playlist) return disconnected();
-  const dashboard = playlist.dashboards.find((d) => d.slug === slug);
+  // A poll loads only the dashboard it asks for, not the whole playlist.
+  const screen = await checkScreenToken(prisma, token);
+  if (!screen) return disconnected();
+  const dashboard = (await screenDashboardSlugs(prisma, screen.id)).includes(slug) ? await getDashboard(prisma, slug) : null;
   if (!dashboard) return problem(404, "not_found", "This dashboard is not on this screen.");
   const result = await loadDashboardSnapshot(prisma, dashboard, NO_DASHBOARD_FILTERS, { kind: "all" });
   if (!result.ok) return problem(403, "forbidden", result.message);

@@ -30,21 +30,23 @@ export function currentBuildId(): string {
   return buildId;
 }
 
+/** The slugs a screen rotates through, in order; a screen with none shows the default dashboard. */
+export async function screenDashboardSlugs(prisma: PrismaClient, screenId: number): Promise<string[]> {
+  const rows = await prisma.screenDashboard.findMany({ where: { screenId }, orderBy: { position: "asc" }, select: { dashboard: { select: { slug: true } } } });
+  if (rows.length > 0) return rows.map((r) => r.dashboard.slug);
+  const fallback = await prisma.dashboard.findFirst({ orderBy: [{ isDefault: "desc" }, { id: "asc" }], select: { slug: true } });
+  return fallback ? [fallback.slug] : [];
+}
+
 /** What a TV token opens: its screen and the dashboards it rotates through, or null once revoked. */
 export async function getScreenPlaylist(prisma: PrismaClient, token: string): Promise<ScreenPlaylist | null> {
   const screen = await checkScreenToken(prisma, token);
   if (!screen) return null;
-  const row = await prisma.screen.findUniqueOrThrow({
-    where: { id: screen.id },
-    select: { id: true, name: true, rotateSeconds: true, dashboards: { orderBy: { position: "asc" }, select: { dashboard: { select: { slug: true } } } } },
-  });
-  const dashboards = (await Promise.all(row.dashboards.map((d) => getDashboard(prisma, d.dashboard.slug)))).filter((d): d is Dashboard => d !== null);
-  // A screen with no dashboards shows the default one rather than nothing.
-  if (dashboards.length === 0) {
-    const fallback = await prisma.dashboard.findFirst({ orderBy: [{ isDefault: "desc" }, { id: "asc" }], select: { slug: true } });
-    const dashboard = fallback && (await getDashboard(prisma, fallback.slug));
-    if (dashboard) dashboards.push(dashboard);
-  }
-  const org = await getOrgSettings(prisma);
-  return { id: row.id, name: row.name, rotateSeconds: row.rotateSeconds, timeZone: org.timeZone, dashboards, buildId: currentBuildId() };
+  const [row, slugs, org] = await Promise.all([
+    prisma.screen.findUniqueOrThrow({ where: { id: screen.id }, select: { id: true, name: true, rotateSeconds: true } }),
+    screenDashboardSlugs(prisma, screen.id),
+    getOrgSettings(prisma),
+  ]);
+  const dashboards = (await Promise.all(slugs.map((slug) => getDashboard(prisma, slug)))).filter((d): d is Dashboard => d !== null);
+  return { ...row, timeZone: org.timeZone, dashboards, buildId: currentBuildId() };
 }
