@@ -34,6 +34,7 @@ export function LayoutEditor({ widgets, saveLayout, saveWidget, deleteWidget }: 
 
   // The keyboard's way to arrange: move and resize one step at a time.
   const nudge = (id: string, change: { x?: number; y?: number; w?: number }) => {
+    setMessage(null);
     setLayout(
       current.map((item) => {
         if (item.i !== id) return item;
@@ -62,7 +63,9 @@ export function LayoutEditor({ widgets, saveLayout, saveWidget, deleteWidget }: 
           {pending ? "Saving…" : "Save layout"}
         </button>
         <p role="status" className="text-sm text-slate-600">
-          {dirty ? "Unsaved changes to the layout." : message}
+          {message}
+          {message && dirty ? " " : ""}
+          {dirty ? "Unsaved changes to the layout." : ""}
         </p>
       </div>
       {editing !== null && (
