@@ -66,6 +66,9 @@ const EXPECTED: Record<string, Row> = {
   "app/(workspace)/dashboards/actions.ts#saveLayoutAction": action({ manager: "allow", admin: "allow" }),
   "app/(workspace)/settings/targets/actions.ts#saveTargetAction": action({ manager: "allow", admin: "allow" }),
   "app/(workspace)/settings/targets/actions.ts#deleteTargetAction": action({ manager: "allow", admin: "allow" }),
+  "app/(workspace)/settings/service-levels/actions.ts#saveScheduleAction": action({ manager: "allow", admin: "allow" }),
+  "app/(workspace)/settings/service-levels/actions.ts#removeTeamScheduleAction": action({ manager: "allow", admin: "allow" }),
+  "app/(workspace)/settings/service-levels/actions.ts#saveSlaPoliciesAction": action({ manager: "allow", admin: "allow" }),
   "app/(workspace)/actions.ts#signOutAction": all("allow"),
   "app/(workspace)/import/actions.ts#importChunkAction": action({ manager: "allow", admin: "allow" }),
   "app/(workspace)/settings/users/actions.ts#createUserAction": action({ admin: "allow" }),
@@ -127,6 +130,9 @@ const ACTION_ARGS: Record<string, () => unknown[]> = {
   saveLayoutAction: () => [999_999, []],
   saveTargetAction: () => [{}, new FormData()],
   deleteTargetAction: () => [999_999],
+  saveScheduleAction: () => ["org", {}, new FormData()],
+  removeTeamScheduleAction: () => ["beta"],
+  saveSlaPoliciesAction: () => [{}, new FormData()],
 };
 
 /** Route parameters of dynamic segments, as Next.js passes them. */

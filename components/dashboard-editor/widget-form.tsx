@@ -91,7 +91,31 @@ export function WidgetForm({ action, initial, submitLabel }: WidgetFormProps) {
         </label>
       )}
       {kind === "leaderboard" && <Field label="Rows" name="limit" type="number" min={3} max={25} defaultValue={String(c.limit ?? 10)} error={errors.limit} />}
-      {kind !== "live_queue" && kind !== "text" && (
+      {kind === "sla_at_risk" && (
+        <>
+          <Field
+            label="Due within (minutes)"
+            name="horizonMinutes"
+            type="number"
+            min={5}
+            max={1440}
+            defaultValue={String(c.horizonMinutes ?? 60)}
+            error={errors.horizonMinutes}
+          />
+          <Field label="Rows" name="limit" type="number" min={3} max={25} defaultValue={String(c.limit ?? 8)} error={errors.limit} />
+        </>
+      )}
+      {kind !== "live_queue" && kind !== "text" && kind !== "sla_at_risk" && (
+        <label className="block">
+          <span className={LABEL}>Ticket durations</span>
+          <select name="hours" defaultValue={(c.hours as string) ?? "calendar"} className={SELECT}>
+            <option value="calendar">Calendar time</option>
+            <option value="business">Business hours only</option>
+          </select>
+          <span className="mt-1 block text-xs text-slate-500">Applies to first response, resolution and reply times.</span>
+        </label>
+      )}
+      {kind !== "live_queue" && kind !== "text" && kind !== "sla_at_risk" && (
         <label className="block">
           <span className={LABEL}>Period</span>
           <select name="window" defaultValue={(c.window as string) ?? ""} className={SELECT}>

@@ -3,13 +3,14 @@
 import type { CSSProperties } from "react";
 
 import type { DashboardData } from "@/lib/dashboards/dashboard-data";
-import type { DashboardWidget } from "@/lib/dashboards/widget-config";
+import { usesBusinessHours, type DashboardWidget } from "@/lib/dashboards/widget-config";
 
 import { BarBreakdownWidget } from "./widgets/bar-breakdown-widget";
 import { GaugeWidget } from "./widgets/gauge-widget";
 import { KpiNumberWidget } from "./widgets/kpi-number-widget";
 import { LeaderboardWidget } from "./widgets/leaderboard-widget";
 import { LiveQueueWidget } from "./widgets/live-queue-widget";
+import { SlaAtRiskWidget } from "./widgets/sla-at-risk-widget";
 import { TextWidget } from "./widgets/text-widget";
 import { TimeSeriesWidget } from "./widgets/time-series-widget";
 
@@ -54,7 +55,8 @@ function kioskRows(widgets: DashboardWidget[]): string {
 }
 
 function Widget({ widget, data, stale, search, kiosk }: { widget: DashboardWidget; data: DashboardData; stale: boolean; search: string; kiosk: boolean }) {
-  const { config, title } = widget;
+  const { config } = widget;
+  const title = usesBusinessHours(config) ? `${widget.title} (business hours)` : widget.title;
   const d = data.widgets[String(widget.id)];
   if (config.kind === "text") return <TextWidget title={title} text={config.text} />;
   if (!d) return <div className="h-full animate-pulse rounded-2xl bg-slate-200 dark:bg-slate-800" aria-label="Loading" />;
@@ -80,6 +82,8 @@ function Widget({ widget, data, stale, search, kiosk }: { widget: DashboardWidge
       );
     case "live_queue":
       return <LiveQueueWidget title={title} data={d} stale={stale} />;
+    case "sla_at_risk":
+      return <SlaAtRiskWidget title={title} data={d} stale={stale} linkTickets={!kiosk} />;
     case "text":
       return null;
   }

@@ -9,7 +9,7 @@ interface AppHeaderProps {
   user: { name: string; role: string; scope: string | null };
   /** Links the signed-in user may follow; the pages check again on the server. */
   theme: "light" | "dark";
-  show: { import: boolean; users: boolean; keys: boolean; screens: boolean; targets: boolean };
+  show: { import: boolean; users: boolean; keys: boolean; screens: boolean; targets: boolean; serviceLevels: boolean };
 }
 
 const LINK =
@@ -22,6 +22,7 @@ export function AppHeader({ orgName, user, theme, show }: AppHeaderProps) {
     { href: "/import", label: "Import", visible: show.import },
     { href: "/settings/users", label: "Users", visible: show.users },
     { href: "/settings/targets", label: "Targets", visible: show.targets },
+    { href: "/settings/service-levels", label: "Hours & SLAs", visible: show.serviceLevels },
     { href: "/settings/screens", label: "Screens", visible: show.screens },
     { href: "/settings/keys", label: "API keys", visible: show.keys },
   ].filter((item) => item.visible);

@@ -1,8 +1,9 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { getKpiDefinition, type KpiKey } from "@/lib/kpi/catalog";
 import { getKpiSnapshot, type KpiSnapshotEntry } from "@/lib/kpi/get-kpi-snapshot";
-import { NO_GROUPING, type KpiFilters, type KpiGrouping } from "@/lib/kpi/kpi-query";
+import { NO_GROUPING, type HoursBasis, type KpiFilters, type KpiGrouping } from "@/lib/kpi/kpi-query";
 import { presetWindow, timeBuckets, type BucketUnit, type TimeWindow } from "@/lib/kpi/time-windows";
+import { listAtRiskTickets, type AtRiskList } from "@/lib/sla/at-risk-tickets";
 import { resolveTarget, targetStatus, type Target } from "@/lib/targets/targets";
 
 import type { DashboardData, KpiFigure, LeaderboardRow, TargetFigure, WidgetData } from "./dashboard-data";
@@ -46,6 +47,7 @@ interface Request {
   window: TimeWindow;
   grouping: KpiGrouping;
   filters: KpiFilters;
+  hours: HoursBasis;
   keys: Set<KpiKey>;
   result?: Map<KpiKey, KpiSnapshotEntry>;
 }
@@ -57,9 +59,9 @@ interface Request {
  */
 export async function computeDashboardData(prisma: PrismaClient, q: DashboardQuery): Promise<DashboardData> {
   const requests = new Map<string, Request>();
-  const need = (window: TimeWindow, grouping: KpiGrouping, filters: KpiFilters, keys: KpiKey[]) => {
-    const id = JSON.stringify([window.from, window.to, grouping.by === "time" ? grouping.buckets.length + grouping.buckets[0]!.key : grouping.by, filters]);
-    const request = requests.get(id) ?? { window, grouping, filters, keys: new Set() };
+  const need = (window: TimeWindow, grouping: KpiGrouping, filters: KpiFilters, keys: KpiKey[], hours: HoursBasis = "calendar") => {
+    const id = JSON.stringify([window.from, window.to, grouping.by === "time" ? grouping.buckets.length + grouping.buckets[0]!.key : grouping.by, filters, hours]);
+    const request = requests.get(id) ?? { window, grouping, filters, hours, keys: new Set() };
     for (const key of keys) request.keys.add(key);
     requests.set(id, request);
     return request;
@@ -78,23 +80,25 @@ export async function computeDashboardData(prisma: PrismaClient, q: DashboardQue
         const previous = comparisonWindow(window, q.now);
         return {
           widget,
-          current: need(window, NO_GROUPING, q.filters, [config.kpi]),
-          previous: need(previous, NO_GROUPING, q.filters, [config.kpi]),
-          sparkline: getKpiDefinition(config.kpi).live ? null : need(window, bucketsOf(window, autoBucket(window)), q.filters, [config.kpi]),
+          current: need(window, NO_GROUPING, q.filters, [config.kpi], config.hours),
+          previous: need(previous, NO_GROUPING, q.filters, [config.kpi], config.hours),
+          sparkline: getKpiDefinition(config.kpi).live ? null : need(window, bucketsOf(window, autoBucket(window)), q.filters, [config.kpi], config.hours),
         };
       }
       case "time_series": {
         const unit = config.bucket === "auto" ? autoBucket(window) : config.bucket;
-        return { widget, unit, current: need(window, bucketsOf(window, unit), q.filters, config.kpis) };
+        return { widget, unit, current: need(window, bucketsOf(window, unit), q.filters, config.kpis, config.hours) };
       }
       case "bar_breakdown":
-        return { widget, current: need(window, { by: config.by }, q.filters, [config.kpi]) };
+        return { widget, current: need(window, { by: config.by }, q.filters, [config.kpi], config.hours) };
       case "leaderboard":
         return {
           widget,
-          current: need(window, { by: config.by }, q.leaderboardFilters, [config.kpi]),
-          previous: need(comparisonWindow(window, q.now), { by: config.by }, q.leaderboardFilters, [config.kpi]),
+          current: need(window, { by: config.by }, q.leaderboardFilters, [config.kpi], config.hours),
+          previous: need(comparisonWindow(window, q.now), { by: config.by }, q.leaderboardFilters, [config.kpi], config.hours),
         };
+      case "sla_at_risk":
+        return { widget };
       case "live_queue":
         return { widget, current: need(window, NO_GROUPING, q.filters, ["agents_available", "calls_waiting", "longest_wait"]) };
       case "text":
@@ -103,11 +107,16 @@ export async function computeDashboardData(prisma: PrismaClient, q: DashboardQue
   });
 
   const base = { timeZone: q.timeZone, now: q.now, serviceLevelSeconds: q.serviceLevelSeconds };
-  await Promise.all(
-    [...requests.values()].map(async (r) => {
-      r.result = await getKpiSnapshot(prisma, [...r.keys], { ...base, ...r.window, filters: r.filters, grouping: r.grouping });
+  const atRisk = new Map<number, AtRiskList>();
+  await Promise.all([
+    ...[...requests.values()].map(async (r) => {
+      r.result = await getKpiSnapshot(prisma, [...r.keys], { ...base, ...r.window, filters: r.filters, grouping: r.grouping, hours: r.hours });
     }),
-  );
+    ...q.widgets.map(async ({ id, config }) => {
+      if (config.kind !== "sla_at_risk") return;
+      atRisk.set(id, await listAtRiskTickets(prisma, { filters: q.filters, now: q.now, horizonSeconds: config.horizonMinutes * 60, limit: config.limit }));
+    }),
+  ]);
 
   const widgets: Record<string, WidgetData> = {};
   for (const plan of plans) {
@@ -176,6 +185,9 @@ export async function computeDashboardData(prisma: PrismaClient, q: DashboardQue
         };
         break;
       }
+      case "sla_at_risk":
+        data = { kind: "sla_at_risk", horizonMinutes: config.horizonMinutes, ...atRisk.get(plan.widget.id)! };
+        break;
       case "text":
         data = { kind: "text" };
     }

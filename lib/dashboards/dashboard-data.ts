@@ -1,5 +1,6 @@
 import type { KpiKey, KpiUnit } from "@/lib/kpi/catalog";
 import type { KpiResult } from "@/lib/kpi/kpi-result";
+import type { AtRiskList } from "@/lib/sla/at-risk-tickets";
 import type { TargetStatus } from "@/lib/targets/targets";
 
 // The JSON a dashboard poll returns: everything its widgets show, keyed by widget id. The server
@@ -67,11 +68,23 @@ export interface LiveQueueWidgetData {
   longestWait: number | null;
 }
 
+export interface SlaAtRiskWidgetData extends AtRiskList {
+  kind: "sla_at_risk";
+  horizonMinutes: number;
+}
+
 export interface TextWidgetData {
   kind: "text";
 }
 
-export type WidgetData = NumberWidgetData | SeriesWidgetData | BreakdownWidgetData | LeaderboardWidgetData | LiveQueueWidgetData | TextWidgetData;
+export type WidgetData =
+  | NumberWidgetData
+  | SeriesWidgetData
+  | BreakdownWidgetData
+  | LeaderboardWidgetData
+  | LiveQueueWidgetData
+  | SlaAtRiskWidgetData
+  | TextWidgetData;
 
 export interface DashboardData {
   /** When these numbers were computed (ISO 8601). */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { WidgetKind } from "@/lib/generated/prisma/enums";
-import { isKpiKey, type KpiKey } from "@/lib/kpi/catalog";
+import { getKpiDefinition, isKpiKey, type KpiKey } from "@/lib/kpi/catalog";
 import { DIMENSIONS } from "@/lib/kpi/dimensions";
 import { WINDOW_PRESETS } from "@/lib/kpi/time-windows";
 
@@ -13,22 +13,40 @@ export const WIDGET_KINDS = Object.values(WidgetKind);
 const kpi = z.string().refine(isKpiKey, "is not a KPI of the catalog") as unknown as z.ZodType<KpiKey>;
 /** A widget may pin its own window (e.g. "today" on a 30-day dashboard); otherwise it follows the filters. */
 const window = z.enum(WINDOW_PRESETS).optional();
+/** Ticket durations on the calendar or inside business hours; other KPIs ignore it. */
+const hours = z.enum(["calendar", "business"]).default("calendar");
 
 export const ZWidgetConfig = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("kpi_number"), kpi, window }),
-  z.object({ kind: z.literal("gauge"), kpi, window }),
+  z.object({ kind: z.literal("kpi_number"), kpi, window, hours }),
+  z.object({ kind: z.literal("gauge"), kpi, window, hours }),
   z.object({
     kind: z.literal("time_series"),
     kpis: z.array(kpi).min(1, "choose at least one KPI").max(3, "at most three KPIs share a chart"),
     bucket: z.enum(["auto", "hour", "day", "week"]).default("auto"),
     window,
+    hours,
   }),
-  z.object({ kind: z.literal("bar_breakdown"), kpi, by: z.enum(DIMENSIONS), window }),
-  z.object({ kind: z.literal("leaderboard"), kpi, by: z.enum(["agent", "team"]), limit: z.coerce.number().int().min(3).max(25).default(10), window }),
+  z.object({ kind: z.literal("bar_breakdown"), kpi, by: z.enum(DIMENSIONS), window, hours }),
+  z.object({
+    kind: z.literal("leaderboard"), kpi, by: z.enum(["agent", "team"]), limit: z.coerce.number().int().min(3).max(25).default(10), window, hours,
+  }),
   z.object({ kind: z.literal("live_queue") }),
+  z.object({
+    kind: z.literal("sla_at_risk"),
+    horizonMinutes: z.coerce.number().int("must be whole minutes").min(5, "must be at least 5 minutes").max(1440, "must be at most a day").default(60),
+    limit: z.coerce.number().int().min(3).max(25).default(8),
+  }),
   z.object({ kind: z.literal("text"), text: z.string().max(2000, "at most 2,000 characters") }),
 ]);
 export type WidgetConfig = z.infer<typeof ZWidgetConfig>;
+/** A config as written by hand, before its defaults are filled in. */
+export type WidgetConfigInput = z.input<typeof ZWidgetConfig>;
+
+/** Whether a widget shows a ticket duration measured in business hours (its title says so). */
+export function usesBusinessHours(config: WidgetConfig): boolean {
+  if (!("hours" in config) || config.hours !== "business") return false;
+  return ("kpis" in config ? config.kpis : [config.kpi]).some((key) => getKpiDefinition(key).businessHours);
+}
 
 export const GRID_COLUMNS = 12;
 
@@ -68,5 +86,6 @@ export const WIDGET_KIND_LABELS: Record<WidgetKind, string> = {
   bar_breakdown: "Breakdown (bars)",
   leaderboard: "Leaderboard",
   live_queue: "Live queue",
+  sla_at_risk: "SLA at risk",
   text: "Text",
 };

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 import { DEMO_TIME_ZONE } from "./demo-roster";
+import { insertDemoServiceLevels } from "./demo-service-levels";
 import { insertDemoUsers } from "./demo-users";
 import { demoRoster, generateDemoDays, type DemoOptions } from "./generate-demo-data";
 import { insertDemoDay, insertRoster, resetSequences } from "./insert-demo-data";
@@ -51,6 +52,7 @@ export async function seedDemoIfEmpty(
     update: { timeZone: full.timeZone },
   });
   await insertRoster(prisma, demoRoster(full.seed));
+  await insertDemoServiceLevels(prisma, full.timeZone);
   let index = 0;
   for (const day of generateDemoDays(full)) {
     await insertDemoDay(prisma, day);

@@ -4,7 +4,7 @@
 
 export type KpiUnit = "count" | "seconds" | "percent" | "score" | "ratio";
 export type KpiDirection = "higher" | "lower" | "neutral";
-export type KpiFamily = "tickets" | "replies" | "calls" | "surveys" | "knowledge_base" | "live";
+export type KpiFamily = "tickets" | "replies" | "sla" | "calls" | "surveys" | "knowledge_base" | "live";
 
 export interface KpiDefinition {
   key: string;
@@ -17,6 +17,8 @@ export interface KpiDefinition {
   definition: string;
   /** Durations report mean (the headline), median and 90th percentile. */
   distribution?: true;
+  /** A ticket duration that can be measured inside business hours as well as on the calendar. */
+  businessHours?: true;
   /** Rates report numerator and denominator and a 95 % margin of error. */
   marginOfError?: "proportion" | "nps";
   /** Live KPIs describe now, not a window. */
@@ -35,15 +37,15 @@ export const KPI_CATALOG = [
     definition: "Tickets with resolvedAt in the window.",
   },
   {
-    key: "first_response_time", name: "First response time", unit: "seconds", direction: "lower", family: "tickets", distribution: true,
+    key: "first_response_time", name: "First response time", unit: "seconds", direction: "lower", family: "tickets", distribution: true, businessHours: true,
     definition: "Mean of firstResponseAt − createdAt over tickets whose firstResponseAt is in the window.",
   },
   {
-    key: "avg_resolution_time", name: "Average resolution time", unit: "seconds", direction: "lower", family: "tickets", distribution: true,
+    key: "avg_resolution_time", name: "Average resolution time", unit: "seconds", direction: "lower", family: "tickets", distribution: true, businessHours: true,
     definition: "Mean of resolvedAt − createdAt over tickets whose resolvedAt is in the window.",
   },
   {
-    key: "avg_reply_time", name: "Average time to reply", unit: "seconds", direction: "lower", family: "replies", distribution: true,
+    key: "avg_reply_time", name: "Average time to reply", unit: "seconds", direction: "lower", family: "replies", distribution: true, businessHours: true,
     definition:
       "For every public agent message in the window that follows at least one customer message since the previous public agent " +
       "message on that ticket: the time since the earliest such customer message; mean of those.",
@@ -65,6 +67,18 @@ export const KPI_CATALOG = [
   {
     key: "backlog", name: "Open backlog", unit: "count", direction: "lower", family: "tickets",
     definition: "Tickets created before the window's end and not resolved by it (resolvedAt empty or at or after the end).",
+  },
+  {
+    key: "sla_first_response", name: "SLA: first response", unit: "percent", direction: "higher", family: "sla", marginOfError: "proportion",
+    definition:
+      "Tickets whose firstResponseAt is in the window and whose first response time met their priority's SLA target " +
+      "(in business or calendar time, as the policy says) ÷ such tickets with a target × 100.",
+  },
+  {
+    key: "sla_resolution", name: "SLA: resolution", unit: "percent", direction: "higher", family: "sla", marginOfError: "proportion",
+    definition:
+      "Tickets whose resolvedAt is in the window and whose resolution time met their priority's SLA target " +
+      "(in business or calendar time, as the policy says) ÷ such tickets with a target × 100.",
   },
   {
     key: "calls_handled", name: "Calls handled", unit: "count", direction: "higher", family: "calls",

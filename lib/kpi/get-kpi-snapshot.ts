@@ -5,6 +5,7 @@ import { computeCallKpis } from "./families/call-kpis";
 import { computeKnowledgeBaseKpis } from "./families/knowledge-base-kpis";
 import { computeLiveKpis } from "./families/live-kpis";
 import { computeReplyKpis } from "./families/reply-kpis";
+import { computeSlaKpis } from "./families/sla-kpis";
 import { computeSurveyKpis } from "./families/survey-kpis";
 import { computeTicketKpis } from "./families/ticket-kpis";
 import { NO_GROUPING, type GroupResults, type KpiGrouping, type KpiQuery } from "./kpi-query";
@@ -13,6 +14,7 @@ import type { KpiResult } from "./kpi-result";
 const FAMILY_QUERIES: Record<KpiFamily, (prisma: PrismaClient, q: KpiQuery) => Promise<GroupResults[]>> = {
   tickets: computeTicketKpis,
   replies: computeReplyKpis,
+  sla: computeSlaKpis,
   calls: computeCallKpis,
   surveys: computeSurveyKpis,
   knowledge_base: computeKnowledgeBaseKpis,
@@ -71,13 +73,13 @@ export async function getKpiSnapshot(
 async function groupLabels(prisma: PrismaClient, grouping: KpiGrouping, groups: GroupResults[]): Promise<(key: string | null) => string> {
   const keys = [...new Set(groups.map((g) => g.key).filter((k): k is string => k !== null && k !== ""))];
   const names = new Map<string, string>();
-  const none = { team: "No team", agent: "Unassigned", channel: "No channel", queue: "No queue" };
+  const none = { team: "No team", agent: "Unassigned", channel: "No channel", queue: "No queue", priority: "No priority" };
   if (grouping.by === "team") for (const t of await prisma.team.findMany({ where: { externalId: { in: keys } } })) names.set(t.externalId, t.name);
   if (grouping.by === "agent") for (const a of await prisma.agent.findMany({ where: { externalId: { in: keys } } })) names.set(a.externalId, a.name);
   if (grouping.by === "queue") for (const q of await prisma.queue.findMany({ where: { externalId: { in: keys } } })) names.set(q.externalId, q.name);
   return (key) => {
     if (key === null) return grouping.by in none ? none[grouping.by as keyof typeof none] : "None";
-    if (grouping.by === "channel") return key.charAt(0).toUpperCase() + key.slice(1);
+    if (grouping.by === "channel" || grouping.by === "priority") return key.charAt(0).toUpperCase() + key.slice(1);
     return names.get(key) ?? key;
   };
 }

@@ -16,7 +16,11 @@ export interface KpiQuery {
   /** Service-level threshold T in seconds. */
   serviceLevelSeconds: number;
   grouping: KpiGrouping;
+  /** Durations on the calendar (the default) or inside business hours (lib/business-hours). */
+  hours?: HoursBasis;
 }
+
+export type HoursBasis = "calendar" | "business";
 
 /** Filters by externalId (channels by name); several values of one dimension are alternatives. */
 export interface KpiFilters {
@@ -34,6 +38,7 @@ export interface DimensionColumns {
   agent?: Prisma.Sql;
   channel?: Prisma.Sql;
   queue?: Prisma.Sql;
+  priority?: Prisma.Sql;
 }
 
 /**
@@ -73,6 +78,8 @@ export function groupKey(grouping: KpiGrouping, columns: DimensionColumns, times
       return Prisma.sql`width_bucket(${timestamp}, ${grouping.buckets.map((b) => b.start.toISOString())}::timestamptz[])::text`;
     case "channel":
       return columns.channel ? Prisma.sql`${columns.channel}::text` : Prisma.sql`NULL::text`;
+    case "priority":
+      return columns.priority ? Prisma.sql`${columns.priority}::text` : Prisma.sql`NULL::text`;
     case "team":
       return columns.team ? Prisma.sql`(SELECT external_id FROM teams WHERE id = ${columns.team})` : Prisma.sql`NULL::text`;
     case "agent":

@@ -66,6 +66,8 @@ function widgetFromForm(form: FormData) {
       bucket: text("bucket"),
       limit: text("limit"),
       window: text("window"),
+      hours: text("hours"),
+      horizonMinutes: text("horizonMinutes"),
       text: text("text") ?? "",
     },
   };

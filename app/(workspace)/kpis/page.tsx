@@ -10,6 +10,7 @@ export const metadata: Metadata = { title: "KPI definitions" };
 const FAMILY_TITLES: Record<KpiDefinition["family"], string> = {
   tickets: "Tickets",
   replies: "Replies",
+  sla: "Service-level agreements",
   calls: "Calls",
   surveys: "Surveys",
   knowledge_base: "Knowledge base",
@@ -63,6 +64,7 @@ export default async function KpiDefinitionsPage() {
                     {kpi.distribution ? " · mean, median, p90" : ""}
                     {kpi.marginOfError ? " · 95 % margin of error" : ""}
                   </span>
+                  {kpi.businessHours ? <span className="block">Calendar or business hours</span> : null}
                 </dd>
               </div>
             ))}

@@ -7,11 +7,13 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { createApiKey } from "@/lib/auth/api-keys";
 import { runAuthorized } from "@/lib/auth/authorize-request";
 import { kpiScopeOf } from "@/lib/auth/kpi-scope";
-import { NO_SESSIONS } from "@/lib/testing/no-sessions";
+import { OFFICE_HOURS } from "@/lib/business-hours/schedule";
+import { saveSchedule } from "@/lib/business-hours/save-schedule";
 import { technionCallsToRecords } from "@/lib/datasets/technion-calls";
 import { ingestBatch } from "@/lib/ingest/ingest-batch";
 import { parseIngestBatch } from "@/lib/ingest/record-schemas";
 import { updateOrgSettings } from "@/lib/org/update-org-settings";
+import { NO_SESSIONS } from "@/lib/testing/no-sessions";
 import { clearRecords } from "@/lib/testing/snapshot-records";
 import { describeEachDatabase } from "@/lib/testing/test-databases";
 
@@ -65,7 +67,7 @@ describeEachDatabase("GET /api/v1/kpis", ({ db }) => {
     ["keys=aht&preset=last_30_days&groupBy=hour&from=x", "preset"],
     ["keys=aht&from=2025-03-02T00:00:00Z&to=2026-03-01T00:00:00Z&groupBy=hour", "groupBy"],
     ["keys=aht&compare=next", "compare"],
-    ["keys=aht&hours=business", "hours"],
+    ["keys=aht&hours=office", "hours"],
     ["keys=aht&group_by=team", "group_by"],
     ["keys=aht&keys=asa", "keys"],
   ])("400 naming the parameter: ?%s", async (query, parameter) => {
@@ -108,6 +110,20 @@ describeEachDatabase("GET /api/v1/kpis", ({ db }) => {
       expect(body.kpis.ticket_volume).toMatchObject({ value: 0, previous: { value: 1 } });
       const teams = await get("keys=ticket_volume&from=2026-03-07T00:00:00Z&to=2026-03-11T00:00:00Z&groupBy=team&team=alpha");
       expect(teams.body.kpis.ticket_volume!.groups).toEqual([{ key: "alpha", label: "alpha", value: 3, n: 3 }]);
+    });
+
+    test("hours=business measures durations inside the organisation's business hours", async () => {
+      const prisma = db().prisma;
+      const parsed = parseIngestBatch({ tickets: [{ externalId: "BH", channel: "email", team: "alpha", status: "open",
+        createdAt: "2026-03-10T16:00:00Z", firstResponseAt: "2026-03-11T10:00:00Z" }] });
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+      await ingestBatch(prisma, parsed.batch);
+      await saveSchedule(prisma, { kind: "org" }, { timeZone: "UTC", weeklyHours: OFFICE_HOURS, holidays: [] });
+      const range = "keys=first_response_time&from=2026-03-11T00:00:00Z&to=2026-03-12T00:00:00Z";
+      const business = await get(`${range}&hours=business`);
+      // Tuesday 16:00-17:00 and Wednesday 09:00-10:00; 18 hours on the calendar.
+      expect(business.body).toMatchObject({ hours: "business", kpis: { first_response_time: { value: 7200, n: 1 } } });
+      expect((await get(range)).body).toMatchObject({ hours: "calendar", kpis: { first_response_time: { value: 18 * 3600 } } });
     });
   });
 });

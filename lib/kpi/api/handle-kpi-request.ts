@@ -19,11 +19,11 @@ export async function handleKpiRequest(prisma: PrismaClient, request: Request, s
   if (!parsed.ok) {
     return problem(400, "invalid_parameter", `${parsed.error.parameter}: ${parsed.error.message}`, { parameter: parsed.error.parameter });
   }
-  const { keys, window, timeZone, grouping, compare } = parsed.request;
+  const { keys, window, timeZone, grouping, compare, hours } = parsed.request;
   const scoped = await applyKpiScope(prisma, scope, parsed.request.filters);
   if (!scoped.ok) return problem(403, "forbidden", `${scoped.parameter}: ${scoped.message}`, { parameter: scoped.parameter });
   const { filters } = scoped;
-  const base = { timeZone, filters, now, serviceLevelSeconds: org.serviceLevelSeconds };
+  const base = { timeZone, filters, now, serviceLevelSeconds: org.serviceLevelSeconds, hours };
   const [current, previous] = await Promise.all([
     getKpiSnapshot(prisma, keys, { ...base, ...window, grouping }),
     compare ? getKpiSnapshot(prisma, keys, { ...base, ...previousWindow(window), grouping: NO_GROUPING }) : null,
@@ -38,7 +38,7 @@ export async function handleKpiRequest(prisma: PrismaClient, request: Request, s
     }),
   );
   return Response.json(
-    { window: { from: iso(window.from), to: iso(window.to), tz: timeZone }, computedAt: new Date().toISOString(), kpis },
+    { window: { from: iso(window.from), to: iso(window.to), tz: timeZone }, hours, computedAt: new Date().toISOString(), kpis },
     { headers: { "Cache-Control": "no-store" } },
   );
 }

@@ -5,7 +5,7 @@ import { isTimeZone } from "@/lib/org/update-org-settings";
 
 import { isKpiKey, type KpiKey } from "../catalog";
 import { DIMENSIONS } from "../dimensions";
-import type { KpiFilters, KpiGrouping } from "../kpi-query";
+import type { HoursBasis, KpiFilters, KpiGrouping } from "../kpi-query";
 import { BUCKET_UNITS, presetWindow, timeBuckets, WINDOW_PRESETS, type TimeWindow } from "../time-windows";
 
 /** The longest window one request may ask for: a little over a year. */
@@ -19,6 +19,7 @@ export interface KpiRequest {
   filters: KpiFilters;
   grouping: KpiGrouping;
   compare: boolean;
+  hours: HoursBasis;
 }
 
 export type ParamError = { parameter: string; message: string };
@@ -99,10 +100,8 @@ export function parseKpiParams(
 
   const compare = single("compare");
   if (compare !== undefined && compare !== "previous") return fail("compare", "must be previous");
-  const hours = single("hours");
-  if (hours !== undefined && hours !== "calendar") {
-    return fail("hours", hours === "business" ? "business hours are not configured in this version; use calendar" : "must be calendar or business");
-  }
+  const hours = single("hours") ?? "calendar";
+  if (hours !== "calendar" && hours !== "business") return fail("hours", "must be calendar or business");
 
-  return { ok: true, request: { keys: keys as KpiKey[], window, timeZone, filters, grouping, compare: compare === "previous" } };
+  return { ok: true, request: { keys: keys as KpiKey[], window, timeZone, filters, grouping, compare: compare === "previous", hours } };
 }

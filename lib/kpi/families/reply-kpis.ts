@@ -1,9 +1,10 @@
+import { durationSql } from "@/lib/business-hours/business-time-sql";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 
 import { assembleGroups, filterConditions, groupKey, type GroupResults, type KpiQuery } from "../kpi-query";
 import { count, num } from "../kpi-result";
 
-const REPLY_COLUMNS = { team: Prisma.sql`t.team_id`, agent: Prisma.sql`r.agent_id`, channel: Prisma.sql`t.channel` };
+const REPLY_COLUMNS = { team: Prisma.sql`t.team_id`, agent: Prisma.sql`r.agent_id`, channel: Prisma.sql`t.channel`, priority: Prisma.sql`t.priority` };
 
 /**
  * Average time to reply. Messages of a ticket are split into segments by its public agent
@@ -28,7 +29,7 @@ export async function computeReplyKpis(prisma: PrismaClient, q: KpiQuery): Promi
       SELECT s.*, min(s.created_at) FILTER (WHERE s.author = 'customer') OVER (PARTITION BY s.ticket_id, s.segment) AS first_customer_at
       FROM segmented s
     ), waits AS (
-      SELECT extract(epoch FROM r.created_at - r.first_customer_at)::float8 AS s,
+      SELECT ${durationSql(q.hours ?? "calendar", Prisma.sql`t.team_id`, Prisma.sql`r.first_customer_at`, Prisma.sql`r.created_at`)} AS s,
              ${groupKey(q.grouping, REPLY_COLUMNS, Prisma.sql`r.created_at`)} AS g
       FROM waiting r JOIN tickets t ON t.id = r.ticket_id
       WHERE r.author = 'agent' AND r.first_customer_at IS NOT NULL

@@ -1,10 +1,11 @@
+import { durationSql } from "@/lib/business-hours/business-time-sql";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 
 import { assembleGroups, filterConditions, groupKey, type GroupResults, type KpiQuery } from "../kpi-query";
 import { count, num, ratio, type KpiResult } from "../kpi-result";
 import { wilsonMarginOfError } from "../margin-of-error";
 
-const TICKET_COLUMNS = { team: Prisma.sql`t.team_id`, agent: Prisma.sql`t.assignee_id`, channel: Prisma.sql`t.channel` };
+const TICKET_COLUMNS = { team: Prisma.sql`t.team_id`, agent: Prisma.sql`t.assignee_id`, channel: Prisma.sql`t.channel`, priority: Prisma.sql`t.priority` };
 
 interface TicketRow {
   g: string | null;
@@ -25,15 +26,16 @@ interface TicketRow {
 export async function computeTicketKpis(prisma: PrismaClient, q: KpiQuery): Promise<GroupResults[]> {
   const where = filterConditions(q.filters, TICKET_COLUMNS);
   const g = (timestamp: Prisma.Sql) => groupKey(q.grouping, TICKET_COLUMNS, timestamp);
+  const duration = (end: Prisma.Sql) => durationSql(q.hours ?? "calendar", Prisma.sql`t.team_id`, Prisma.sql`t.created_at`, end);
   const rows = await prisma.$queryRaw<TicketRow[]>`
     WITH created AS (
       SELECT t.id, t.resolved_at, t.reopens, ${g(Prisma.sql`t.created_at`)} AS g FROM tickets t
       WHERE t.created_at >= ${q.from} AND t.created_at < ${q.to} ${where}
     ), responded AS (
-      SELECT extract(epoch FROM t.first_response_at - t.created_at)::float8 AS s, ${g(Prisma.sql`t.first_response_at`)} AS g
+      SELECT ${duration(Prisma.sql`t.first_response_at`)} AS s, ${g(Prisma.sql`t.first_response_at`)} AS g
       FROM tickets t WHERE t.first_response_at >= ${q.from} AND t.first_response_at < ${q.to} ${where}
     ), resolved AS (
-      SELECT t.id, t.reopens, extract(epoch FROM t.resolved_at - t.created_at)::float8 AS s, ${g(Prisma.sql`t.resolved_at`)} AS g
+      SELECT t.id, t.reopens, ${duration(Prisma.sql`t.resolved_at`)} AS s, ${g(Prisma.sql`t.resolved_at`)} AS g
       FROM tickets t WHERE t.resolved_at >= ${q.from} AND t.resolved_at < ${q.to} ${where}
     ), touches AS (
       SELECT m.ticket_id, count(*) AS n FROM messages m
