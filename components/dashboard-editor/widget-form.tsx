@@ -7,7 +7,7 @@ import { PRESET_LABELS } from "@/lib/dashboards/dashboard-filters";
 import { WIDGET_KIND_LABELS, WIDGET_KINDS, type WidgetConfig } from "@/lib/dashboards/widget-config";
 import type { FormState } from "@/lib/forms/form-state";
 import { KPI_CATALOG } from "@/lib/kpi/catalog";
-import { DIMENSIONS } from "@/lib/kpi/dimensions";
+import { DIMENSION_PLURALS, DIMENSIONS } from "@/lib/kpi/dimensions";
 import { WINDOW_PRESETS } from "@/lib/kpi/time-windows";
 
 const SELECT = "mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm focus-visible:ring-2 focus-visible:ring-indigo-500/40 dark:border-slate-600 dark:bg-slate-900";
@@ -84,7 +84,7 @@ export function WidgetForm({ action, initial, submitLabel }: WidgetFormProps) {
           <select name="by" defaultValue={(c.by as string) ?? (kind === "leaderboard" ? "agent" : "team")} className={SELECT}>
             {(kind === "leaderboard" ? (["agent", "team"] as const) : DIMENSIONS).map((d) => (
               <option key={d} value={d}>
-                {d.charAt(0).toUpperCase() + d.slice(1)}s
+                {DIMENSION_PLURALS[d]}
               </option>
             ))}
           </select>

@@ -23,7 +23,7 @@ export function WidgetFrame({ title, href, stale, accent, aside, children, testI
       } ${stale ? "opacity-60" : ""}`}
     >
       <header className="flex items-start justify-between gap-2">
-        <h2 className="truncate text-sm font-medium text-slate-600 dark:text-slate-300">
+        <h2 className="line-clamp-2 text-sm font-medium text-slate-600 dark:text-slate-300">
           {href ? (
             <Link href={href} className="rounded hover:text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600 dark:hover:text-indigo-300">
               {title}

@@ -29,7 +29,7 @@ export const SERVICE_LEVELS: Placed[] = [
   { title: "SLA: resolution", config: { kind: "kpi_number", kpi: "sla_resolution" }, x: 3, y: 0, w: 3, h: 2 },
   { title: "First response time", config: { kind: "kpi_number", kpi: "first_response_time", hours: "business" }, x: 6, y: 0, w: 3, h: 2 },
   { title: "Resolution time", config: { kind: "kpi_number", kpi: "avg_resolution_time", hours: "business" }, x: 9, y: 0, w: 3, h: 2 },
-  { title: "About to breach first response", config: { kind: "sla_at_risk", horizonMinutes: 60, limit: 8 }, x: 0, y: 2, w: 6, h: 6 },
+  { title: "About to breach first response", config: { kind: "sla_at_risk", horizonMinutes: 60, limit: 6 }, x: 0, y: 2, w: 6, h: 6 },
   { title: "First-response SLA by priority", config: { kind: "bar_breakdown", kpi: "sla_first_response", by: "priority" }, x: 6, y: 2, w: 6, h: 3 },
   { title: "Resolution SLA by team", config: { kind: "bar_breakdown", kpi: "sla_resolution", by: "team" }, x: 6, y: 5, w: 6, h: 3 },
   { title: "Response times", config: { kind: "time_series", kpis: ["first_response_time", "avg_reply_time"], hours: "business" }, x: 0, y: 8, w: 12, h: 4 },

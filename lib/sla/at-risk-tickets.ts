@@ -36,7 +36,8 @@ interface Row {
 
 /**
  * Open tickets still waiting for a first response whose SLA target falls due within `horizonSeconds`
- * of now, or has passed: soonest first, so the top of the list is the next breach (or the oldest).
+ * of now, or has passed. The ones that can still be saved come first, the next to breach on top;
+ * then the breached ones, most recent first, so an old backlog never hides the next breach.
  */
 export async function listAtRiskTickets(
   prisma: PrismaClient,
@@ -59,7 +60,8 @@ export async function listAtRiskTickets(
     )
     SELECT d.external_id, d.subject, d.priority, tm.name AS team, a.name AS assignee, d.created_at, d.due_at, d.breached, d.at_risk
     FROM due d LEFT JOIN teams tm ON tm.id = d.team_id LEFT JOIN agents a ON a.id = d.assignee_id
-    ORDER BY d.due_at, d.external_id LIMIT ${q.limit}`;
+    ORDER BY d.due_at <= ${q.now}, CASE WHEN d.due_at > ${q.now} THEN d.due_at END, d.due_at DESC, d.external_id
+    LIMIT ${q.limit}`;
   return {
     breached: Number(rows[0]?.breached ?? 0),
     atRisk: Number(rows[0]?.at_risk ?? 0),

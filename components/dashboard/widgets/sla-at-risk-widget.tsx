@@ -12,22 +12,27 @@ const PRIORITY_STYLES: Record<string, string> = {
   low: "bg-slate-100 text-slate-500 dark:bg-slate-800 dark:text-slate-400",
 };
 
-/** Whole minutes: a countdown in seconds would flicker on a wall screen between polls. */
-const roughly = (seconds: number) => formatDuration(Math.max(60, Math.round(Math.abs(seconds) / 60) * 60));
+/** Whole minutes ("12 min", "3h 05m"): a countdown in seconds would flicker on a wall screen between polls. */
+function roughly(seconds: number): string {
+  const minutes = Math.max(1, Math.round(Math.abs(seconds) / 60));
+  return minutes < 60 ? `${minutes} min` : formatDuration(minutes * 60);
+}
 
-/** Open tickets waiting for a first response, breached ones first, then the next to breach. */
+const horizon = (minutes: number) => (minutes < 120 ? `${minutes} min` : formatDuration(minutes * 60));
+
+/** Open tickets waiting for a first response: the next to breach, then the breached. */
 export function SlaAtRiskWidget({ title, data, stale, linkTickets }: { title: string; data: SlaAtRiskWidgetData; stale: boolean; linkTickets: boolean }) {
   const summary = (
     <span className="text-xs text-slate-500 dark:text-slate-400" data-testid="sla-at-risk-summary">
       <span className={data.breached ? "font-semibold text-red-700 dark:text-red-300" : ""}>{data.breached} breached</span> · {data.atRisk} due within{" "}
-      {formatDuration(data.horizonMinutes * 60)}
+      {horizon(data.horizonMinutes)}
     </span>
   );
   return (
     <WidgetFrame title={title} stale={stale} aside={summary} testId="sla-at-risk" accent={data.breached ? "border-t-red-600" : undefined}>
       {data.tickets.length === 0 ? (
         <p className="grid h-full place-items-center text-center text-sm text-slate-500">
-          No open ticket is due for a first response within {formatDuration(data.horizonMinutes * 60)}.
+          No open ticket is due for a first response within {horizon(data.horizonMinutes)}.
         </p>
       ) : (
         <ol className="h-full divide-y divide-slate-100 overflow-y-auto dark:divide-slate-800">

@@ -109,14 +109,14 @@ describeEachDatabase("SLA and business-time KPIs", ({ db }) => {
     expect(calendar.get("avg_reply_time")?.value).toBeCloseTo(17 * H, 6);
   });
 
-  test("the at-risk list: breached first, then the next breach within the horizon", async () => {
+  test("the at-risk list: the next breaches within the horizon first, then the breached", async () => {
     const now = new Date(t(30, "16:00"));
     const hour = await listAtRiskTickets(db().prisma, { filters: NO_FILTERS, now, horizonSeconds: H, limit: 10 });
-    expect(hour.tickets.map((x) => [x.externalId, x.secondsLeft])).toEqual([["O2", -5 * H], ["O1", 1800]]);
+    expect(hour.tickets.map((x) => [x.externalId, x.secondsLeft])).toEqual([["O1", 1800], ["O2", -5 * H]]);
     expect(hour).toMatchObject({ breached: 1, atRisk: 1 });
-    expect(hour.tickets[0]).toMatchObject({ subject: "Wrong fee", priority: "high", team: "Team A", dueAt: "2026-11-30T11:00:00.000Z" });
+    expect(hour.tickets[1]).toMatchObject({ subject: "Wrong fee", priority: "high", team: "Team A", dueAt: "2026-11-30T11:00:00.000Z" });
     const day = await listAtRiskTickets(db().prisma, { filters: NO_FILTERS, now, horizonSeconds: 24 * H, limit: 10 });
-    expect(day.tickets.map((x) => [x.externalId, x.secondsLeft])).toEqual([["O2", -5 * H], ["O1", 1800], ["O3", 18 * H]]);
+    expect(day.tickets.map((x) => [x.externalId, x.secondsLeft])).toEqual([["O1", 1800], ["O3", 18 * H], ["O2", -5 * H]]);
     const otherTeam = await listAtRiskTickets(db().prisma, { filters: { ...NO_FILTERS, team: ["B"] }, now, horizonSeconds: 24 * H, limit: 10 });
     expect(otherTeam).toEqual({ tickets: [], breached: 0, atRisk: 0 });
   });
