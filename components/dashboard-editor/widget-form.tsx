@@ -91,6 +91,21 @@ export function WidgetForm({ action, initial, submitLabel }: WidgetFormProps) {
         </label>
       )}
       {kind === "leaderboard" && <Field label="Rows" name="limit" type="number" min={3} max={25} defaultValue={String(c.limit ?? 10)} error={errors.limit} />}
+      {kind === "leaderboard" && (
+        <label className="block">
+          <span className={LABEL}>Ranking</span>
+          <select name="ranking" defaultValue={(c.ranking as string) ?? "value"} className={SELECT}>
+            <option value="value">Best value</option>
+            <option value="improvement">Most improved vs the previous period</option>
+          </select>
+        </label>
+      )}
+      {kind === "leaderboard" && (
+        <label className="flex items-center gap-2 self-end pb-2 text-sm">
+          <input type="checkbox" name="anonymous" defaultChecked={c.anonymous === true} className="h-4 w-4 accent-indigo-600" />
+          Anonymous (initials only, for wall screens in public places)
+        </label>
+      )}
       {kind === "sla_at_risk" && (
         <>
           <Field

@@ -77,7 +77,7 @@ function Widget({ widget, data, stale, search, kiosk }: { widget: DashboardWidge
           data={d}
           href={kpiHref(d.kpi)}
           stale={stale}
-          rowHref={kiosk ? undefined : (key) => `/${d.by === "agent" ? "agents" : "teams"}/${encodeURIComponent(key)}${withKpi(search, d.kpi)}`}
+          rowHref={kiosk || d.anonymous ? undefined : (key) => `/${d.by === "agent" ? "agents" : "teams"}/${encodeURIComponent(key)}${withKpi(search, d.kpi)}`}
         />
       );
     case "live_queue":

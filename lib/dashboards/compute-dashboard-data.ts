@@ -162,16 +162,17 @@ export async function computeDashboardData(prisma: PrismaClient, q: DashboardQue
       }
       case "leaderboard": {
         const p = plan as { current: Request; previous: Request };
+        const [current, previous] = [entry(p.current, config.kpi)!.groups ?? [], entry(p.previous, config.kpi)!.groups ?? []];
+        const rows = (config.ranking === "improvement" ? rankImprovement : rankLeaderboard)(config.kpi, current, previous, q.minSampleSize).slice(0, config.limit);
         data = {
           kind: "leaderboard",
           kpi: config.kpi,
           unit: getKpiDefinition(config.kpi).unit,
           by: config.by,
           minSample: needsMinimumSample(config.kpi) ? q.minSampleSize : 0,
-          rows: rankLeaderboard(config.kpi, entry(p.current, config.kpi)!.groups ?? [], entry(p.previous, config.kpi)!.groups ?? [], q.minSampleSize).slice(
-            0,
-            config.limit,
-          ),
+          ranking: config.ranking,
+          anonymous: config.anonymous,
+          rows: config.anonymous ? anonymised(rows) : rows,
         };
         break;
       }
@@ -244,4 +245,35 @@ export function rankLeaderboard(kpi: KpiKey, current: Group[], previous: Group[]
     .filter((g): g is Group & { key: string } => g.key !== null)
     .map((g) => ({ key: g.key, label: g.label, value: g.value, n: g.n, rank: now.get(g.key) ?? null, previousRank: before.get(g.key) ?? null }))
     .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || b.n - a.n || a.label.localeCompare(b.label));
+}
+
+/**
+ * "Most improved": ranked by the change against the previous period in the KPI's better direction,
+ * among those with a value in both periods (and, for rates and scores, the minimum sample in both),
+ * so a newcomer or a lucky handful of responses does not top the board.
+ */
+export function rankImprovement(kpi: KpiKey, current: Group[], previous: Group[], minSample: number): LeaderboardRow[] {
+  const sign = getKpiDefinition(kpi).direction === "lower" ? -1 : 1;
+  const enough = (g: Group | undefined) => g !== undefined && g.value !== null && (!needsMinimumSample(kpi) || g.n >= minSample);
+  const before = new Map(previous.filter((g) => g.key !== null).map((g) => [g.key!, g]));
+  const rows = current
+    .filter((g): g is Group & { key: string } => g.key !== null)
+    .map((g) => {
+      const earlier = before.get(g.key);
+      const change = enough(g) && enough(earlier) ? g.value! - earlier!.value! : null;
+      return { key: g.key, label: g.label, value: g.value, n: g.n, change, rank: null as number | null, previousRank: null };
+    });
+  const ranked = rows.filter((r) => r.change !== null).sort((a, b) => sign * (b.change! - a.change!));
+  ranked.forEach((r, i) => (r.rank = i > 0 && ranked[i - 1]!.change === r.change ? ranked[i - 1]!.rank : i + 1));
+  return rows.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || b.n - a.n || a.label.localeCompare(b.label));
+}
+
+/** Initials instead of names, and keys that identify nobody: what a wall screen in a public place shows. */
+export function anonymised(rows: LeaderboardRow[]): LeaderboardRow[] {
+  return rows.map((row, i) => ({ ...row, key: `anonymous-${i + 1}`, label: initials(row.label) }));
+}
+
+function initials(name: string): string {
+  const letters = name.split(/[\s-]+/).filter(Boolean).map((part) => part.charAt(0).toUpperCase() + ".");
+  return letters.length > 3 ? [...letters.slice(0, 2), letters.at(-1)!].join(" ") : letters.join(" ");
 }

@@ -50,6 +50,8 @@ export interface LeaderboardRow {
   /** null when unranked: too few responses for a rate, or no value. */
   rank: number | null;
   previousRank: number | null;
+  /** "Most improved" boards: the change against the previous period (current − previous). */
+  change?: number | null;
 }
 
 export interface LeaderboardWidgetData {
@@ -59,6 +61,8 @@ export interface LeaderboardWidgetData {
   by: "agent" | "team";
   rows: LeaderboardRow[];
   minSample: number;
+  ranking: "value" | "improvement";
+  anonymous: boolean;
 }
 
 export interface LiveQueueWidgetData {

@@ -29,6 +29,10 @@ export const ZWidgetConfig = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("bar_breakdown"), kpi, by: z.enum(DIMENSIONS), window, hours }),
   z.object({
     kind: z.literal("leaderboard"), kpi, by: z.enum(["agent", "team"]), limit: z.coerce.number().int().min(3).max(25).default(10), window, hours,
+    /** By the value, or "most improved": by the change against the previous period in the better direction. */
+    ranking: z.enum(["value", "improvement"]).default("value"),
+    /** For wall screens: initials only, no links and no ids in the data. */
+    anonymous: z.union([z.boolean(), z.literal("on")]).optional().transform((v) => v === true || v === "on"),
   }),
   z.object({ kind: z.literal("live_queue") }),
   z.object({

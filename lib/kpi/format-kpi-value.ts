@@ -47,3 +47,8 @@ export function formatAxisValue(value: number, unit: KpiUnit): string {
       return twoDecimals.format(value);
   }
 }
+
+/** The size of a change in a KPI's unit, without its sign: percentages change in points. */
+export function formatChangeAmount(delta: number, unit: KpiUnit): string {
+  return unit === "percent" ? `${Math.abs(delta).toFixed(1)} pts` : formatKpiValue(Math.abs(delta), unit);
+}

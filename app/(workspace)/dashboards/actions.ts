@@ -67,6 +67,8 @@ function widgetFromForm(form: FormData) {
       limit: text("limit"),
       window: text("window"),
       hours: text("hours"),
+      ranking: text("ranking"),
+      anonymous: text("anonymous"),
       horizonMinutes: text("horizonMinutes"),
       text: text("text") ?? "",
     },

@@ -5,7 +5,7 @@ import { Line, LineChart, ResponsiveContainer, YAxis } from "recharts";
 
 import type { NumberWidgetData } from "@/lib/dashboards/dashboard-data";
 import { getKpiDefinition } from "@/lib/kpi/catalog";
-import { formatKpiValue } from "@/lib/kpi/format-kpi-value";
+import { formatChangeAmount, formatKpiValue } from "@/lib/kpi/format-kpi-value";
 
 import { AnimatedValue } from "../animated-value";
 import { CHANGE_STYLE, SERIES_COLOURS, STATUS_STYLE } from "../status";
@@ -20,13 +20,7 @@ function Change({ data }: { data: NumberWidgetData }) {
   if (before === null || now === null) return <span className="text-slate-400">No earlier data to compare</span>;
   const kpi = getKpiDefinition(data.kpi);
   const delta = now - before;
-  const percentUnit = kpi.unit === "percent";
-  const amount =
-    kpi.unit === "count" && before !== 0
-      ? `${Math.abs((delta / before) * 100).toFixed(0)}%`
-      : percentUnit
-        ? `${Math.abs(delta).toFixed(1)} pts`
-        : formatKpiValue(Math.abs(delta), kpi.unit);
+  const amount = kpi.unit === "count" && before !== 0 ? `${Math.abs((delta / before) * 100).toFixed(0)}%` : formatChangeAmount(delta, kpi.unit);
   const direction = delta === 0 ? "same" : (delta > 0) === (kpi.direction !== "lower") ? "better" : "worse";
   const tone = kpi.direction === "neutral" && delta !== 0 ? "same" : direction;
   const arrow = delta > 0 ? "▲" : delta < 0 ? "▼" : "■";

@@ -1,7 +1,8 @@
 import Link from "next/link";
 
-import type { LeaderboardWidgetData } from "@/lib/dashboards/dashboard-data";
-import { formatKpiValue } from "@/lib/kpi/format-kpi-value";
+import type { LeaderboardRow, LeaderboardWidgetData } from "@/lib/dashboards/dashboard-data";
+import { getKpiDefinition } from "@/lib/kpi/catalog";
+import { formatChangeAmount, formatKpiValue } from "@/lib/kpi/format-kpi-value";
 
 import { WidgetFrame } from "../widget-frame";
 
@@ -17,6 +18,22 @@ function Movement({ rank, previousRank }: { rank: number | null; previousRank: n
   ) : (
     <span className="text-xs font-medium text-orange-700 dark:text-orange-300" aria-label={`down ${-moved}`}>
       ▼{-moved}
+    </span>
+  );
+}
+
+/** A "most improved" row's change, signed, coloured by whether it is good for the KPI. */
+function Improvement({ row, data }: { row: LeaderboardRow; data: LeaderboardWidgetData }) {
+  if (row.change === null || row.change === undefined) return <span className="text-xs text-slate-500">No earlier period</span>;
+  const better = getKpiDefinition(data.kpi).direction === "lower" ? row.change < 0 : row.change > 0;
+  const tone = row.change === 0 ? "text-slate-500" : better ? "text-sky-700 dark:text-sky-300" : "text-orange-700 dark:text-orange-300";
+  return (
+    <span className="text-right">
+      <span className={`block font-semibold tabular-nums ${tone}`} data-testid="leaderboard-change">
+        {row.change > 0 ? "+" : row.change < 0 ? "−" : "±"}
+        {formatChangeAmount(row.change, data.unit)}
+      </span>
+      <span className="block text-xs tabular-nums text-slate-500">now {formatKpiValue(row.value, data.unit)}</span>
     </span>
   );
 }
@@ -43,9 +60,11 @@ export function LeaderboardWidget({
           {data.rows.map((row) => (
             <li key={row.key} className="flex items-center gap-3 py-1.5 text-sm" data-testid="leaderboard-row">
               <span className="w-6 text-right font-semibold tabular-nums text-slate-500">{row.rank ?? "–"}</span>
-              <span className="w-8">
-                <Movement rank={row.rank} previousRank={row.previousRank} />
-              </span>
+              {data.ranking === "value" && (
+                <span className="w-8">
+                  <Movement rank={row.rank} previousRank={row.previousRank} />
+                </span>
+              )}
               <span className="min-w-0 flex-1 truncate font-medium text-slate-800 dark:text-slate-100">
                 {rowHref ? (
                   <Link href={rowHref(row.key)} className="hover:underline">
@@ -55,7 +74,9 @@ export function LeaderboardWidget({
                   row.label
                 )}
               </span>
-              {row.rank === null && data.minSample > 0 && row.n < data.minSample ? (
+              {data.ranking === "improvement" ? (
+                <Improvement row={row} data={data} />
+              ) : row.rank === null && data.minSample > 0 && row.n < data.minSample ? (
                 <span className="text-xs text-slate-500" title={`Fewer than ${data.minSample} responses`}>
                   Not enough data ({row.n})
                 </span>
