@@ -27,16 +27,16 @@ export function businessDeadlineSql(schedule: Prisma.Sql, from: Prisma.Sql, seco
     ORDER BY i.seconds_before DESC LIMIT 1) END)`;
 }
 
-/** The schedule that applies to a ticket: its team's own, else the organisation's. */
-export function ticketScheduleSql(teamId: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`coalesce(
-    (SELECT tm.business_schedule_id FROM teams tm WHERE tm.id = ${teamId}),
-    (SELECT o.business_schedule_id FROM org_settings o WHERE o.id = 1))`;
-}
+/**
+ * The ticket `t`'s team as `bt`, for TICKET_SCHEDULE. A join rather than a correlated subquery:
+ * with the schedule a plain column, business time costs two index look-ups per row, not five.
+ */
+export const TICKET_SCHEDULE_JOIN = Prisma.sql`LEFT JOIN teams bt ON bt.id = t.team_id`;
 
-/** A duration in seconds, on the calendar or inside the ticket's business hours. */
-export function durationSql(hours: "calendar" | "business", teamId: Prisma.Sql, from: Prisma.Sql, to: Prisma.Sql): Prisma.Sql {
-  return hours === "business"
-    ? businessSecondsSql(ticketScheduleSql(teamId), from, to)
-    : Prisma.sql`extract(epoch FROM ${to} - ${from})::float8`;
+/** The schedule that applies to the ticket `t` (joined with TICKET_SCHEDULE_JOIN): its team's own, else the organisation's. */
+export const TICKET_SCHEDULE = Prisma.sql`coalesce(bt.business_schedule_id, (SELECT o.business_schedule_id FROM org_settings o WHERE o.id = 1))`;
+
+/** A duration of the ticket `t` in seconds, on the calendar or inside its business hours (needs TICKET_SCHEDULE_JOIN). */
+export function durationSql(hours: "calendar" | "business", from: Prisma.Sql, to: Prisma.Sql): Prisma.Sql {
+  return hours === "business" ? businessSecondsSql(TICKET_SCHEDULE, from, to) : Prisma.sql`extract(epoch FROM ${to} - ${from})::float8`;
 }

@@ -1,4 +1,4 @@
-import { businessDeadlineSql, ticketScheduleSql } from "@/lib/business-hours/business-time-sql";
+import { businessDeadlineSql, TICKET_SCHEDULE, TICKET_SCHEDULE_JOIN } from "@/lib/business-hours/business-time-sql";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { filterConditions, type KpiFilters } from "@/lib/kpi/kpi-query";
 
@@ -49,9 +49,9 @@ export async function listAtRiskTickets(
     WITH waiting AS (
       SELECT t.external_id, t.subject, t.priority::text AS priority, t.team_id, t.assignee_id, t.created_at,
              CASE WHEN p.first_response_hours = 'business'
-               THEN ${businessDeadlineSql(ticketScheduleSql(Prisma.sql`t.team_id`), Prisma.sql`t.created_at`, Prisma.sql`p.first_response_seconds`)}
+               THEN ${businessDeadlineSql(TICKET_SCHEDULE, Prisma.sql`t.created_at`, Prisma.sql`p.first_response_seconds`)}
                ELSE t.created_at + p.first_response_seconds * interval '1 second' END AS due_at
-      FROM tickets t JOIN sla_policies p ON p.priority = t.priority AND p.first_response_seconds IS NOT NULL
+      FROM tickets t JOIN sla_policies p ON p.priority = t.priority AND p.first_response_seconds IS NOT NULL ${TICKET_SCHEDULE_JOIN}
       WHERE t.first_response_at IS NULL AND t.resolved_at IS NULL AND t.status NOT IN ('solved', 'closed') ${where}
     ), due AS (
       SELECT w.*, count(*) FILTER (WHERE w.due_at <= ${q.now}) OVER () AS breached,

@@ -1,4 +1,4 @@
-import { durationSql } from "@/lib/business-hours/business-time-sql";
+import { durationSql, TICKET_SCHEDULE_JOIN } from "@/lib/business-hours/business-time-sql";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 
 import { assembleGroups, filterConditions, groupKey, type GroupResults, type KpiQuery } from "../kpi-query";
@@ -29,9 +29,9 @@ export async function computeReplyKpis(prisma: PrismaClient, q: KpiQuery): Promi
       SELECT s.*, min(s.created_at) FILTER (WHERE s.author = 'customer') OVER (PARTITION BY s.ticket_id, s.segment) AS first_customer_at
       FROM segmented s
     ), waits AS (
-      SELECT ${durationSql(q.hours ?? "calendar", Prisma.sql`t.team_id`, Prisma.sql`r.first_customer_at`, Prisma.sql`r.created_at`)} AS s,
+      SELECT ${durationSql(q.hours ?? "calendar", Prisma.sql`r.first_customer_at`, Prisma.sql`r.created_at`)} AS s,
              ${groupKey(q.grouping, REPLY_COLUMNS, Prisma.sql`r.created_at`)} AS g
-      FROM waiting r JOIN tickets t ON t.id = r.ticket_id
+      FROM waiting r JOIN tickets t ON t.id = r.ticket_id ${TICKET_SCHEDULE_JOIN}
       WHERE r.author = 'agent' AND r.first_customer_at IS NOT NULL
         AND r.created_at >= ${q.from} AND r.created_at < ${q.to} ${where}
     )

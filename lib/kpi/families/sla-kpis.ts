@@ -1,4 +1,4 @@
-import { durationSql } from "@/lib/business-hours/business-time-sql";
+import { durationSql, TICKET_SCHEDULE_JOIN } from "@/lib/business-hours/business-time-sql";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 
 import { assembleGroups, filterConditions, groupKey, type GroupResults, type KpiQuery } from "../kpi-query";
@@ -25,18 +25,18 @@ export async function computeSlaKpis(prisma: PrismaClient, q: KpiQuery): Promise
   const where = filterConditions(q.filters, TICKET_COLUMNS);
   const g = (timestamp: Prisma.Sql) => groupKey(q.grouping, TICKET_COLUMNS, timestamp);
   const measured = (basis: Prisma.Sql, end: Prisma.Sql) => Prisma.sql`CASE WHEN ${basis} = 'business'
-    THEN ${durationSql("business", Prisma.sql`t.team_id`, Prisma.sql`t.created_at`, end)}
-    ELSE ${durationSql("calendar", Prisma.sql`t.team_id`, Prisma.sql`t.created_at`, end)} END`;
+    THEN ${durationSql("business", Prisma.sql`t.created_at`, end)}
+    ELSE ${durationSql("calendar", Prisma.sql`t.created_at`, end)} END`;
   const rows = await prisma.$queryRaw<SlaRow[]>`
     WITH responded AS (
       SELECT ${g(Prisma.sql`t.first_response_at`)} AS g,
              ${measured(Prisma.sql`p.first_response_hours`, Prisma.sql`t.first_response_at`)} <= p.first_response_seconds AS met
-      FROM tickets t JOIN sla_policies p ON p.priority = t.priority AND p.first_response_seconds IS NOT NULL
+      FROM tickets t JOIN sla_policies p ON p.priority = t.priority AND p.first_response_seconds IS NOT NULL ${TICKET_SCHEDULE_JOIN}
       WHERE t.first_response_at >= ${q.from} AND t.first_response_at < ${q.to} ${where}
     ), resolved AS (
       SELECT ${g(Prisma.sql`t.resolved_at`)} AS g,
              ${measured(Prisma.sql`p.resolution_hours`, Prisma.sql`t.resolved_at`)} <= p.resolution_seconds AS met
-      FROM tickets t JOIN sla_policies p ON p.priority = t.priority AND p.resolution_seconds IS NOT NULL
+      FROM tickets t JOIN sla_policies p ON p.priority = t.priority AND p.resolution_seconds IS NOT NULL ${TICKET_SCHEDULE_JOIN}
       WHERE t.resolved_at >= ${q.from} AND t.resolved_at < ${q.to} ${where}
     ), fr AS (
       SELECT g, count(*) AS fr_n, count(*) FILTER (WHERE met) AS fr_met FROM responded GROUP BY g

@@ -1,4 +1,4 @@
-import { durationSql } from "@/lib/business-hours/business-time-sql";
+import { durationSql, TICKET_SCHEDULE_JOIN } from "@/lib/business-hours/business-time-sql";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 
 import { assembleGroups, filterConditions, groupKey, type GroupResults, type KpiQuery } from "../kpi-query";
@@ -26,17 +26,17 @@ interface TicketRow {
 export async function computeTicketKpis(prisma: PrismaClient, q: KpiQuery): Promise<GroupResults[]> {
   const where = filterConditions(q.filters, TICKET_COLUMNS);
   const g = (timestamp: Prisma.Sql) => groupKey(q.grouping, TICKET_COLUMNS, timestamp);
-  const duration = (end: Prisma.Sql) => durationSql(q.hours ?? "calendar", Prisma.sql`t.team_id`, Prisma.sql`t.created_at`, end);
+  const duration = (end: Prisma.Sql) => durationSql(q.hours ?? "calendar", Prisma.sql`t.created_at`, end);
   const rows = await prisma.$queryRaw<TicketRow[]>`
     WITH created AS (
       SELECT t.id, t.resolved_at, t.reopens, ${g(Prisma.sql`t.created_at`)} AS g FROM tickets t
       WHERE t.created_at >= ${q.from} AND t.created_at < ${q.to} ${where}
     ), responded AS (
       SELECT ${duration(Prisma.sql`t.first_response_at`)} AS s, ${g(Prisma.sql`t.first_response_at`)} AS g
-      FROM tickets t WHERE t.first_response_at >= ${q.from} AND t.first_response_at < ${q.to} ${where}
+      FROM tickets t ${TICKET_SCHEDULE_JOIN} WHERE t.first_response_at >= ${q.from} AND t.first_response_at < ${q.to} ${where}
     ), resolved AS (
       SELECT t.id, t.reopens, ${duration(Prisma.sql`t.resolved_at`)} AS s, ${g(Prisma.sql`t.resolved_at`)} AS g
-      FROM tickets t WHERE t.resolved_at >= ${q.from} AND t.resolved_at < ${q.to} ${where}
+      FROM tickets t ${TICKET_SCHEDULE_JOIN} WHERE t.resolved_at >= ${q.from} AND t.resolved_at < ${q.to} ${where}
     ), touches AS (
       SELECT m.ticket_id, count(*) AS n FROM messages m
       WHERE m.author = 'agent' AND m.public AND m.ticket_id IN (SELECT id FROM created UNION SELECT id FROM resolved)
