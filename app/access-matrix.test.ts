@@ -69,6 +69,13 @@ const EXPECTED: Record<string, Row> = {
   "app/(workspace)/settings/service-levels/actions.ts#saveScheduleAction": action({ manager: "allow", admin: "allow" }),
   "app/(workspace)/settings/service-levels/actions.ts#removeTeamScheduleAction": action({ manager: "allow", admin: "allow" }),
   "app/(workspace)/settings/service-levels/actions.ts#saveSlaPoliciesAction": action({ manager: "allow", admin: "allow" }),
+  "app/(workspace)/competitions/actions.ts#createCompetitionAction": action({ manager: "allow", admin: "allow" }),
+  "app/(workspace)/competitions/actions.ts#deleteCompetitionAction": action({ manager: "allow", admin: "allow" }),
+  "app/(workspace)/competitions/actions.ts#createAchievementAction": action({ manager: "allow", admin: "allow" }),
+  "app/(workspace)/competitions/actions.ts#deleteAchievementAction": action({ manager: "allow", admin: "allow" }),
+  "app/(workspace)/notifications-actions.ts#markNotificationsReadAction": action({ agent: "allow", lead: "allow", manager: "allow", admin: "allow" }),
+  // An agent's own notifications; machine credentials have none.
+  "GET /api/v1/notifications": { ...all("allow"), anonymous: 401, tvToken: 403, ingestKey: 403, kpiKey: 403 },
   "app/(workspace)/actions.ts#signOutAction": all("allow"),
   "app/(workspace)/import/actions.ts#importChunkAction": action({ manager: "allow", admin: "allow" }),
   "app/(workspace)/settings/users/actions.ts#createUserAction": action({ admin: "allow" }),
@@ -102,6 +109,7 @@ const ROUTE_REQUESTS: Record<string, (caller: Caller) => Request> = {
   },
   "GET /api/v1/tv/[token]": () => new Request("http://localhost/api/v1/tv/token"),
   "GET /api/v1/tv/[token]/dashboards/[slug]": () => new Request("http://localhost/api/v1/tv/token/dashboards/service-overview"),
+  "GET /api/v1/notifications": () => new Request("http://localhost/api/v1/notifications"),
   "POST /api/v1/ingest": () =>
     new Request("http://localhost/api/v1/ingest", {
       method: "POST",
@@ -133,6 +141,11 @@ const ACTION_ARGS: Record<string, () => unknown[]> = {
   saveScheduleAction: () => ["org", {}, new FormData()],
   removeTeamScheduleAction: () => ["beta"],
   saveSlaPoliciesAction: () => [{}, new FormData()],
+  createCompetitionAction: () => [{}, new FormData()],
+  deleteCompetitionAction: () => [999_999],
+  createAchievementAction: () => [{}, new FormData()],
+  deleteAchievementAction: () => [999_999],
+  markNotificationsReadAction: () => [],
 };
 
 /** Route parameters of dynamic segments, as Next.js passes them. */

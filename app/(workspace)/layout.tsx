@@ -23,7 +23,7 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
         orgName={org.name}
         user={{ name: user.name, role: ROLE_LABELS[user.role], scope }}
         theme={theme}
-        show={{ import: can(principal, "data:import"), users: can(principal, "users:manage"), keys: can(principal, "keys:manage"), screens: can(principal, "screens:manage"), targets: can(principal, "targets:manage"), serviceLevels: can(principal, "settings:manage") }}
+        show={{ import: can(principal, "data:import"), users: can(principal, "users:manage"), keys: can(principal, "keys:manage"), screens: can(principal, "screens:manage"), targets: can(principal, "targets:manage"), serviceLevels: can(principal, "settings:manage"), notifications: user.agent !== null }}
       />
       <QueryProvider>{children}</QueryProvider>
     </>

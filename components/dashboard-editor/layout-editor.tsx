@@ -16,10 +16,12 @@ interface LayoutEditorProps {
   saveLayout: (layout: unknown) => Promise<FormState>;
   saveWidget: (widgetId: number | null, state: FormState, form: FormData) => Promise<FormState>;
   deleteWidget: (widgetId: number) => Promise<void>;
+  /** What a competition widget can show. */
+  competitions: { id: number; name: string }[];
 }
 
 /** Drag widgets by their title bar and resize them from the corner; nothing is stored until "Save layout". */
-export function LayoutEditor({ widgets, saveLayout, saveWidget, deleteWidget }: LayoutEditorProps) {
+export function LayoutEditor({ widgets, saveLayout, saveWidget, deleteWidget, competitions }: LayoutEditorProps) {
   const { width, containerRef, mounted } = useContainerWidth();
   const [layout, setLayout] = useState<Layout>(widgets.map((w) => ({ i: String(w.id), x: w.x, y: w.y, w: w.w, h: w.h, minW: 2, minH: 2 })));
   const [dirty, setDirty] = useState(false);
@@ -81,6 +83,7 @@ export function LayoutEditor({ widgets, saveLayout, saveWidget, deleteWidget }: 
             action={saveWidget.bind(null, editing === "new" ? null : editing)}
             initial={editing === "new" ? undefined : byId.get(String(editing))}
             submitLabel={editing === "new" ? "Add widget" : "Save widget"}
+            competitions={competitions}
           />
         </section>
       )}

@@ -11,16 +11,19 @@ import { DIMENSION_PLURALS, DIMENSIONS } from "@/lib/kpi/dimensions";
 import { WINDOW_PRESETS } from "@/lib/kpi/time-windows";
 
 const SELECT = "mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm focus-visible:ring-2 focus-visible:ring-indigo-500/40 dark:border-slate-600 dark:bg-slate-900";
+/** The kinds that show KPIs over a window (and so have a period and a time basis). */
+const HAS_KPI_WINDOW: WidgetConfig["kind"][] = ["kpi_number", "gauge", "time_series", "bar_breakdown", "leaderboard"];
 const LABEL = "text-sm font-medium text-slate-700 dark:text-slate-200";
 
 interface WidgetFormProps {
   action: (state: FormState, form: FormData) => Promise<FormState>;
   initial?: { title: string; config: WidgetConfig };
   submitLabel: string;
+  competitions: { id: number; name: string }[];
 }
 
 /** The fields a widget kind needs, and nothing else: choosing a kind shows its settings. */
-export function WidgetForm({ action, initial, submitLabel }: WidgetFormProps) {
+export function WidgetForm({ action, initial, submitLabel, competitions }: WidgetFormProps) {
   const [state, submit, pending] = useActionState<FormState, FormData>(action, {});
   const [kind, setKind] = useState<WidgetConfig["kind"]>(initial?.config.kind ?? "kpi_number");
   const errors = state.errors ?? {};
@@ -106,6 +109,21 @@ export function WidgetForm({ action, initial, submitLabel }: WidgetFormProps) {
           Anonymous (initials only, for wall screens in public places)
         </label>
       )}
+      {kind === "competition" && (
+        <label className="block">
+          <span className={LABEL}>Competition</span>
+          <select name="competitionId" defaultValue={String(c.competitionId ?? competitions[0]?.id ?? "")} className={SELECT}>
+            {competitions.length === 0 && <option value="">No competitions yet: create one under Competitions</option>}
+            {competitions.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.name}
+              </option>
+            ))}
+          </select>
+          {error("competitionId")}
+        </label>
+      )}
+      {kind === "achievements_feed" && <Field label="Rows" name="limit" type="number" min={3} max={25} defaultValue={String(c.limit ?? 8)} error={errors.limit} />}
       {kind === "sla_at_risk" && (
         <>
           <Field
@@ -120,7 +138,7 @@ export function WidgetForm({ action, initial, submitLabel }: WidgetFormProps) {
           <Field label="Rows" name="limit" type="number" min={3} max={25} defaultValue={String(c.limit ?? 8)} error={errors.limit} />
         </>
       )}
-      {kind !== "live_queue" && kind !== "text" && kind !== "sla_at_risk" && (
+      {HAS_KPI_WINDOW.includes(kind) && (
         <label className="block">
           <span className={LABEL}>Ticket durations</span>
           <select name="hours" defaultValue={(c.hours as string) ?? "calendar"} className={SELECT}>
@@ -130,7 +148,7 @@ export function WidgetForm({ action, initial, submitLabel }: WidgetFormProps) {
           <span className="mt-1 block text-xs text-slate-500">Applies to first response, resolution and reply times.</span>
         </label>
       )}
-      {kind !== "live_queue" && kind !== "text" && kind !== "sla_at_risk" && (
+      {HAS_KPI_WINDOW.includes(kind) && (
         <label className="block">
           <span className={LABEL}>Period</span>
           <select name="window" defaultValue={(c.window as string) ?? ""} className={SELECT}>

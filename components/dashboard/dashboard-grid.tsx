@@ -5,7 +5,9 @@ import type { CSSProperties } from "react";
 import type { DashboardData } from "@/lib/dashboards/dashboard-data";
 import { usesBusinessHours, type DashboardWidget } from "@/lib/dashboards/widget-config";
 
+import { AchievementsFeedWidget } from "./widgets/achievements-feed-widget";
 import { BarBreakdownWidget } from "./widgets/bar-breakdown-widget";
+import { CompetitionWidget } from "./widgets/competition-widget";
 import { GaugeWidget } from "./widgets/gauge-widget";
 import { KpiNumberWidget } from "./widgets/kpi-number-widget";
 import { LeaderboardWidget } from "./widgets/leaderboard-widget";
@@ -84,6 +86,10 @@ function Widget({ widget, data, stale, search, kiosk }: { widget: DashboardWidge
       return <LiveQueueWidget title={title} data={d} stale={stale} />;
     case "sla_at_risk":
       return <SlaAtRiskWidget title={title} data={d} stale={stale} linkTickets={!kiosk} />;
+    case "competition":
+      return <CompetitionWidget title={title} data={d} stale={stale} now={Date.parse(data.computedAt)} />;
+    case "achievements_feed":
+      return <AchievementsFeedWidget title={title} data={d} stale={stale} now={Date.parse(data.computedAt)} />;
     case "text":
       return null;
   }

@@ -3,6 +3,8 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef } from "react";
 
+import { Celebration } from "@/components/celebrations/celebration";
+import { useCelebrations } from "@/components/celebrations/use-celebrations";
 import type { DashboardData } from "@/lib/dashboards/dashboard-data";
 import type { DashboardWidget } from "@/lib/dashboards/widget-config";
 
@@ -58,6 +60,7 @@ export function DashboardView({ slug, search, pollSeconds, widgets, initial }: D
   const age = now - query.dataUpdatedAt;
   const stale = age > 2 * intervalMs;
   const signedOut = query.error instanceof PollError && query.error.status === 401;
+  const celebration = useCelebrations(widgets, query.data, slug);
 
   return (
     <div className="space-y-4">
@@ -84,6 +87,7 @@ export function DashboardView({ slug, search, pollSeconds, widgets, initial }: D
         </p>
       </div>
       <DashboardGrid widgets={widgets} data={query.data} stale={stale} search={search} />
+      {celebration.message && <Celebration message={celebration.message} onDone={celebration.dismiss} variant="toast" />}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 
 import { signOutAction } from "@/app/(workspace)/actions";
 
+import { NotificationBell } from "./notification-bell";
 import { ThemeToggle } from "./theme-toggle";
 
 interface AppHeaderProps {
@@ -9,7 +10,7 @@ interface AppHeaderProps {
   user: { name: string; role: string; scope: string | null };
   /** Links the signed-in user may follow; the pages check again on the server. */
   theme: "light" | "dark";
-  show: { import: boolean; users: boolean; keys: boolean; screens: boolean; targets: boolean; serviceLevels: boolean };
+  show: { import: boolean; users: boolean; keys: boolean; screens: boolean; targets: boolean; serviceLevels: boolean; notifications: boolean };
 }
 
 const LINK =
@@ -18,6 +19,7 @@ const LINK =
 export function AppHeader({ orgName, user, theme, show }: AppHeaderProps) {
   const nav = [
     { href: "/", label: "Dashboards", visible: true },
+    { href: "/competitions", label: "Competitions", visible: true },
     { href: "/kpis", label: "Definitions", visible: true },
     { href: "/import", label: "Import", visible: show.import },
     { href: "/settings/users", label: "Users", visible: show.users },
@@ -54,6 +56,7 @@ export function AppHeader({ orgName, user, theme, show }: AppHeaderProps) {
               {user.scope ? ` · ${user.scope}` : ` · ${orgName}`}
             </p>
           </div>
+          {show.notifications && <NotificationBell />}
           <ThemeToggle initial={theme} />
           <form action={signOutAction}>
             <button type="submit" className={LINK}>

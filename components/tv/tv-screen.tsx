@@ -1,17 +1,16 @@
 "use client";
 
 import { QueryClient, QueryClientProvider, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
+import { Celebration } from "@/components/celebrations/celebration";
+import { useCelebrations } from "@/components/celebrations/use-celebrations";
 import { DashboardGrid } from "@/components/dashboard/dashboard-grid";
 import { PollError, pollSnapshot } from "@/components/dashboard/poll-snapshot";
 import { useNow } from "@/components/dashboard/use-now";
 import type { DashboardData } from "@/lib/dashboards/dashboard-data";
 import type { DashboardWidget } from "@/lib/dashboards/widget-config";
-import { getKpiDefinition } from "@/lib/kpi/catalog";
-import { formatKpiValue } from "@/lib/kpi/format-kpi-value";
 
-import { Celebration, type CelebrationMessage } from "./celebration";
 import { DisconnectedScreen } from "./disconnected-screen";
 import { LastGoodFrame } from "./last-good-frame";
 import { useDailyReload, useIdle, useWakeLock } from "./kiosk-effects";
@@ -171,27 +170,4 @@ function Reconnecting() {
       Reconnecting…
     </p>
   );
-}
-
-
-/** A KPI whose target status turns to good between two polls is celebrated, once. */
-function useCelebrations(widgets: DashboardWidget[], data: DashboardData | undefined, slug: string) {
-  const [message, setMessage] = useState<CelebrationMessage | null>(null);
-  const previous = useRef(new Map<string, string | null>());
-  useEffect(() => {
-    if (!data) return;
-    for (const widget of widgets) {
-      const d = data.widgets[String(widget.id)];
-      if (!d || (d.kind !== "kpi_number" && d.kind !== "gauge")) continue;
-      const key = `${slug}:${widget.id}`;
-      const before = previous.current.get(key);
-      previous.current.set(key, d.status);
-      if (before !== undefined && before !== "good" && before !== null && d.status === "good") {
-        const kpi = getKpiDefinition(d.kpi);
-        setMessage({ id: `${key}:${data.computedAt}`, title: `${kpi.name} is on target`, detail: `${formatKpiValue(d.current.value, kpi.unit)} · ${widget.title}` });
-      }
-    }
-  }, [data, widgets, slug]);
-  const dismiss = useCallback(() => setMessage(null), []);
-  return { message, dismiss };
 }

@@ -2,7 +2,8 @@ import { expect, test } from "vitest";
 
 import { targetStatus } from "@/lib/targets/targets";
 
-import { anonymised, comparisonWindow, rankImprovement, rankLeaderboard } from "./compute-dashboard-data";
+import { comparisonWindow } from "./compute-dashboard-data";
+import { anonymised, rankImprovement, rankLeaderboard } from "./leaderboard-ranking";
 import { parseDashboardFilters, filtersToSearch, filtersWindow } from "./dashboard-filters";
 
 const g = (key: string, value: number | null, n = 50) => ({ key, label: key.toUpperCase(), value, n });

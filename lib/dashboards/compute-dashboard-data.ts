@@ -3,10 +3,14 @@ import { getKpiDefinition, type KpiKey } from "@/lib/kpi/catalog";
 import { getKpiSnapshot, type KpiSnapshotEntry } from "@/lib/kpi/get-kpi-snapshot";
 import { NO_GROUPING, type HoursBasis, type KpiFilters, type KpiGrouping } from "@/lib/kpi/kpi-query";
 import { presetWindow, timeBuckets, type BucketUnit, type TimeWindow } from "@/lib/kpi/time-windows";
+import { recentAwards } from "@/lib/motivation/achievements";
+import { competitionStanding, scopedStanding, type CompetitionStanding } from "@/lib/motivation/competitions";
+import type { CanSee } from "@/lib/motivation/visibility";
 import { listAtRiskTickets, type AtRiskList } from "@/lib/sla/at-risk-tickets";
 import { resolveTarget, targetStatus, type Target } from "@/lib/targets/targets";
 
-import type { DashboardData, KpiFigure, LeaderboardRow, TargetFigure, WidgetData } from "./dashboard-data";
+import type { DashboardData, KpiFigure, TargetFigure, WidgetData } from "./dashboard-data";
+import { anonymised, needsMinimumSample, rankImprovement, rankLeaderboard, sortedForKpi } from "./leaderboard-ranking";
 import type { DashboardWidget } from "./widget-config";
 
 export interface DashboardQuery {
@@ -23,7 +27,12 @@ export interface DashboardQuery {
   targets: Target[];
   /** Whose targets apply: a single team or agent in view picks theirs over the organisation's. */
   targetScope: { teamId?: number | null; agentId?: number | null };
+  /** Whose names and numbers the viewer may see in competitions and achievements. */
+  canSee: CanSee;
 }
+
+/** How far back an award is still news worth celebrating on a screen that polls. */
+const CELEBRATE_AWARDS_FOR_MS = 10 * 60_000;
 
 /** The comparison window: the same span just before, cut at "now" so a day so far meets the same hours of yesterday. */
 export function comparisonWindow(window: TimeWindow, now: Date): TimeWindow {
@@ -35,12 +44,6 @@ export function comparisonWindow(window: TimeWindow, now: Date): TimeWindow {
 export function autoBucket(window: TimeWindow): Exclude<BucketUnit, "month"> {
   const days = (window.to.getTime() - window.from.getTime()) / 86_400_000;
   return days <= 2 ? "hour" : days <= 92 ? "day" : "week";
-}
-
-/** Rates and scores need a minimum sample before anyone is ranked on them. */
-export function needsMinimumSample(kpi: KpiKey): boolean {
-  const definition = getKpiDefinition(kpi);
-  return definition.marginOfError !== undefined || definition.unit === "score" || definition.unit === "ratio";
 }
 
 interface Request {
@@ -98,6 +101,8 @@ export async function computeDashboardData(prisma: PrismaClient, q: DashboardQue
           previous: need(comparisonWindow(window, q.now), { by: config.by }, q.leaderboardFilters, [config.kpi], config.hours),
         };
       case "sla_at_risk":
+      case "competition":
+      case "achievements_feed":
         return { widget };
       case "live_queue":
         return { widget, current: need(window, NO_GROUPING, q.filters, ["agents_available", "calls_waiting", "longest_wait"]) };
@@ -108,7 +113,20 @@ export async function computeDashboardData(prisma: PrismaClient, q: DashboardQue
 
   const base = { timeZone: q.timeZone, now: q.now, serviceLevelSeconds: q.serviceLevelSeconds };
   const atRisk = new Map<number, AtRiskList>();
+  const standings = new Map<number, CompetitionStanding | null>();
+  const org = { name: "", timeZone: q.timeZone, serviceLevelSeconds: q.serviceLevelSeconds, minSampleSize: q.minSampleSize };
+  const feedLimit = Math.max(0, ...q.widgets.map((w) => (w.config.kind === "achievements_feed" ? w.config.limit : 0)));
+  const [feed, celebrate] = await Promise.all([
+    feedLimit ? recentAwards(prisma, q.canSee, { limit: feedLimit }) : [],
+    recentAwards(prisma, q.canSee, { since: new Date(q.now.getTime() - CELEBRATE_AWARDS_FOR_MS), limit: 10 }),
+  ]);
   await Promise.all([
+    ...q.widgets.map(async ({ config }) => {
+      if (config.kind !== "competition" || standings.has(config.competitionId)) return;
+      standings.set(config.competitionId, null);
+      const competition = await prisma.competition.findUnique({ where: { id: config.competitionId } });
+      if (competition) standings.set(config.competitionId, scopedStanding(await competitionStanding(prisma, competition, org, q.now), q.canSee));
+    }),
     ...[...requests.values()].map(async (r) => {
       r.result = await getKpiSnapshot(prisma, [...r.keys], { ...base, ...r.window, filters: r.filters, grouping: r.grouping, hours: r.hours });
     }),
@@ -189,6 +207,12 @@ export async function computeDashboardData(prisma: PrismaClient, q: DashboardQue
       case "sla_at_risk":
         data = { kind: "sla_at_risk", horizonMinutes: config.horizonMinutes, ...atRisk.get(plan.widget.id)! };
         break;
+      case "competition":
+        data = { kind: "competition", standing: standings.get(config.competitionId) ?? null };
+        break;
+      case "achievements_feed":
+        data = { kind: "achievements_feed", awards: feed.slice(0, config.limit) };
+        break;
       case "text":
         data = { kind: "text" };
     }
@@ -198,6 +222,7 @@ export async function computeDashboardData(prisma: PrismaClient, q: DashboardQue
     computedAt: q.now.toISOString(),
     window: { from: q.window.from.toISOString(), to: q.window.to.toISOString(), timeZone: q.timeZone },
     widgets,
+    awards: celebrate,
   };
 }
 
@@ -215,65 +240,4 @@ function targetFigure(target: Target): TargetFigure {
     critical: target.critical,
     scope: target.agentId !== null ? "agent" : target.teamId !== null ? "team" : "organisation",
   };
-}
-
-/** Best first in the KPI's direction; no value last. */
-function sortedForKpi<G extends { value: number | null }>(kpi: KpiKey, groups: G[]): G[] {
-  const lowerIsBetter = getKpiDefinition(kpi).direction === "lower";
-  return [...groups].sort((a, b) => {
-    if (a.value === null || b.value === null) return a.value === null ? (b.value === null ? 0 : 1) : -1;
-    return lowerIsBetter ? a.value - b.value : b.value - a.value;
-  });
-}
-
-type Group = { key: string | null; label: string; value: number | null; n: number };
-
-function ranks(kpi: KpiKey, groups: Group[], minSample: number): Map<string, number> {
-  const eligible = groups.filter((g) => g.key !== null && g.value !== null && (!needsMinimumSample(kpi) || g.n >= minSample));
-  const sorted = sortedForKpi(kpi, eligible);
-  const result = new Map<string, number>();
-  // Equal values share a rank (1, 2, 2, 4), as sports tables do.
-  sorted.forEach((g, i) => result.set(g.key!, i > 0 && sorted[i - 1]!.value === g.value ? result.get(sorted[i - 1]!.key!)! : i + 1));
-  return result;
-}
-
-/** Agents or teams ranked in the KPI's direction, with their rank in the previous window. */
-export function rankLeaderboard(kpi: KpiKey, current: Group[], previous: Group[], minSample: number): LeaderboardRow[] {
-  const now = ranks(kpi, current, minSample);
-  const before = ranks(kpi, previous, minSample);
-  return current
-    .filter((g): g is Group & { key: string } => g.key !== null)
-    .map((g) => ({ key: g.key, label: g.label, value: g.value, n: g.n, rank: now.get(g.key) ?? null, previousRank: before.get(g.key) ?? null }))
-    .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || b.n - a.n || a.label.localeCompare(b.label));
-}
-
-/**
- * "Most improved": ranked by the change against the previous period in the KPI's better direction,
- * among those with a value in both periods (and, for rates and scores, the minimum sample in both),
- * so a newcomer or a lucky handful of responses does not top the board.
- */
-export function rankImprovement(kpi: KpiKey, current: Group[], previous: Group[], minSample: number): LeaderboardRow[] {
-  const sign = getKpiDefinition(kpi).direction === "lower" ? -1 : 1;
-  const enough = (g: Group | undefined) => g !== undefined && g.value !== null && (!needsMinimumSample(kpi) || g.n >= minSample);
-  const before = new Map(previous.filter((g) => g.key !== null).map((g) => [g.key!, g]));
-  const rows = current
-    .filter((g): g is Group & { key: string } => g.key !== null)
-    .map((g) => {
-      const earlier = before.get(g.key);
-      const change = enough(g) && enough(earlier) ? g.value! - earlier!.value! : null;
-      return { key: g.key, label: g.label, value: g.value, n: g.n, change, rank: null as number | null, previousRank: null };
-    });
-  const ranked = rows.filter((r) => r.change !== null).sort((a, b) => sign * (b.change! - a.change!));
-  ranked.forEach((r, i) => (r.rank = i > 0 && ranked[i - 1]!.change === r.change ? ranked[i - 1]!.rank : i + 1));
-  return rows.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || b.n - a.n || a.label.localeCompare(b.label));
-}
-
-/** Initials instead of names, and keys that identify nobody: what a wall screen in a public place shows. */
-export function anonymised(rows: LeaderboardRow[]): LeaderboardRow[] {
-  return rows.map((row, i) => ({ ...row, key: `anonymous-${i + 1}`, label: initials(row.label) }));
-}
-
-function initials(name: string): string {
-  const letters = name.split(/[\s-]+/).filter(Boolean).map((part) => part.charAt(0).toUpperCase() + ".");
-  return letters.length > 3 ? [...letters.slice(0, 2), letters.at(-1)!].join(" ") : letters.join(" ");
 }

@@ -1,5 +1,7 @@
 import type { KpiKey, KpiUnit } from "@/lib/kpi/catalog";
 import type { KpiResult } from "@/lib/kpi/kpi-result";
+import type { AwardView } from "@/lib/motivation/achievements";
+import type { CompetitionStanding } from "@/lib/motivation/competitions";
 import type { AtRiskList } from "@/lib/sla/at-risk-tickets";
 import type { TargetStatus } from "@/lib/targets/targets";
 
@@ -77,6 +79,17 @@ export interface SlaAtRiskWidgetData extends AtRiskList {
   horizonMinutes: number;
 }
 
+export interface CompetitionWidgetData {
+  kind: "competition";
+  /** null when the competition no longer exists. */
+  standing: CompetitionStanding | null;
+}
+
+export interface AchievementsFeedWidgetData {
+  kind: "achievements_feed";
+  awards: AwardView[];
+}
+
 export interface TextWidgetData {
   kind: "text";
 }
@@ -88,6 +101,8 @@ export type WidgetData =
   | LeaderboardWidgetData
   | LiveQueueWidgetData
   | SlaAtRiskWidgetData
+  | CompetitionWidgetData
+  | AchievementsFeedWidgetData
   | TextWidgetData;
 
 export interface DashboardData {
@@ -95,4 +110,6 @@ export interface DashboardData {
   computedAt: string;
   window: { from: string; to: string; timeZone: string };
   widgets: Record<string, WidgetData>;
+  /** Achievements awarded in the last few minutes that this viewer may see: what screens celebrate. */
+  awards: AwardView[];
 }

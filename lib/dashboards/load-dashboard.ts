@@ -4,6 +4,7 @@ import type { KpiScope } from "@/lib/auth/kpi-scope";
 import { applyKpiScope } from "@/lib/auth/kpi-scope";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { NO_FILTERS } from "@/lib/kpi/kpi-query";
+import { visibleSubjects } from "@/lib/motivation/visibility";
 import { getOrgSettings } from "@/lib/org/get-org-settings";
 import { listTargets } from "@/lib/targets/targets";
 
@@ -78,6 +79,7 @@ export async function loadDashboardSnapshot(
       minSampleSize: org.minSampleSize,
       targets,
       targetScope,
+      canSee: await visibleSubjects(prisma, scope),
     });
     const numbers = JSON.stringify({ ...data, computedAt: undefined });
     return { data, etag: `W/"${createHash("sha256").update(numbers).digest("base64url").slice(0, 27)}"` };

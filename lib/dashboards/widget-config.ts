@@ -35,6 +35,8 @@ export const ZWidgetConfig = z.discriminatedUnion("kind", [
     anonymous: z.union([z.boolean(), z.literal("on")]).optional().transform((v) => v === true || v === "on"),
   }),
   z.object({ kind: z.literal("live_queue") }),
+  z.object({ kind: z.literal("competition"), competitionId: z.coerce.number({ error: "choose a competition" }).int().positive("choose a competition") }),
+  z.object({ kind: z.literal("achievements_feed"), limit: z.coerce.number().int().min(3).max(25).default(8) }),
   z.object({
     kind: z.literal("sla_at_risk"),
     horizonMinutes: z.coerce.number().int("must be whole minutes").min(5, "must be at least 5 minutes").max(1440, "must be at most a day").default(60),
@@ -91,5 +93,7 @@ export const WIDGET_KIND_LABELS: Record<WidgetKind, string> = {
   leaderboard: "Leaderboard",
   live_queue: "Live queue",
   sla_at_risk: "SLA at risk",
+  competition: "Competition",
+  achievements_feed: "Achievements feed",
   text: "Text",
 };

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { problem } from "@/lib/http/problem";
 import { readJsonBody } from "@/lib/http/read-json-body";
+import { requestEvaluation } from "@/lib/motivation/evaluate-motivation";
 
 import { ingestBatch, IngestRejectedError } from "./ingest-batch";
 import { countRecords, MAX_BATCH_RECORDS, parseIngestBatch } from "./record-schemas";
@@ -25,6 +26,8 @@ export async function handleIngestRequest(prisma: PrismaClient, request: Request
   }
   try {
     const stored = await ingestBatch(prisma, parsed.batch);
+    // Achievements are awarded as data arrives, not when someone next looks; the response does not wait.
+    void requestEvaluation(prisma);
     return Response.json({ stored }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     if (error instanceof IngestRejectedError) {

@@ -70,6 +70,7 @@ function widgetFromForm(form: FormData) {
       ranking: text("ranking"),
       anonymous: text("anonymous"),
       horizonMinutes: text("horizonMinutes"),
+      competitionId: text("competitionId"),
       text: text("text") ?? "",
     },
   };

@@ -13,6 +13,7 @@ import { formatKpiValue } from "@/lib/kpi/format-kpi-value";
 import { getKpiSnapshot } from "@/lib/kpi/get-kpi-snapshot";
 import { NO_GROUPING } from "@/lib/kpi/kpi-query";
 import { previousWindow, timeBuckets } from "@/lib/kpi/time-windows";
+import { awardsOf } from "@/lib/motivation/achievements";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Agent" };
@@ -33,11 +34,13 @@ export default async function AgentPage({ params, searchParams }: { params: Prom
   const bucket = autoBucket(ctx.window);
   const before = previousWindow(ctx.window);
   const base = { timeZone: ctx.org.timeZone, filters: ctx.scoped, now: ctx.now, serviceLevelSeconds: ctx.org.serviceLevelSeconds };
-  const [all, trend, trendBefore] = await Promise.all([
+  const [all, trend, trendBefore, awards] = await Promise.all([
     getKpiSnapshot(ctx.prisma, AGENT_KPIS, { ...base, ...ctx.window, grouping: NO_GROUPING }),
     getKpiSnapshot(ctx.prisma, [kpi], { ...base, ...ctx.window, grouping: { by: "time", buckets: timeBuckets(ctx.window, bucket, ctx.org.timeZone) } }),
     getKpiSnapshot(ctx.prisma, [kpi], { ...base, ...before, grouping: { by: "time", buckets: timeBuckets(before, bucket, ctx.org.timeZone) } }),
+    awardsOf(ctx.prisma, "agent", agent),
   ]);
+  const awardDate = new Intl.DateTimeFormat("en-GB", { timeZone: ctx.org.timeZone, dateStyle: "medium" });
   const agentSearch = withParam(ctx.search, "agent", agent);
   const groups = trend.get(kpi)!.groups ?? [];
 
@@ -75,6 +78,19 @@ export default async function AgentPage({ params, searchParams }: { params: Prom
           <KpiPicker current={kpi} search={ctx.search} />
         </div>
         <TrendChart bucket={bucket} unit={definition.unit} buckets={groups.map((g) => g.key ?? "")} current={groups.map((g) => g.value)} previous={(trendBefore.get(kpi)!.groups ?? []).map((g) => g.value)} />
+      </Panel>
+      <Panel title="Achievements">
+        {awards.length === 0 ? (
+          <p className="text-sm text-slate-500">No achievements yet.</p>
+        ) : (
+          <ul className="flex flex-wrap gap-2" data-testid="agent-achievements">
+            {awards.map((a) => (
+              <li key={a.id} className="rounded-full border border-amber-200 bg-amber-50 px-3 py-1 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+                🏅 {a.achievement} · {a.formatted} · {awardDate.format(new Date(a.awardedAt))}
+              </li>
+            ))}
+          </ul>
+        )}
       </Panel>
       <div className="flex flex-wrap gap-4 text-sm font-medium">
         <Link className="text-indigo-700 hover:underline" href={`/records/tickets${withParam(agentSearch, "kpi", kpi)}`} data-testid="agent-tickets-link">

@@ -8,6 +8,7 @@ import { ConfirmButton } from "@/components/settings/confirm-button";
 import { SettingsSection } from "@/components/settings/settings-page";
 import { requirePage } from "@/lib/auth/guards";
 import { getDashboard } from "@/lib/dashboards/load-dashboard";
+import { listCompetitions } from "@/lib/motivation/competitions";
 
 import { deleteDashboardAction, deleteWidgetAction, saveLayoutAction, saveWidgetAction, updateDashboardAction } from "../../actions";
 
@@ -16,7 +17,7 @@ export const metadata: Metadata = { title: "Edit dashboard" };
 
 export default async function EditDashboardPage({ params }: { params: Promise<{ slug: string }> }) {
   const { prisma } = await requirePage("dashboards:manage");
-  const dashboard = await getDashboard(prisma, (await params).slug);
+  const [dashboard, competitions] = await Promise.all([getDashboard(prisma, (await params).slug), listCompetitions(prisma)]);
   if (!dashboard) notFound();
   return (
     <main className="mx-auto max-w-[1600px] space-y-6 px-6 py-6">
@@ -37,6 +38,7 @@ export default async function EditDashboardPage({ params }: { params: Promise<{ 
         saveLayout={saveLayoutAction.bind(null, dashboard.id)}
         saveWidget={saveWidgetAction.bind(null, dashboard.id)}
         deleteWidget={deleteWidgetAction.bind(null, dashboard.id)}
+        competitions={competitions.map((c) => ({ id: c.id, name: c.name }))}
       />
     </main>
   );

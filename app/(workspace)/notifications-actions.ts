@@ -1,0 +1,10 @@
+"use server";
+
+import { requireAction } from "@/lib/auth/guards";
+import { markNotificationsRead } from "@/lib/motivation/notifications";
+
+/** Opening the notifications marks them read, for the signed-in agent only. */
+export async function markNotificationsReadAction(): Promise<void> {
+  const { prisma, user } = await requireAction("kpis:read");
+  if (user.agent) await markNotificationsRead(prisma, user.agent.id);
+}

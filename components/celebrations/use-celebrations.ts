@@ -1,0 +1,49 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+
+import type { DashboardData } from "@/lib/dashboards/dashboard-data";
+import type { DashboardWidget } from "@/lib/dashboards/widget-config";
+import { getKpiDefinition } from "@/lib/kpi/catalog";
+import { formatKpiValue } from "@/lib/kpi/format-kpi-value";
+
+import type { CelebrationMessage } from "./celebration";
+
+/**
+ * What a screen celebrates, once each: a KPI whose target status turns to good between two polls,
+ * and an achievement awarded since the screen opened (the awards already there on the first poll
+ * are the baseline, so reloading a screen does not celebrate them again).
+ */
+export function useCelebrations(widgets: DashboardWidget[], data: DashboardData | undefined, slug: string) {
+  const [message, setMessage] = useState<CelebrationMessage | null>(null);
+  const previous = useRef(new Map<string, string | null>());
+  const seenAwards = useRef<Set<number> | null>(null);
+  useEffect(() => {
+    if (!data) return;
+    for (const widget of widgets) {
+      const d = data.widgets[String(widget.id)];
+      if (!d || (d.kind !== "kpi_number" && d.kind !== "gauge")) continue;
+      const key = `${slug}:${widget.id}`;
+      const before = previous.current.get(key);
+      previous.current.set(key, d.status);
+      if (before !== undefined && before !== "good" && before !== null && d.status === "good") {
+        const kpi = getKpiDefinition(d.kpi);
+        setMessage({ id: `${key}:${data.computedAt}`, title: `${kpi.name} is on target`, detail: `${formatKpiValue(d.current.value, kpi.unit)} · ${widget.title}` });
+      }
+    }
+    const awards = data.awards ?? [];
+    if (seenAwards.current === null) {
+      seenAwards.current = new Set(awards.map((a) => a.id));
+      return;
+    }
+    const fresh = awards.filter((a) => !seenAwards.current!.has(a.id));
+    for (const a of fresh) seenAwards.current.add(a.id);
+    if (fresh.length) {
+      const a = fresh[0]!;
+      const others = fresh.length > 1 ? ` (and ${fresh.length - 1} more)` : "";
+      setMessage({ id: `award:${a.id}`, title: `${a.subjectName}: ${a.achievement}`, detail: `${a.formatted}${others}` });
+    }
+  }, [data, widgets, slug]);
+  const dismiss = useCallback(() => setMessage(null), []);
+  return { message, dismiss };
+}

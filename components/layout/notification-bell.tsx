@@ -1,0 +1,79 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useState } from "react";
+
+import { markNotificationsReadAction } from "@/app/(workspace)/notifications-actions";
+import type { AppNotification } from "@/lib/motivation/notifications";
+
+const POLL_MS = 30_000;
+
+/** The agent's achievements and competition rank changes, polled; opening the list marks them read. */
+export function NotificationBell() {
+  const [data, setData] = useState<{ unread: number; items: AppNotification[] }>({ unread: 0, items: [] });
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    let cancelled = false;
+    const load = async () => {
+      try {
+        const response = await fetch("/api/v1/notifications", { cache: "no-store" });
+        if (response.ok && !cancelled) setData(await response.json());
+      } catch {
+        // Offline for a moment: the next poll tries again.
+      }
+    };
+    void load();
+    const timer = setInterval(load, POLL_MS);
+    return () => {
+      cancelled = true;
+      clearInterval(timer);
+    };
+  }, []);
+  const toggle = () => {
+    setOpen(!open);
+    if (!open && data.unread > 0) {
+      setData({ unread: 0, items: data.items });
+      void markNotificationsReadAction();
+    }
+  };
+  return (
+    <div className="relative">
+      <button
+        type="button"
+        onClick={toggle}
+        aria-expanded={open}
+        aria-label={data.unread ? `Notifications, ${data.unread} new` : "Notifications"}
+        data-testid="notification-bell"
+        className="relative rounded-lg px-2 py-2 text-lg text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:text-slate-300 dark:hover:bg-slate-800"
+      >
+        <span aria-hidden>🔔</span>
+        {data.unread > 0 && (
+          <span className="absolute -right-0.5 -top-0.5 grid h-5 min-w-5 place-items-center rounded-full bg-red-600 px-1 text-xs font-semibold text-white" data-testid="notification-count">
+            {data.unread}
+          </span>
+        )}
+      </button>
+      {open && (
+        <div className="absolute right-0 z-40 mt-2 w-80 rounded-xl border border-slate-200 bg-white p-2 shadow-lg dark:border-slate-700 dark:bg-slate-900" data-testid="notification-list">
+          {data.items.length === 0 ? (
+            <p className="p-3 text-sm text-slate-500">Nothing yet. Achievements and competition news show up here.</p>
+          ) : (
+            <ul className="max-h-96 divide-y divide-slate-100 overflow-y-auto text-sm dark:divide-slate-800">
+              {data.items.map((n) => (
+                <li key={n.id} className={`p-2 ${n.read ? "text-slate-600 dark:text-slate-400" : "font-medium text-slate-900 dark:text-white"}`}>
+                  {n.href ? (
+                    <Link href={n.href} className="hover:underline" onClick={() => setOpen(false)}>
+                      {n.text}
+                    </Link>
+                  ) : (
+                    n.text
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

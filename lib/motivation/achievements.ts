@@ -1,0 +1,146 @@
+import { z } from "zod";
+
+import { needsMinimumSample } from "@/lib/dashboards/leaderboard-ranking";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { getKpiDefinition, type KpiKey } from "@/lib/kpi/catalog";
+import { formatKpiValue } from "@/lib/kpi/format-kpi-value";
+import { getKpiSnapshot } from "@/lib/kpi/get-kpi-snapshot";
+import { NO_FILTERS } from "@/lib/kpi/kpi-query";
+import type { OrgSettings } from "@/lib/org/get-org-settings";
+
+import { agentsOfTeams, notifyAgents } from "./notifications";
+import { periodBefore, periodContaining, ZPeriodKpiKey, type PeriodKind } from "./periods";
+import type { CanSee } from "./visibility";
+
+export const ZAchievementInput = z.object({
+  name: z.string().trim().min(1, "is required").max(80, "must be at most 80 characters"),
+  kpiKey: ZPeriodKpiKey,
+  scope: z.enum(["agent", "team"]),
+  period: z.enum(["day", "week", "month"]),
+  threshold: z.coerce.number({ error: "must be a number" }).refine(Number.isFinite, "must be a number"),
+  minSample: z.coerce.number().int("must be a whole number").min(0).max(100_000).default(0),
+});
+export type AchievementInput = z.infer<typeof ZAchievementInput>;
+
+export interface AwardView {
+  id: number;
+  achievement: string;
+  kpi: KpiKey;
+  scope: "agent" | "team";
+  subject: string;
+  subjectName: string;
+  value: number;
+  formatted: string;
+  awardedAt: string;
+}
+
+export async function createAchievement(prisma: PrismaClient, input: AchievementInput) {
+  return prisma.achievement.create({ data: input });
+}
+
+export async function listAchievements(prisma: PrismaClient) {
+  return prisma.achievement.findMany({ orderBy: { name: "asc" }, include: { _count: { select: { awards: true } } } });
+}
+
+export async function deleteAchievement(prisma: PrismaClient, id: number): Promise<void> {
+  await prisma.achievement.deleteMany({ where: { id } });
+}
+
+/** Reached in the KPI's better direction (a volume counts higher as better). */
+export function meetsThreshold(key: KpiKey, value: number, threshold: number): boolean {
+  return getKpiDefinition(key).direction === "lower" ? value <= threshold : value >= threshold;
+}
+
+/**
+ * Awards every achievement reached, once. Higher-is-better achievements ("50 tickets solved in a
+ * day") are awarded the moment the running period reaches them, since more data cannot undo a
+ * count; lower-is-better ones ("first reply under 5 minutes all day") only for a completed period,
+ * when the whole period is known. A value from fewer records than the achievement's minimum (and,
+ * for rates and scores, the organisation's) awards nothing. The unique (achievement, subject,
+ * period) key makes re-ingested data and concurrent evaluations award nothing twice.
+ */
+export async function evaluateAchievements(prisma: PrismaClient, org: OrgSettings, now: Date): Promise<AwardView[]> {
+  const achievements = await prisma.achievement.findMany();
+  const groups = new Map<string, typeof achievements>();
+  for (const a of achievements) {
+    const id = `${a.scope}:${a.period}`;
+    groups.set(id, [...(groups.get(id) ?? []), a]);
+  }
+  const awarded: AwardView[] = [];
+  for (const members of groups.values()) {
+    const { scope, period } = members[0]!;
+    const periods = [
+      { window: periodContaining(period as PeriodKind, now, org.timeZone), complete: false },
+      { window: periodBefore(period as PeriodKind, now, org.timeZone), complete: true },
+    ];
+    for (const { window, complete } of periods) {
+      const due = members.filter((a) => complete || getKpiDefinition(a.kpiKey as KpiKey).direction !== "lower");
+      if (due.length === 0) continue;
+      const snapshot = await getKpiSnapshot(prisma, [...new Set(due.map((a) => a.kpiKey as KpiKey))], {
+        from: window.start, to: new Date(Math.min(window.end.getTime(), now.getTime())), timeZone: org.timeZone, now,
+        serviceLevelSeconds: org.serviceLevelSeconds, filters: NO_FILTERS, grouping: { by: scope },
+      });
+      for (const a of due) {
+        const key = a.kpiKey as KpiKey;
+        const minimum = Math.max(1, a.minSample, needsMinimumSample(key) ? org.minSampleSize : 0);
+        const reached = (snapshot.get(key)?.groups ?? []).filter(
+          (g): g is typeof g & { key: string; value: number } => g.key !== null && g.value !== null && g.n >= minimum && meetsThreshold(key, g.value, a.threshold),
+        );
+        if (reached.length === 0) continue;
+        const created = await prisma.achievementAward.createManyAndReturn({
+          data: reached.map((g) => ({ achievementId: a.id, subject: g.key, subjectName: g.label, periodStart: window.start, value: g.value, n: g.n, awardedAt: now })),
+          skipDuplicates: true,
+        });
+        for (const award of created) {
+          const view = toAwardView(award, a);
+          awarded.push(view);
+          const agents = scope === "agent" ? [award.subject] : await agentsOfTeams(prisma, [award.subject]);
+          await notifyAgents(prisma, agents, `Achievement unlocked: ${a.name} (${view.formatted})${scope === "team" ? ` for ${award.subjectName}` : ""}`, null);
+        }
+      }
+    }
+  }
+  return awarded;
+}
+
+/** The newest awards a viewer may see, newest first. */
+export async function recentAwards(prisma: PrismaClient, canSee: CanSee, options: { since?: Date; limit: number }): Promise<AwardView[]> {
+  const rows = await prisma.achievementAward.findMany({
+    where: options.since ? { awardedAt: { gte: options.since } } : {},
+    orderBy: [{ awardedAt: "desc" }, { id: "desc" }],
+    take: options.limit * 4,
+    include: { achievement: true },
+  });
+  return rows
+    .filter((r) => canSee(r.achievement.scope, r.subject))
+    .slice(0, options.limit)
+    .map((r) => toAwardView(r, r.achievement));
+}
+
+export async function awardsOf(prisma: PrismaClient, scope: "agent" | "team", subject: string, limit = 20): Promise<AwardView[]> {
+  const rows = await prisma.achievementAward.findMany({
+    where: { subject, achievement: { scope } },
+    orderBy: [{ awardedAt: "desc" }, { id: "desc" }],
+    take: limit,
+    include: { achievement: true },
+  });
+  return rows.map((r) => toAwardView(r, r.achievement));
+}
+
+function toAwardView(
+  award: { id: number; subject: string; subjectName: string; value: number; awardedAt: Date },
+  achievement: { name: string; kpiKey: string; scope: "agent" | "team" },
+): AwardView {
+  const kpiKey = achievement.kpiKey as KpiKey;
+  return {
+    id: award.id,
+    achievement: achievement.name,
+    kpi: kpiKey,
+    scope: achievement.scope,
+    subject: award.subject,
+    subjectName: award.subjectName,
+    value: award.value,
+    formatted: formatKpiValue(award.value, getKpiDefinition(kpiKey).unit),
+    awardedAt: award.awardedAt.toISOString(),
+  };
+}
