@@ -19,7 +19,7 @@ test.describe("a team lead", () => {
 
     // Navigation offers nothing beyond their own numbers and the definitions.
     const links = await page.getByRole("navigation", { name: "Main" }).getByRole("link").allTextContents();
-    expect(links).toEqual(["Dashboards", "Definitions"]);
+    expect(links).toEqual(["Dashboards", "Competitions", "Definitions"]);
     // One team: no team filter to choose from, and no other team's name anywhere on the page.
     await expect(page.getByRole("form", { name: "Filters" }).getByText("Team", { exact: true })).toHaveCount(0);
     await expect(page.getByText("Social Care")).toHaveCount(0);

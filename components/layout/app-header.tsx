@@ -22,6 +22,8 @@ export function AppHeader({ orgName, user, theme, show }: AppHeaderProps) {
     { href: "/competitions", label: "Competitions", visible: true },
     { href: "/kpis", label: "Definitions", visible: true },
     { href: "/import", label: "Import", visible: show.import },
+  ].filter((item) => item.visible);
+  const settings = [
     { href: "/settings/users", label: "Users", visible: show.users },
     { href: "/settings/targets", label: "Targets", visible: show.targets },
     { href: "/settings/service-levels", label: "Hours & SLAs", visible: show.serviceLevels },
@@ -38,12 +40,24 @@ export function AppHeader({ orgName, user, theme, show }: AppHeaderProps) {
             </span>
             <span className="text-lg font-semibold tracking-tight">Deskpulse</span>
           </Link>
-          <nav aria-label="Main" className="flex gap-1">
+          <nav aria-label="Main" className="flex items-center gap-1">
             {nav.map((item) => (
               <Link key={item.href} href={item.href} className={LINK}>
                 {item.label}
               </Link>
             ))}
+            {settings.length > 0 && (
+              <details className="relative" data-testid="settings-menu">
+                <summary className={`${LINK} cursor-pointer list-none`}>Settings ▾</summary>
+                <div className="absolute left-0 z-40 mt-1 flex w-48 flex-col rounded-xl border border-slate-200 bg-white p-1 shadow-lg dark:border-slate-700 dark:bg-slate-900">
+                  {settings.map((item) => (
+                    <Link key={item.href} href={item.href} className={LINK}>
+                      {item.label}
+                    </Link>
+                  ))}
+                </div>
+              </details>
+            )}
           </nav>
         </div>
         <div className="flex items-center gap-4">
