@@ -46,7 +46,9 @@ export function NotificationBell() {
         data-testid="notification-bell"
         className="relative rounded-lg px-2 py-2 text-lg text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:text-slate-300 dark:hover:bg-slate-800"
       >
-        <span aria-hidden>🔔</span>
+        <svg viewBox="0 0 20 20" aria-hidden className="h-5 w-5 fill-current">
+          <path d="M10 2a5 5 0 0 0-5 5v3.2L3.6 13a1 1 0 0 0 .9 1.5h11a1 1 0 0 0 .9-1.5L15 10.2V7a5 5 0 0 0-5-5zm-2 14a2 2 0 0 0 4 0z" />
+        </svg>
         {data.unread > 0 && (
           <span className="absolute -right-0.5 -top-0.5 grid h-5 min-w-5 place-items-center rounded-full bg-red-600 px-1 text-xs font-semibold text-white" data-testid="notification-count">
             {data.unread}

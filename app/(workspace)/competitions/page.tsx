@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { AchievementForm } from "@/components/motivation/achievement-form";
+import { AwardBadge } from "@/components/motivation/award-badge";
 import { CompetitionForm } from "@/components/motivation/competition-form";
 import { ConfirmButton } from "@/components/settings/confirm-button";
 import { SettingsSection, TABLE, TD, TH } from "@/components/settings/settings-page";
@@ -163,8 +164,11 @@ export default async function CompetitionsPage() {
           <ul className="divide-y divide-slate-100 text-sm dark:divide-slate-800">
             {awards.map((a) => (
               <li key={a.id} className="flex justify-between gap-4 py-2">
-                <span>
-                  🏅 <span className="font-medium">{a.subjectName}</span>: {a.achievement} ({a.formatted})
+                <span className="flex items-center gap-2">
+                  <AwardBadge />
+                  <span>
+                    <span className="font-medium">{a.subjectName}</span>: {a.achievement} ({a.formatted})
+                  </span>
                 </span>
                 <time className="text-slate-500" dateTime={a.awardedAt}>
                   {new Intl.DateTimeFormat("en-GB", { timeZone: org.timeZone, dateStyle: "medium", timeStyle: "short" }).format(new Date(a.awardedAt))}

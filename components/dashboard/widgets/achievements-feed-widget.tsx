@@ -1,3 +1,4 @@
+import { AwardBadge } from "@/components/motivation/award-badge";
 import type { AchievementsFeedWidgetData } from "@/lib/dashboards/dashboard-data";
 
 import { WidgetFrame } from "../widget-frame";
@@ -20,7 +21,7 @@ export function AchievementsFeedWidget({ title, data, stale, now }: { title: str
         <ol className="h-full divide-y divide-slate-100 overflow-hidden dark:divide-slate-800">
           {data.awards.map((a) => (
             <li key={a.id} className="flex items-center gap-3 py-1.5 text-sm" data-testid="achievement-row">
-              <span aria-hidden className="text-lg">🏅</span>
+              <AwardBadge />
               <span className="min-w-0 flex-1">
                 <span className="block truncate font-medium text-slate-800 dark:text-slate-100">{a.subjectName}</span>
                 <span className="block truncate text-xs text-slate-500 dark:text-slate-400">

@@ -37,7 +37,7 @@ export function CompetitionWidget({ title, data, stale, now }: { title: string; 
   const aside = (
     <span className="text-xs text-slate-500 dark:text-slate-400" data-testid="competition-time">
       {when}
-      {s.prize ? ` · 🏆 ${s.prize}` : ""}
+      {s.prize ? ` · Prize: ${s.prize}` : ""}
     </span>
   );
   return (

@@ -7,6 +7,7 @@ import { drillContext, withParam, type SearchParams } from "@/components/drill/d
 import { KpiPicker } from "@/components/drill/kpi-picker";
 import { DrillPage, Panel } from "@/components/drill/page-frame";
 import { TrendChart } from "@/components/drill/trend-chart";
+import { AwardBadge } from "@/components/motivation/award-badge";
 import { autoBucket } from "@/lib/dashboards/compute-dashboard-data";
 import { getKpiDefinition, isKpiKey, KPI_CATALOG, type KpiKey } from "@/lib/kpi/catalog";
 import { formatKpiValue } from "@/lib/kpi/format-kpi-value";
@@ -85,8 +86,8 @@ export default async function AgentPage({ params, searchParams }: { params: Prom
         ) : (
           <ul className="flex flex-wrap gap-2" data-testid="agent-achievements">
             {awards.map((a) => (
-              <li key={a.id} className="rounded-full border border-amber-200 bg-amber-50 px-3 py-1 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
-                🏅 {a.achievement} · {a.formatted} · {awardDate.format(new Date(a.awardedAt))}
+              <li key={a.id} className="flex items-center gap-1.5 rounded-full border border-amber-200 bg-amber-50 px-3 py-1 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+                <AwardBadge className="h-4 w-4" /> {a.achievement} · {a.formatted} · {awardDate.format(new Date(a.awardedAt))}
               </li>
             ))}
           </ul>
