@@ -100,6 +100,7 @@ export function WidgetForm({ action, initial, submitLabel, competitions }: Widge
           <select name="ranking" defaultValue={(c.ranking as string) ?? "value"} className={SELECT}>
             <option value="value">Best value</option>
             <option value="improvement">Most improved vs the previous period</option>
+            <option value="volume_adjusted">Adjusted for handled volume (rates and scores)</option>
           </select>
         </label>
       )}

@@ -3,7 +3,7 @@ import { expect, test } from "vitest";
 import { targetStatus } from "@/lib/targets/targets";
 
 import { comparisonWindow } from "./compute-dashboard-data";
-import { anonymised, rankImprovement, rankLeaderboard } from "./leaderboard-ranking";
+import { anonymised, rankImprovement, rankLeaderboard, rankVolumeAdjusted } from "./leaderboard-ranking";
 import { parseDashboardFilters, filtersToSearch, filtersWindow } from "./dashboard-filters";
 
 const g = (key: string, value: number | null, n = 50) => ({ key, label: key.toUpperCase(), value, n });
@@ -32,6 +32,19 @@ test("most improved ranks the change in the KPI's better direction, among those 
   // A rate from too few responses in either period is not ranked.
   const csat = rankImprovement("csat", [g("a", 100, 40), g("b", 90, 40), g("c", 95, 40)], [g("a", 50, 3), g("b", 70, 40), g("c", 94, 40)], 10);
   expect(csat.map((r) => [r.key, r.rank])).toEqual([["b", 1], ["c", 2], ["a", null]]);
+});
+
+test("adjusted for handled volume, a rate from many responses outranks a slightly higher one from few", () => {
+  const csat = [
+    { key: "few", label: "Few", value: 100, n: 12, marginOfError: 12.1 },
+    { key: "many", label: "Many", value: 97, n: 300, marginOfError: 1.9 },
+    { key: "mid", label: "Mid", value: 90, n: 80, marginOfError: 6.4 },
+  ];
+  const rows = rankVolumeAdjusted("csat", csat, [], 10);
+  expect(rows.map((r) => [r.key, r.rank, r.value, r.marginOfError])).toEqual([["many", 1, 97, 1.9], ["few", 2, 100, 12.1], ["mid", 3, 90, 6.4]]);
+  // Lower is better for durations: the cautious end is the upper one.
+  const frt = rankVolumeAdjusted("first_response_time", [g("a", 100), g("b", 200)], [], 10);
+  expect(frt.map((r) => r.key)).toEqual(["a", "b"]);
 });
 
 test("an anonymous leaderboard shows initials and keys that identify nobody", () => {

@@ -10,7 +10,7 @@ import { listAtRiskTickets, type AtRiskList } from "@/lib/sla/at-risk-tickets";
 import { resolveTarget, targetStatus, type Target } from "@/lib/targets/targets";
 
 import type { DashboardData, KpiFigure, TargetFigure, WidgetData } from "./dashboard-data";
-import { anonymised, needsMinimumSample, rankImprovement, rankLeaderboard, sortedForKpi } from "./leaderboard-ranking";
+import { anonymised, needsMinimumSample, rankImprovement, rankLeaderboard, rankVolumeAdjusted, sortedForKpi } from "./leaderboard-ranking";
 import type { DashboardWidget } from "./widget-config";
 
 export interface DashboardQuery {
@@ -181,7 +181,8 @@ export async function computeDashboardData(prisma: PrismaClient, q: DashboardQue
       case "leaderboard": {
         const p = plan as { current: Request; previous: Request };
         const [current, previous] = [entry(p.current, config.kpi)!.groups ?? [], entry(p.previous, config.kpi)!.groups ?? []];
-        const rows = (config.ranking === "improvement" ? rankImprovement : rankLeaderboard)(config.kpi, current, previous, q.minSampleSize).slice(0, config.limit);
+        const rank = { value: rankLeaderboard, improvement: rankImprovement, volume_adjusted: rankVolumeAdjusted }[config.ranking];
+        const rows = rank(config.kpi, current, previous, q.minSampleSize).slice(0, config.limit);
         data = {
           kind: "leaderboard",
           kpi: config.kpi,

@@ -54,6 +54,8 @@ export interface LeaderboardRow {
   previousRank: number | null;
   /** "Most improved" boards: the change against the previous period (current − previous). */
   change?: number | null;
+  /** Volume-adjusted boards: the 95 % margin of error the rank allowed for. */
+  marginOfError?: number | null;
 }
 
 export interface LeaderboardWidgetData {
@@ -63,7 +65,7 @@ export interface LeaderboardWidgetData {
   by: "agent" | "team";
   rows: LeaderboardRow[];
   minSample: number;
-  ranking: "value" | "improvement";
+  ranking: "value" | "improvement" | "volume_adjusted";
   anonymous: boolean;
 }
 

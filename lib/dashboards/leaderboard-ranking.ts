@@ -20,7 +20,7 @@ export function sortedForKpi<G extends { value: number | null }>(kpi: KpiKey, gr
   });
 }
 
-export type Group = { key: string | null; label: string; value: number | null; n: number };
+export type Group = { key: string | null; label: string; value: number | null; n: number; marginOfError?: number | null };
 
 function ranks(kpi: KpiKey, groups: Group[], minSample: number): Map<string, number> {
   const eligible = groups.filter((g) => g.key !== null && g.value !== null && (!needsMinimumSample(kpi) || g.n >= minSample));
@@ -70,4 +70,19 @@ export function anonymised(rows: LeaderboardRow[]): LeaderboardRow[] {
 function initials(name: string): string {
   const letters = name.split(/[\s-]+/).filter(Boolean).map((part) => part.charAt(0).toUpperCase() + ".");
   return letters.length > 3 ? [...letters.slice(0, 2), letters.at(-1)!].join(" ") : letters.join(" ");
+}
+
+/**
+ * Adjusted for handled volume: a rate or score is ranked by the cautious end of its 95 % interval
+ * (the value less its margin of error, or plus it when lower is better), so 100 % from 12 surveys
+ * does not outrank 97 % from 300. The rows still show the measured value, with its margin.
+ */
+export function rankVolumeAdjusted(kpi: KpiKey, current: Group[], previous: Group[], minSample: number): LeaderboardRow[] {
+  const sign = getKpiDefinition(kpi).direction === "lower" ? 1 : -1;
+  const cautious = (g: Group): Group => (g.value === null ? g : { ...g, value: g.value + sign * (g.marginOfError ?? 0) });
+  const measured = new Map(current.map((g) => [g.key, g]));
+  return rankLeaderboard(kpi, current.map(cautious), previous.map(cautious), minSample).map((row) => {
+    const g = measured.get(row.key)!;
+    return { ...row, value: g.value, marginOfError: g.marginOfError ?? null };
+  });
 }

@@ -29,8 +29,11 @@ export const ZWidgetConfig = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("bar_breakdown"), kpi, by: z.enum(DIMENSIONS), window, hours }),
   z.object({
     kind: z.literal("leaderboard"), kpi, by: z.enum(["agent", "team"]), limit: z.coerce.number().int().min(3).max(25).default(10), window, hours,
-    /** By the value, or "most improved": by the change against the previous period in the better direction. */
-    ranking: z.enum(["value", "improvement"]).default("value"),
+    /**
+     * By the value; "most improved": by the change against the previous period in the better
+     * direction; "volume_adjusted": rates and scores by the cautious end of their 95 % interval.
+     */
+    ranking: z.enum(["value", "improvement", "volume_adjusted"]).default("value"),
     /** For wall screens: initials only, no links and no ids in the data. */
     anonymous: z.union([z.boolean(), z.literal("on")]).optional().transform((v) => v === true || v === "on"),
   }),

@@ -27,6 +27,8 @@ export interface KpiGroup {
   label: string;
   value: number | null;
   n: number;
+  /** For rates and scores: the 95 % margin of error of this group's value. */
+  marginOfError?: number | null;
 }
 
 export type KpiSnapshotEntry = KpiResult & { groups?: KpiGroup[] };
@@ -62,7 +64,7 @@ export async function getKpiSnapshot(
           const entry = snapshot.get(result.key);
           // A team with no data for this KPI is noise in its breakdown; an empty time bucket is a gap to show.
           if (!entry || (q.grouping.by !== "time" && result.n === 0)) continue;
-          (entry.groups ??= []).push({ key, label: labels(key), value: result.value, n: result.n });
+          (entry.groups ??= []).push({ key, label: labels(key), value: result.value, n: result.n, ...(result.marginOfError !== undefined && { marginOfError: result.marginOfError }) });
         }
       }
     });

@@ -81,7 +81,14 @@ export function LeaderboardWidget({
                   Not enough data ({row.n})
                 </span>
               ) : (
-                <span className="font-semibold tabular-nums text-slate-900 dark:text-white">{formatKpiValue(row.value, data.unit)}</span>
+                <span className="text-right font-semibold tabular-nums text-slate-900 dark:text-white">
+                  {formatKpiValue(row.value, data.unit)}
+                  {data.ranking === "volume_adjusted" && row.marginOfError ? (
+                    <span className="block text-xs font-normal text-slate-500" data-testid="leaderboard-margin">
+                      ±{formatChangeAmount(row.marginOfError, data.unit)} · n {row.n}
+                    </span>
+                  ) : null}
+                </span>
               )}
             </li>
           ))}
