@@ -2,6 +2,8 @@
 
 import { useEffect } from "react";
 
+import { AwardBadge } from "@/components/motivation/award-badge";
+
 export interface CelebrationMessage {
   id: string;
   title: string;
@@ -25,7 +27,7 @@ export function Celebration({ message, onDone, variant = "screen" }: { message: 
         data-testid="celebration"
         className="fixed bottom-6 right-6 z-50 flex max-w-sm items-start gap-3 rounded-2xl border border-emerald-200 bg-white p-4 shadow-lg motion-safe:animate-[fadein_400ms_ease-out] dark:border-emerald-800 dark:bg-slate-900"
       >
-        <span aria-hidden className="text-3xl leading-none">🎉</span>
+        <AwardBadge className="h-8 w-8" />
         <span>
           <span className="block font-semibold text-slate-900 dark:text-white">{message.title}</span>
           <span className="block text-sm text-emerald-800 dark:text-emerald-300">{message.detail}</span>
@@ -39,7 +41,7 @@ export function Celebration({ message, onDone, variant = "screen" }: { message: 
   return (
     <div role="status" aria-live="assertive" data-testid="celebration" className="fixed inset-0 z-50 grid place-items-center bg-slate-950/85 motion-safe:animate-[fadein_400ms_ease-out]">
       <div className="text-center">
-        <p aria-hidden className="text-[6rem] leading-none">🎉</p>
+        <AwardBadge className="mx-auto h-[6rem] w-[6rem]" />
         <p className="mt-6 text-[3rem] font-bold text-white">{message.title}</p>
         <p className="mt-3 text-[1.8rem] text-emerald-300">{message.detail}</p>
       </div>

@@ -18,7 +18,7 @@ export function AchievementsFeedWidget({ title, data, stale, now }: { title: str
       {data.awards.length === 0 ? (
         <p className="grid h-full place-items-center text-center text-sm text-slate-500">No achievements yet. Managers define them under Competitions.</p>
       ) : (
-        <ol className="h-full divide-y divide-slate-100 overflow-hidden dark:divide-slate-800">
+        <ol className="fit-rows h-full divide-y divide-slate-100 dark:divide-slate-800">
           {data.awards.map((a) => (
             <li key={a.id} className="flex items-center gap-3 py-1.5 text-sm" data-testid="achievement-row">
               <AwardBadge />

@@ -42,7 +42,7 @@ export function CompetitionWidget({ title, data, stale, now }: { title: string; 
   );
   return (
     <WidgetFrame title={title} stale={stale} aside={aside} testId="competition">
-      <ol className="h-full divide-y divide-slate-100 overflow-hidden dark:divide-slate-800">
+      <ol className="fit-rows h-full divide-y divide-slate-100 dark:divide-slate-800">
         {s.rows.map((row) => (
           <li key={row.key} className="flex items-center gap-3 py-1.5 text-sm" data-testid="competition-row">
             <span className="w-6 text-right font-semibold tabular-nums text-slate-500">{row.rank ?? "–"}</span>

@@ -35,7 +35,7 @@ export function SlaAtRiskWidget({ title, data, stale, linkTickets }: { title: st
           No open ticket is due for a first response within {horizon(data.horizonMinutes)}.
         </p>
       ) : (
-        <ol className="h-full divide-y divide-slate-100 overflow-y-auto dark:divide-slate-800">
+        <ol className={`h-full divide-y divide-slate-100 dark:divide-slate-800 ${linkTickets ? "overflow-y-auto" : "fit-rows"}`}>
           {data.tickets.map((t) => {
             const breached = t.secondsLeft <= 0;
             return (
