@@ -2,11 +2,18 @@
 
 import { useActionState } from "react";
 
-import { BUTTON_PRIMARY, Field } from "@/components/ui/field";
+import { BUTTON_PRIMARY, Field, SelectField } from "@/components/ui/field";
 import type { FormState } from "@/lib/forms/form-state";
 
-const SELECT = "mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-600 dark:bg-slate-900";
-const LABEL = "text-sm font-medium text-slate-700 dark:text-slate-200";
+const SCOPES = [
+  { value: "agent", label: "An agent" },
+  { value: "team", label: "A team" },
+];
+const PERIODS = [
+  { value: "day", label: "A day" },
+  { value: "week", label: "A week" },
+  { value: "month", label: "A month" },
+];
 
 /** "50 tickets solved in a day": a KPI, whose, over what period, and the threshold to reach. */
 export function AchievementForm({ action, kpis }: { action: (state: FormState, form: FormData) => Promise<FormState>; kpis: { value: string; label: string }[] }) {
@@ -16,33 +23,10 @@ export function AchievementForm({ action, kpis }: { action: (state: FormState, f
   return (
     <form action={submit} className="grid gap-4 md:grid-cols-3" data-testid="achievement-form">
       <Field label="Name" name="name" required defaultValue={sent.name?.[0]} error={errors.name} placeholder="50 solved in a day" />
-      <label className="block">
-        <span className={LABEL}>KPI</span>
-        <select name="kpiKey" defaultValue={sent.kpiKey?.[0] ?? "tickets_solved"} className={SELECT}>
-          {kpis.map((k) => (
-            <option key={k.value} value={k.value}>
-              {k.label}
-            </option>
-          ))}
-        </select>
-        {errors.kpiKey && <span className="mt-1 block text-sm text-red-700">{errors.kpiKey}</span>}
-      </label>
+      <SelectField label="KPI" name="kpiKey" options={kpis} defaultValue={sent.kpiKey?.[0] ?? "tickets_solved"} error={errors.kpiKey} />
       <Field label="Threshold" name="threshold" inputMode="decimal" required defaultValue={sent.threshold?.[0]} error={errors.threshold} />
-      <label className="block">
-        <span className={LABEL}>Earned by</span>
-        <select name="scope" defaultValue={sent.scope?.[0] ?? "agent"} className={SELECT}>
-          <option value="agent">An agent</option>
-          <option value="team">A team</option>
-        </select>
-      </label>
-      <label className="block">
-        <span className={LABEL}>Within</span>
-        <select name="period" defaultValue={sent.period?.[0] ?? "day"} className={SELECT}>
-          <option value="day">A day</option>
-          <option value="week">A week</option>
-          <option value="month">A month</option>
-        </select>
-      </label>
+      <SelectField label="Earned by" name="scope" options={SCOPES} defaultValue={sent.scope?.[0] ?? "agent"} error={errors.scope} />
+      <SelectField label="Within" name="period" options={PERIODS} defaultValue={sent.period?.[0] ?? "day"} error={errors.period} />
       <Field label="Over at least (records)" name="minSample" type="number" min={0} defaultValue={sent.minSample?.[0] ?? "0"} error={errors.minSample} />
       <div className="flex items-center gap-3 md:col-span-3">
         <button type="submit" className={BUTTON_PRIMARY} disabled={pending}>

@@ -2,10 +2,9 @@
 
 import { useActionState, useState } from "react";
 
-import { BUTTON_PRIMARY, Field } from "@/components/ui/field";
+import { BUTTON_PRIMARY, Field, SelectField } from "@/components/ui/field";
 import type { FormState } from "@/lib/forms/form-state";
 
-const SELECT = "mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-600 dark:bg-slate-900";
 const LABEL = "text-sm font-medium text-slate-700 dark:text-slate-200";
 
 interface Option {
@@ -32,17 +31,7 @@ export function CompetitionForm({ action, kpis, agents, teams, today }: Competit
   return (
     <form action={submit} className="grid gap-4 md:grid-cols-2" data-testid="competition-form">
       <Field label="Name" name="name" required defaultValue={sent.name?.[0]} error={errors.name} placeholder="December sprint" />
-      <label className="block">
-        <span className={LABEL}>KPI</span>
-        <select name="kpiKey" defaultValue={sent.kpiKey?.[0] ?? "tickets_solved"} className={SELECT}>
-          {kpis.map((k) => (
-            <option key={k.value} value={k.value}>
-              {k.label}
-            </option>
-          ))}
-        </select>
-        {errors.kpiKey && <span className="mt-1 block text-sm text-red-700">{errors.kpiKey}</span>}
-      </label>
+      <SelectField label="KPI" name="kpiKey" options={kpis} defaultValue={sent.kpiKey?.[0] ?? "tickets_solved"} error={errors.kpiKey} />
       <Field label="First day" name="firstDay" type="date" required defaultValue={sent.firstDay?.[0] ?? today} error={errors.firstDay} />
       <Field label="Last day" name="lastDay" type="date" required defaultValue={sent.lastDay?.[0] ?? today} error={errors.lastDay} />
       <Field label="Goal (optional)" name="goal" inputMode="decimal" defaultValue={sent.goal?.[0]} error={errors.goal} />

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 
-import { BUTTON_PRIMARY, Field } from "@/components/ui/field";
+import { BUTTON_PRIMARY, Field, SelectField } from "@/components/ui/field";
 import type { FormState } from "@/lib/forms/form-state";
 
 interface Option {
@@ -10,7 +10,6 @@ interface Option {
   label: string;
 }
 
-const SELECT = "mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 focus-visible:ring-2 focus-visible:ring-indigo-500/40";
 
 /** Set the target of one KPI for the organisation, a team or an agent (replacing any it had). */
 export function TargetForm({ action, kpis, scopes }: { action: (state: FormState, form: FormData) => Promise<FormState>; kpis: Option[]; scopes: Option[] }) {
@@ -19,28 +18,8 @@ export function TargetForm({ action, kpis, scopes }: { action: (state: FormState
   const sent = state.values ?? {};
   return (
     <form action={submit} className="grid gap-4 md:grid-cols-3 lg:grid-cols-6" data-testid="target-form">
-      <label className="block md:col-span-2">
-        <span className="text-sm font-medium text-slate-700">KPI</span>
-        <select name="kpiKey" className={SELECT} defaultValue={sent.kpiKey?.[0]}>
-          {kpis.map((k) => (
-            <option key={k.value} value={k.value}>
-              {k.label}
-            </option>
-          ))}
-        </select>
-        {errors.kpiKey && <span className="mt-1 block text-sm text-red-700">{errors.kpiKey}</span>}
-      </label>
-      <label className="block">
-        <span className="text-sm font-medium text-slate-700">For</span>
-        <select name="scope" className={SELECT} defaultValue={sent.scope?.[0]}>
-          {scopes.map((s) => (
-            <option key={s.value} value={s.value}>
-              {s.label}
-            </option>
-          ))}
-        </select>
-        {(errors.scope || errors.agent) && <span className="mt-1 block text-sm text-red-700">{errors.scope ?? errors.agent}</span>}
-      </label>
+      <SelectField label="KPI" name="kpiKey" options={kpis} defaultValue={sent.kpiKey?.[0]} error={errors.kpiKey} className="md:col-span-2" />
+      <SelectField label="For" name="scope" options={scopes} defaultValue={sent.scope?.[0]} error={errors.scope ?? errors.agent} />
       <Field label="Target" name="value" inputMode="decimal" required defaultValue={sent.value?.[0]} error={errors.value} />
       <Field label="Warning beyond" name="warning" inputMode="decimal" required defaultValue={sent.warning?.[0]} error={errors.warning} />
       <Field label="Critical beyond" name="critical" inputMode="decimal" required defaultValue={sent.critical?.[0]} error={errors.critical} />
