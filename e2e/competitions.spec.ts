@@ -23,8 +23,9 @@ async function addWidget(page: Page, kind: string, title: string, count: number,
   await expect(page.getByTestId("editor-widget")).toHaveCount(count);
 }
 
-test("a competition's TV leaderboard reorders as events arrive, a new achievement is celebrated, and the agent is told", async ({ page, browser }) => {
+test("a competition's TV leaderboard reorders as events arrive, a new achievement is celebrated, and the agent is told", async ({ page, browser }, testInfo) => {
   test.setTimeout(150_000);
+  const attempt = testInfo.retry + 1;
   const agents = ["agent-001", "agent-002"];
   await page.goto("/settings/keys");
   await page.getByLabel("Name (who uses it)").fill("Sprint feed");
@@ -34,7 +35,7 @@ test("a competition's TV leaderboard reorders as events arrive, a new achievemen
   const solve = async (agent: string, count: number, prefix: string) => {
     const now = Date.now();
     const tickets = Array.from({ length: count }, (_, i) => ({
-      externalId: `${prefix}-${i}`, channel: "email", status: "solved", assignee: agent,
+      externalId: `${prefix}-${attempt}-${i}`, channel: "email", status: "solved", assignee: agent,
       createdAt: new Date(now - 20 * 60_000).toISOString(), firstResponseAt: new Date(now - 10 * 60_000).toISOString(), resolvedAt: new Date(now - 60_000).toISOString(),
     }));
     const ingest = await page.request.post("/api/v1/ingest", { headers: { authorization: `Bearer ${key}` }, data: { tickets } });
@@ -53,37 +54,37 @@ test("a competition's TV leaderboard reorders as events arrive, a new achievemen
 
   await page.goto("/competitions");
   const form = page.getByTestId("competition-form");
-  await form.getByLabel("Name").fill("Playwright sprint");
+  await form.getByLabel("Name").fill(`Playwright sprint ${attempt}`);
   await form.locator('select[name="kpiKey"]').selectOption("tickets_solved");
   for (const a of agents) await form.locator(`input[name="agents"][value="${a}"]`).check();
   await form.getByLabel("Prize (optional)").fill("Team lunch");
   await form.getByRole("button", { name: "Create competition" }).click();
   await expect(page).toHaveURL(/\/competitions\/\d+$/);
-  await expect(page.getByRole("heading", { name: "Playwright sprint" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: `Playwright sprint ${attempt}` })).toBeVisible();
 
   // An achievement just out of the trailer's reach: they earn it with the tickets that win them the lead.
   await page.goto("/competitions");
   const achievement = page.getByTestId("achievement-form");
-  await achievement.getByLabel("Name").fill("Sprint finisher");
+  await achievement.getByLabel("Name").fill(`Sprint finisher ${attempt}`);
   await achievement.locator('select[name="kpiKey"]').selectOption("tickets_solved");
   await achievement.getByLabel("Threshold").fill(String(trailer!.value + needed));
   await achievement.getByRole("button", { name: "Add achievement" }).click();
   await expect(achievement.getByRole("status")).toContainText("Achievement saved");
 
   await page.goto("/dashboards/new");
-  await page.getByLabel("Name").fill("Sprint wall");
+  await page.getByLabel("Name").fill(`Sprint wall ${attempt}`);
   await page.getByRole("button", { name: "Create dashboard" }).click();
-  await expect(page).toHaveURL(/sprint-wall\/edit/);
+  await expect(page).toHaveURL(/sprint-wall-\d+\/edit/);
   await page.getByLabel("Refresh every (seconds)").fill("5");
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await addWidget(page, "competition", "Sprint", 1, async (f) => {
-    await f.locator('select[name="competitionId"]').selectOption({ label: "Playwright sprint" });
+    await f.locator('select[name="competitionId"]').selectOption({ label: `Playwright sprint ${attempt}` });
   });
   await addWidget(page, "achievements_feed", "Latest achievements", 2);
 
   await page.goto("/settings/screens");
-  await page.getByLabel("Name (where it hangs)").fill("Sprint screen");
-  await page.getByLabel("Sprint wall").check();
+  await page.getByLabel("Name (where it hangs)").fill(`Sprint screen ${attempt}`);
+  await page.getByLabel(`Sprint wall ${attempt}`).check();
   await page.getByRole("button", { name: "Create screen" }).click();
   const path = (await page.getByTestId("new-secret").textContent())!.trim();
 
@@ -96,8 +97,8 @@ test("a competition's TV leaderboard reorders as events arrive, a new achievemen
   await solve(trailer!.id, needed, "SPRINT");
 
   await expect(names.first()).toHaveText(trailer!.name, { timeout: 40_000 });
-  await expect(tv.getByTestId("celebration")).toContainText(`${trailer!.name}: Sprint finisher`, { timeout: 40_000 });
-  await expect(tv.getByTestId("achievement-row").filter({ hasText: "Sprint finisher" }).filter({ hasText: trailer!.name })).toBeVisible();
+  await expect(tv.getByTestId("celebration")).toContainText(`${trailer!.name}: Sprint finisher ${attempt}`, { timeout: 40_000 });
+  await expect(tv.getByTestId("achievement-row").filter({ hasText: `Sprint finisher ${attempt}` }).filter({ hasText: trailer!.name })).toBeVisible();
   await tv.close();
 
   // agent@ is agent-001: whether they were passed or did the passing, their rank changed.
@@ -105,6 +106,6 @@ test("a competition's TV leaderboard reorders as events arrive, a new achievemen
   await agent.goto("/");
   await expect(agent.getByTestId("notification-count")).toBeVisible({ timeout: 40_000 });
   await agent.getByTestId("notification-bell").click();
-  await expect(agent.getByTestId("notification-list")).toContainText(/moved (up|down) to #\d in Playwright sprint/);
+  await expect(agent.getByTestId("notification-list")).toContainText(new RegExp(`moved (up|down) to #\\d in Playwright sprint ${attempt}`));
   await agent.close();
 });

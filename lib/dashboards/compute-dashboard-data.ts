@@ -3,14 +3,14 @@ import { getKpiDefinition, type KpiKey } from "@/lib/kpi/catalog";
 import { getKpiSnapshot, type KpiSnapshotEntry } from "@/lib/kpi/get-kpi-snapshot";
 import { NO_GROUPING, type HoursBasis, type KpiFilters, type KpiGrouping } from "@/lib/kpi/kpi-query";
 import { presetWindow, timeBuckets, type BucketUnit, type TimeWindow } from "@/lib/kpi/time-windows";
-import { recentAwards } from "@/lib/motivation/achievements";
+import { recentAwards, type AwardView } from "@/lib/motivation/achievements";
 import { competitionStanding, scopedStanding, type CompetitionStanding } from "@/lib/motivation/competitions";
 import type { CanSee } from "@/lib/motivation/visibility";
 import { listAtRiskTickets, type AtRiskList } from "@/lib/sla/at-risk-tickets";
 import { resolveTarget, targetStatus, type Target } from "@/lib/targets/targets";
 
-import type { DashboardData, KpiFigure, TargetFigure, WidgetData } from "./dashboard-data";
-import { anonymised, needsMinimumSample, rankImprovement, rankLeaderboard, rankVolumeAdjusted, sortedForKpi } from "./leaderboard-ranking";
+import type { DashboardData, KpiFigure, ShownAward, TargetFigure, WidgetData } from "./dashboard-data";
+import { anonymised, initials, needsMinimumSample, rankImprovement, rankLeaderboard, rankVolumeAdjusted, sortedForKpi } from "./leaderboard-ranking";
 import type { DashboardWidget } from "./widget-config";
 
 export interface DashboardQuery {
@@ -112,6 +112,14 @@ export async function computeDashboardData(prisma: PrismaClient, q: DashboardQue
   });
 
   const base = { timeZone: q.timeZone, now: q.now, serviceLevelSeconds: q.serviceLevelSeconds };
+  // A dashboard with an anonymous leaderboard hangs where names must not show: every name on it
+  // (competitions, achievements, celebrations) becomes initials.
+  const anonymous = q.widgets.some((w) => w.config.kind === "leaderboard" && w.config.anonymous);
+  const shown = (awards: AwardView[]): ShownAward[] =>
+    awards.map((a) => ({
+      id: a.id, achievement: a.achievement, kpi: a.kpi, scope: a.scope, value: a.value, formatted: a.formatted, awardedAt: a.awardedAt,
+      subjectName: anonymous ? initials(a.subjectName) : a.subjectName,
+    }));
   const atRisk = new Map<number, AtRiskList>();
   const standings = new Map<number, CompetitionStanding | null>();
   const org = { name: "", timeZone: q.timeZone, serviceLevelSeconds: q.serviceLevelSeconds, minSampleSize: q.minSampleSize };
@@ -125,7 +133,9 @@ export async function computeDashboardData(prisma: PrismaClient, q: DashboardQue
       if (config.kind !== "competition" || standings.has(config.competitionId)) return;
       standings.set(config.competitionId, null);
       const competition = await prisma.competition.findUnique({ where: { id: config.competitionId } });
-      if (competition) standings.set(config.competitionId, scopedStanding(await competitionStanding(prisma, competition, org, q.now), q.canSee));
+      if (!competition) return;
+      const standing = scopedStanding(await competitionStanding(prisma, competition, org, q.now), q.canSee);
+      standings.set(config.competitionId, anonymous ? { ...standing, rows: anonymised(standing.rows) } : standing);
     }),
     ...[...requests.values()].map(async (r) => {
       r.result = await getKpiSnapshot(prisma, [...r.keys], { ...base, ...r.window, filters: r.filters, grouping: r.grouping, hours: r.hours });
@@ -212,7 +222,7 @@ export async function computeDashboardData(prisma: PrismaClient, q: DashboardQue
         data = { kind: "competition", standing: standings.get(config.competitionId) ?? null };
         break;
       case "achievements_feed":
-        data = { kind: "achievements_feed", awards: feed.slice(0, config.limit) };
+        data = { kind: "achievements_feed", awards: shown(feed.slice(0, config.limit)) };
         break;
       case "text":
         data = { kind: "text" };
@@ -223,7 +233,7 @@ export async function computeDashboardData(prisma: PrismaClient, q: DashboardQue
     computedAt: q.now.toISOString(),
     window: { from: q.window.from.toISOString(), to: q.window.to.toISOString(), timeZone: q.timeZone },
     widgets,
-    awards: celebrate,
+    awards: shown(celebrate),
   };
 }
 

@@ -87,9 +87,12 @@ export interface CompetitionWidgetData {
   standing: CompetitionStanding | null;
 }
 
+/** An award as a screen shows it: who by name only (no ids reach the browser). */
+export type ShownAward = Omit<AwardView, "subject">;
+
 export interface AchievementsFeedWidgetData {
   kind: "achievements_feed";
-  awards: AwardView[];
+  awards: ShownAward[];
 }
 
 export interface TextWidgetData {
@@ -113,5 +116,5 @@ export interface DashboardData {
   window: { from: string; to: string; timeZone: string };
   widgets: Record<string, WidgetData>;
   /** Achievements awarded in the last few minutes that this viewer may see: what screens celebrate. */
-  awards: AwardView[];
+  awards: ShownAward[];
 }

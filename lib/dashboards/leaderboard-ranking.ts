@@ -63,11 +63,11 @@ export function rankImprovement(kpi: KpiKey, current: Group[], previous: Group[]
 }
 
 /** Initials instead of names, and keys that identify nobody: what a wall screen in a public place shows. */
-export function anonymised(rows: LeaderboardRow[]): LeaderboardRow[] {
+export function anonymised<R extends LeaderboardRow>(rows: R[]): R[] {
   return rows.map((row, i) => ({ ...row, key: `anonymous-${i + 1}`, label: initials(row.label) }));
 }
 
-function initials(name: string): string {
+export function initials(name: string): string {
   const letters = name.split(/[\s-]+/).filter(Boolean).map((part) => part.charAt(0).toUpperCase() + ".");
   return letters.length > 3 ? [...letters.slice(0, 2), letters.at(-1)!].join(" ") : letters.join(" ");
 }
