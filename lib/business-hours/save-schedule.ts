@@ -68,10 +68,6 @@ export async function listSchedules(prisma: PrismaClient): Promise<Schedules> {
   };
 }
 
-export async function hasBusinessHours(prisma: PrismaClient): Promise<boolean> {
-  return ((await prisma.orgSettings.findUnique({ where: { id: 1 } }))?.businessScheduleId ?? null) !== null;
-}
-
 function stored(row: { id: number; timeZone: string; weeklyHours: Prisma.JsonValue; holidays: Prisma.JsonValue; updatedAt: Date } | null): StoredSchedule | null {
   if (!row) return null;
   return {
