@@ -112,8 +112,8 @@ export async function computeDashboardData(prisma: PrismaClient, q: DashboardQue
   });
 
   const base = { timeZone: q.timeZone, now: q.now, serviceLevelSeconds: q.serviceLevelSeconds };
-  // A dashboard with an anonymous leaderboard hangs where names must not show: every name on it
-  // (competitions, achievements, celebrations) becomes initials.
+  // A dashboard with an anonymous leaderboard hangs where names must not show: every person's name
+  // on it (competitions, achievements, celebrations, assignees of at-risk tickets) becomes initials.
   const anonymous = q.widgets.some((w) => w.config.kind === "leaderboard" && w.config.anonymous);
   const shown = (awards: AwardView[]): ShownAward[] =>
     awards.map((a) => ({
@@ -142,7 +142,8 @@ export async function computeDashboardData(prisma: PrismaClient, q: DashboardQue
     }),
     ...q.widgets.map(async ({ id, config }) => {
       if (config.kind !== "sla_at_risk") return;
-      atRisk.set(id, await listAtRiskTickets(prisma, { filters: q.filters, now: q.now, horizonSeconds: config.horizonMinutes * 60, limit: config.limit }));
+      const list = await listAtRiskTickets(prisma, { filters: q.filters, now: q.now, horizonSeconds: config.horizonMinutes * 60, limit: config.limit });
+      atRisk.set(id, anonymous ? { ...list, tickets: list.tickets.map((t) => ({ ...t, assignee: t.assignee && initials(t.assignee) })) } : list);
     }),
   ]);
 
