@@ -111,7 +111,9 @@ export async function computeDashboardData(prisma: PrismaClient, q: DashboardQue
     }
   });
 
-  const base = { timeZone: q.timeZone, now: q.now, serviceLevelSeconds: q.serviceLevelSeconds };
+  // Widgets show means (the headline); exact medians and p90s read raw rows, so they are left to the
+  // KPI's own page, which a card links to.
+  const base = { timeZone: q.timeZone, now: q.now, serviceLevelSeconds: q.serviceLevelSeconds, percentiles: false };
   // A dashboard with an anonymous leaderboard hangs where names must not show: every person's name
   // on it (competitions, achievements, celebrations, assignees of at-risk tickets) becomes initials.
   const anonymous = q.widgets.some((w) => w.config.kind === "leaderboard" && w.config.anonymous);

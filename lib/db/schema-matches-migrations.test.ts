@@ -68,6 +68,7 @@ function expectedType(field: DmmfField): string {
     String: "text",
     Boolean: "boolean",
     Float: "double precision",
+    Decimal: "numeric",
     Json: "jsonb",
   };
   const type = types[field.type];

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { refreshRollups } from "@/lib/kpi/rollups/refresh-rollups";
 
 import { DEMO_TIME_ZONE } from "./demo-roster";
 import { insertDemoServiceLevels } from "./demo-service-levels";
@@ -69,6 +70,7 @@ export async function seedDemoIfEmpty(
   if ((await prisma.user.count()) === 0) await insertDemoUsers(prisma);
   // Fresh statistics for the planner: without them a bulk-loaded table gets nested-loop plans.
   await prisma.$executeRaw`ANALYZE`;
+  await refreshRollups(prisma);
   result.seeded = true;
   return result;
 }

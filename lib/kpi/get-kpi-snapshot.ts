@@ -10,6 +10,7 @@ import { computeSurveyKpis } from "./families/survey-kpis";
 import { computeTicketKpis } from "./families/ticket-kpis";
 import { NO_GROUPING, type GroupResults, type KpiGrouping, type KpiQuery } from "./kpi-query";
 import type { KpiResult } from "./kpi-result";
+import { loadRollupStates } from "./rollups/load-rollup-states";
 
 const FAMILY_QUERIES: Record<KpiFamily, (prisma: PrismaClient, q: KpiQuery) => Promise<GroupResults[]>> = {
   tickets: computeTicketKpis,
@@ -35,8 +36,9 @@ export type KpiSnapshotEntry = KpiResult & { groups?: KpiGroup[] };
 
 /**
  * The requested KPIs for one query: one statement per KPI family involved (two when grouped: the
- * total and the groups), never one per KPI or per group, so a whole dashboard costs a handful of
- * round trips. Time buckets include the empty ones, in order.
+ * total and the groups; one more for exact percentiles when asked for), never one per KPI or per
+ * group, so a whole dashboard costs a handful of round trips, after one small read of the rollups'
+ * state. Time buckets include the empty ones, in order.
  */
 export async function getKpiSnapshot(
   prisma: PrismaClient,
@@ -44,8 +46,12 @@ export async function getKpiSnapshot(
   q: KpiQuery,
 ): Promise<Map<KpiKey, KpiSnapshotEntry>> {
   const families = [...new Set(keys.map((key) => getKpiDefinition(key).family))];
+  const rollups = q.rollups ?? (await loadRollupStates(prisma, q));
+  // Percentiles read every raw value of the window: only for a family with a requested KPI that has them.
+  const percentiles = (family: KpiFamily) =>
+    q.percentiles !== false && keys.some((key) => getKpiDefinition(key).family === family && getKpiDefinition(key).distribution);
   const run = (grouping: KpiGrouping) =>
-    Promise.all(families.map((family) => FAMILY_QUERIES[family](prisma, { ...q, grouping })));
+    Promise.all(families.map((family) => FAMILY_QUERIES[family](prisma, { ...q, rollups, grouping, percentiles: percentiles(family), only: keys })));
   const [totals, grouped] = await Promise.all([run(NO_GROUPING), q.grouping.by === "none" ? null : run(q.grouping)]);
 
   const wanted = new Set<string>(keys);
@@ -68,6 +74,13 @@ export async function getKpiSnapshot(
         }
       }
     });
+    // Breakdowns in one order whatever plan the database chose (by key, the null group last), so
+    // ties rank the same on every poll; time buckets are already in time order.
+    if (q.grouping.by !== "time") {
+      for (const entry of snapshot.values()) {
+        entry.groups?.sort((a, b) => (a.key === null ? 1 : b.key === null ? -1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      }
+    }
   }
   return snapshot;
 }

@@ -1,8 +1,10 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { CHANNELS } from "@/lib/ingest/record-schemas";
 
+import type { KpiKey } from "./catalog";
 import type { Dimension } from "./dimensions";
 import type { KpiResult } from "./kpi-result";
+import type { RollupStates } from "./rollups/rollup-coverage";
 import type { TimeBucket } from "./time-windows";
 
 /** What every KPI query takes: a window [from, to), the zone it is read in, and filters. */
@@ -18,6 +20,16 @@ export interface KpiQuery {
   grouping: KpiGrouping;
   /** Durations on the calendar (the default) or inside business hours (lib/business-hours). */
   hours?: HoursBasis;
+  /**
+   * Median and p90 of the duration KPIs (default true). They are exact, so they are read from the
+   * raw rows whatever the window; a consumer that shows only the mean (a dashboard card, a
+   * leaderboard) turns them off and is served from the rollups alone.
+   */
+  percentiles?: boolean;
+  /** The KPIs the caller reads (getKpiSnapshot sets it): a family may skip the work of the others. */
+  only?: readonly KpiKey[];
+  /** The rollups' state (getKpiSnapshot loads it); `{}` reads everything raw. */
+  rollups?: RollupStates;
 }
 
 export type HoursBasis = "calendar" | "business";
@@ -87,6 +99,24 @@ export function groupKey(grouping: KpiGrouping, columns: DimensionColumns, times
     case "queue":
       return columns.queue ? Prisma.sql`(SELECT external_id FROM queues WHERE id = ${columns.queue})` : Prisma.sql`NULL::text`;
   }
+}
+
+/**
+ * How a family's measure rows are keyed: for a query, by its group key `g` at each measure's own
+ * timestamp; for the rollup, by hour and dimensions (each family's ROLLUP_KEYS).
+ */
+export interface MeasureKeys {
+  select: (timestamp: Prisma.Sql) => Prisma.Sql;
+  columns: Prisma.Sql;
+}
+
+export function queryKeys(grouping: KpiGrouping, columns: DimensionColumns): MeasureKeys {
+  return { select: (timestamp) => Prisma.sql`${groupKey(grouping, columns, timestamp)} AS g`, columns: Prisma.sql`g` };
+}
+
+/** The time-bucket boundaries a rollup hour must not straddle. */
+export function bucketBoundaries(grouping: KpiGrouping): Date[] {
+  return grouping.by === "time" ? grouping.buckets.flatMap((b) => [b.start, b.end]) : [];
 }
 
 /** A family's results for one group key ('' for the whole window). */

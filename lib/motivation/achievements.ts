@@ -78,7 +78,7 @@ export async function evaluateAchievements(prisma: PrismaClient, org: OrgSetting
       if (due.length === 0) continue;
       const snapshot = await getKpiSnapshot(prisma, [...new Set(due.map((a) => a.kpiKey as KpiKey))], {
         from: window.start, to: new Date(Math.min(window.end.getTime(), now.getTime())), timeZone: org.timeZone, now,
-        serviceLevelSeconds: org.serviceLevelSeconds, filters: NO_FILTERS, grouping: { by: scope },
+        serviceLevelSeconds: org.serviceLevelSeconds, percentiles: false, filters: NO_FILTERS, grouping: { by: scope },
       });
       for (const a of due) {
         const key = a.kpiKey as KpiKey;

@@ -108,7 +108,7 @@ export async function competitionStanding(prisma: PrismaClient, c: CompetitionRe
   const standing = async (to: Date) =>
     (
       await getKpiSnapshot(prisma, [kpi], {
-        from: c.startsAt, to, timeZone: org.timeZone, now, serviceLevelSeconds: org.serviceLevelSeconds,
+        from: c.startsAt, to, timeZone: org.timeZone, now, serviceLevelSeconds: org.serviceLevelSeconds, percentiles: false,
         filters: { ...NO_FILTERS, [c.participantKind]: participants }, grouping: { by: c.participantKind },
       })
     ).get(kpi)?.groups ?? [];

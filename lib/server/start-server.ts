@@ -2,6 +2,7 @@ import { ensureFirstAdmin } from "@/lib/auth/first-admin";
 import { ensureDefaultDashboard } from "@/lib/dashboards/default-dashboard";
 import { getDb } from "@/lib/db/get-db";
 import { getEnv } from "@/lib/env";
+import { scheduleRollupRefresh } from "@/lib/kpi/rollups/schedule-rollup-refresh";
 import { requestEvaluation } from "@/lib/motivation/evaluate-motivation";
 
 /** Server start-up: open the database (which migrates it), then make sure someone can sign in. */
@@ -10,6 +11,7 @@ export async function startServer(): Promise<void> {
     const db = await getDb();
     console.log(`Deskpulse: ${db.kind === "postgres" ? "Postgres" : "embedded PGlite"} database ready`);
     await ensureDefaultDashboard(db.prisma);
+    scheduleRollupRefresh(db.prisma);
     // Periods end without new data (a day with a perfect first-reply record is complete at midnight).
     setInterval(() => void requestEvaluation(db.prisma), 60_000).unref();
     const env = getEnv();

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useId } from "react";
 import { Line, LineChart, ResponsiveContainer, YAxis } from "recharts";
 
@@ -83,14 +84,6 @@ export function KpiNumberWidget({ title, data, href, stale, kiosk = false }: { t
                   </dd>
                 </>
               )}
-              {current.median != null && (
-                <>
-                  <dt className="text-slate-500">Median / p90</dt>
-                  <dd>
-                    {formatKpiValue(current.median, kpi.unit)} / {formatKpiValue(current.p90 ?? null, kpi.unit)}
-                  </dd>
-                </>
-              )}
               {data.target && (
                 <>
                   <dt className="text-slate-500">Target ({data.target.scope})</dt>
@@ -101,6 +94,10 @@ export function KpiNumberWidget({ title, data, href, stale, kiosk = false }: { t
                 </>
               )}
             </dl>
+            {/* Exact medians read every raw record of the window: the KPI's page shows them, not a polling card. */}
+            <Link href={`/kpis/${kpi.key}`} className="mt-3 inline-block font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+              {kpi.distribution ? "Median, p90 and trend" : "Trend and breakdown"} →
+            </Link>
           </div>
           )}
         </>

@@ -27,12 +27,13 @@ export async function computeLiveKpis(prisma: PrismaClient, q: KpiQuery): Promis
   const staleBefore = new Date(q.now.getTime() - STALE_WAITING_CALL_HOURS * 3_600_000);
   const rows = await prisma.$queryRaw<LiveRow[]>`
     WITH available AS (
-      SELECT g, count(*) AS available FROM (
-        SELECT DISTINCT ON (e.agent_id) e.status, ${groupKey(grouping, AGENT_COLUMNS, Prisma.sql`e.at`)} AS g
-        FROM agent_status_events e JOIN agents a ON a.id = e.agent_id
-        WHERE e.at <= ${q.now} ${agentWhere}
-        ORDER BY e.agent_id, e.at DESC
-      ) latest WHERE latest.status = 'available' GROUP BY g
+      -- Each agent's latest status, one probe of the (agent_id, at) index per agent.
+      SELECT ${groupKey(grouping, AGENT_COLUMNS, Prisma.sql`latest.at`)} AS g, count(*) AS available
+      FROM agents a CROSS JOIN LATERAL (
+        SELECT e.status, e.at FROM agent_status_events e WHERE e.agent_id = a.id AND e.at <= ${q.now} ORDER BY e.at DESC LIMIT 1
+      ) latest
+      WHERE latest.status = 'available' ${agentWhere}
+      GROUP BY 1
     ), waiting AS (
       SELECT ${groupKey(grouping, WAITING_COLUMNS, Prisma.sql`c.queued_at`)} AS g, count(*) AS waiting,
              extract(epoch FROM ${q.now}::timestamptz - min(c.queued_at))::float8 AS longest

@@ -1,22 +1,43 @@
 import { durationSql, TICKET_SCHEDULE_JOIN } from "@/lib/business-hours/business-time-sql";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 
-import { assembleGroups, filterConditions, groupKey, type GroupResults, type KpiQuery } from "../kpi-query";
+import {
+  assembleGroups, filterConditions, queryKeys,
+  type GroupResults, type HoursBasis, type KpiQuery, type MeasureKeys,
+} from "../kpi-query";
 import { count, num } from "../kpi-result";
+import { coverageOf, rolledUpSql, type FamilyRollup, type RollupTables } from "../rollups/rolled-up-sql";
+import { hourOf, inRanges, wholeWindow, type TimeRanges } from "../rollups/rollup-coverage";
 
-const REPLY_COLUMNS = { team: Prisma.sql`t.team_id`, agent: Prisma.sql`r.agent_id`, channel: Prisma.sql`t.channel`, priority: Prisma.sql`t.priority` };
+const REPLY_COLUMNS = { team: Prisma.sql`t.team_id`, agent: Prisma.sql`w.agent_id`, channel: Prisma.sql`t.channel`, priority: Prisma.sql`t.priority` };
+const ROLLUP: RollupTables = {
+  hourly: {
+    table: Prisma.sql`reply_rollup`,
+    columns: { team: Prisma.sql`ru.team_id`, agent: Prisma.sql`ru.agent_id`, channel: Prisma.sql`ru.channel`, priority: Prisma.sql`ru.priority` },
+  },
+  daily: {
+    table: Prisma.sql`reply_rollup_daily`,
+    columns: { team: Prisma.sql`ru.team_id`, agent: Prisma.sql`ru.agent_id`, channel: Prisma.sql`ru.channel` },
+    keys: Prisma.sql`team_id, agent_id, channel`,
+  },
+  measures: Prisma.sql`n, wait_sum`,
+  sums: Prisma.sql`sum(n)::int AS n, sum(wait_sum) AS wait_sum`,
+};
+const ROLLUP_KEYS: MeasureKeys = {
+  select: (timestamp) => Prisma.sql`${hourOf(timestamp)} AS hour, t.team_id, w.agent_id, t.channel, t.priority`,
+  columns: Prisma.sql`hour, team_id, agent_id, channel, priority`,
+};
 
 /**
- * Average time to reply. Messages of a ticket are split into segments by its public agent
- * messages (a reply ends a segment); a reply that has customer messages in its segment measures
- * from the earliest of them. Private notes neither reply nor end a segment.
+ * One row (s, keys) per reply in `ranges`. Messages of a ticket are split into segments by its
+ * public agent messages (a reply ends a segment); a reply that has customer messages in its
+ * segment measures from the earliest of them. Private notes neither reply nor end a segment.
  */
-export async function computeReplyKpis(prisma: PrismaClient, q: KpiQuery): Promise<GroupResults[]> {
-  const where = filterConditions(q.filters, REPLY_COLUMNS);
-  const rows = await prisma.$queryRaw<ReplyRow[]>`
+function waitsSql(ranges: TimeRanges, keys: MeasureKeys, where: Prisma.Sql, hours: HoursBasis): Prisma.Sql {
+  return Prisma.sql`
     WITH replied AS (
-      SELECT DISTINCT ticket_id FROM messages
-      WHERE author = 'agent' AND public AND created_at >= ${q.from} AND created_at < ${q.to}
+      SELECT DISTINCT m.ticket_id FROM messages m
+      WHERE ${inRanges(Prisma.sql`m.created_at`, ranges)} AND m.author = 'agent' AND m.public
     ), segmented AS (
       SELECT m.id, m.ticket_id, m.author, m.agent_id, m.created_at,
              count(*) FILTER (WHERE m.author = 'agent') OVER (
@@ -28,26 +49,60 @@ export async function computeReplyKpis(prisma: PrismaClient, q: KpiQuery): Promi
       -- Within a segment the reply is the last row, so the segment's earliest customer message is its start.
       SELECT s.*, min(s.created_at) FILTER (WHERE s.author = 'customer') OVER (PARTITION BY s.ticket_id, s.segment) AS first_customer_at
       FROM segmented s
-    ), waits AS (
-      SELECT ${durationSql(q.hours ?? "calendar", Prisma.sql`r.first_customer_at`, Prisma.sql`r.created_at`)} AS s,
-             ${groupKey(q.grouping, REPLY_COLUMNS, Prisma.sql`r.created_at`)} AS g
-      FROM waiting r JOIN tickets t ON t.id = r.ticket_id ${TICKET_SCHEDULE_JOIN}
-      WHERE r.author = 'agent' AND r.first_customer_at IS NOT NULL
-        AND r.created_at >= ${q.from} AND r.created_at < ${q.to} ${where}
     )
-    SELECT g, count(*) AS n, avg(s::numeric) AS mean,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY s) AS median,
-           percentile_cont(0.9) WITHIN GROUP (ORDER BY s) AS p90
-    FROM waits GROUP BY g`;
-  return assembleGroups(rows, q.grouping, (row) => [
-    { key: "avg_reply_time", value: num(row?.mean), unit: "seconds", n: count(row?.n), median: num(row?.median), p90: num(row?.p90) },
-  ]);
+    SELECT ${durationSql(hours, Prisma.sql`w.first_customer_at`, Prisma.sql`w.created_at`)} AS s, ${keys.select(Prisma.sql`w.created_at`)}
+    FROM waiting w JOIN tickets t ON t.id = w.ticket_id ${TICKET_SCHEDULE_JOIN}
+    WHERE w.author = 'agent' AND w.first_customer_at IS NOT NULL
+      AND ${inRanges(Prisma.sql`w.created_at`, ranges)} ${where}`;
+}
+
+const measuresSql = (ranges: TimeRanges, keys: MeasureKeys, where: Prisma.Sql, hours: HoursBasis) => Prisma.sql`
+  SELECT ${keys.columns}, count(*)::int AS n, sum(s::numeric) AS wait_sum
+  FROM (${waitsSql(ranges, keys, where, hours)}) AS waits GROUP BY ${keys.columns}`;
+
+/** Rebuilds the reply rollup for `ranges` (whole hours). */
+async function rebuildReplyRollup(tx: Pick<PrismaClient, "$executeRaw">, ranges: TimeRanges): Promise<void> {
+  await tx.$executeRaw`DELETE FROM reply_rollup ru WHERE ${inRanges(Prisma.sql`ru.hour`, ranges)}`;
+  await tx.$executeRaw`
+    INSERT INTO reply_rollup (hour, team_id, agent_id, channel, priority, ${ROLLUP.measures})
+    ${measuresSql(ranges, ROLLUP_KEYS, Prisma.empty, "calendar")}`;
+}
+
+export const REPLY_ROLLUP: FamilyRollup = { tables: ROLLUP, rebuildHours: rebuildReplyRollup };
+
+/** Average time to reply: the hourly rollup where it covers the window (calendar time), raw elsewhere. */
+export async function computeReplyKpis(prisma: PrismaClient, q: KpiQuery): Promise<GroupResults[]> {
+  const where = filterConditions(q.filters, REPLY_COLUMNS);
+  const hours = q.hours ?? "calendar";
+  const coverage = coverageOf(q, hours === "calendar" ? q.rollups?.replies : undefined, ROLLUP);
+  const keys = queryKeys(q.grouping, REPLY_COLUMNS);
+  const measures = prisma.$queryRaw<ReplyRow[]>`
+    WITH measures AS (
+      ${measuresSql(coverage.raw, keys, where, hours)}
+      ${rolledUpSql(q, coverage, ROLLUP)}
+    )
+    SELECT g, sum(n) AS n, sum(wait_sum) / nullif(sum(n), 0) AS mean FROM measures GROUP BY g`;
+  const percentiles = q.percentiles === false ? Promise.resolve(null) : prisma.$queryRaw<PercentileRow[]>`
+    SELECT g, percentile_cont(0.5) WITHIN GROUP (ORDER BY s) AS median, percentile_cont(0.9) WITHIN GROUP (ORDER BY s) AS p90
+    FROM (${waitsSql(wholeWindow(q.from, q.to), keys, where, hours)}) AS waits GROUP BY g`;
+  const [rows, distribution] = await Promise.all([measures, percentiles]);
+  return assembleGroups(rows, q.grouping, (row) => {
+    const spread = distribution?.find((d) => d.g === row?.g);
+    return [{
+      key: "avg_reply_time", value: num(row?.mean), unit: "seconds", n: count(row?.n),
+      ...(distribution && { median: num(spread?.median), p90: num(spread?.p90) }),
+    }];
+  });
 }
 
 interface ReplyRow {
   g: string | null;
   n: unknown;
   mean: unknown;
+}
+
+interface PercentileRow {
+  g: string | null;
   median: unknown;
   p90: unknown;
 }

@@ -1,11 +1,32 @@
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 
-import { assembleGroups, filterConditions, groupKey, type GroupResults, type KpiQuery } from "../kpi-query";
+import {
+  assembleGroups, filterConditions, queryKeys,
+  type GroupResults, type KpiQuery, type MeasureKeys,
+} from "../kpi-query";
 import { count, num, ratio, type KpiResult } from "../kpi-result";
 import { npsMarginOfError, wilsonMarginOfError } from "../margin-of-error";
+import { coverageOf, rolledUpSql, type FamilyRollup, type RollupTables } from "../rollups/rolled-up-sql";
+import { hourOf, inRanges, type TimeRanges } from "../rollups/rollup-coverage";
 
 // A survey's channel is its ticket's; surveys without a ticket (eNPS pulses) have none.
 const SURVEY_COLUMNS = { team: Prisma.sql`s.team_id`, agent: Prisma.sql`s.agent_id`, channel: Prisma.sql`tk.channel` };
+const ROLLUP: RollupTables = {
+  hourly: { table: Prisma.sql`survey_rollup`, columns: { team: Prisma.sql`ru.team_id`, agent: Prisma.sql`ru.agent_id`, channel: Prisma.sql`ru.channel` } },
+  daily: {
+    table: Prisma.sql`survey_rollup_daily`,
+    columns: { team: Prisma.sql`ru.team_id`, agent: Prisma.sql`ru.agent_id`, channel: Prisma.sql`ru.channel` },
+    keys: Prisma.sql`team_id, agent_id, channel, kind`,
+  },
+  measures: Prisma.sql`n, score_sum, satisfied, promoters, passives, detractors`,
+  sums: Prisma.sql`sum(n)::int AS n, sum(score_sum)::int AS score_sum, sum(satisfied)::int AS satisfied,
+    sum(promoters)::int AS promoters, sum(passives)::int AS passives, sum(detractors)::int AS detractors`,
+  extraKeys: Prisma.sql`kind`,
+};
+const ROLLUP_KEYS: MeasureKeys = {
+  select: (timestamp) => Prisma.sql`${hourOf(timestamp)} AS hour, s.team_id, s.agent_id, tk.channel`,
+  columns: Prisma.sql`hour, team_id, agent_id, channel`,
+};
 
 interface SurveyRow {
   g: string | null;
@@ -18,18 +39,44 @@ interface SurveyRow {
   detractors: unknown;
 }
 
-/** CSAT, NPS, CES and eNPS over responses whose respondedAt is in the window. */
+/** The survey measures of responses whose respondedAt is in `ranges`, one row per key and kind. */
+function measuresSql(ranges: TimeRanges, keys: MeasureKeys, where: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    SELECT ${keys.columns}, kind, count(*)::int AS n, sum(score)::int AS score_sum,
+           count(*) FILTER (WHERE score >= 4)::int AS satisfied,
+           count(*) FILTER (WHERE score >= 9)::int AS promoters,
+           count(*) FILTER (WHERE score BETWEEN 7 AND 8)::int AS passives,
+           count(*) FILTER (WHERE score <= 6)::int AS detractors
+    FROM (
+      SELECT ${keys.select(Prisma.sql`s.responded_at`)}, s.kind, s.score
+      FROM surveys s LEFT JOIN tickets tk ON tk.id = s.ticket_id
+      WHERE ${inRanges(Prisma.sql`s.responded_at`, ranges)} ${where}
+    ) AS responded
+    GROUP BY ${keys.columns}, kind`;
+}
+
+/** Rebuilds the survey rollup for `ranges` (whole hours). */
+async function rebuildSurveyRollup(tx: Pick<PrismaClient, "$executeRaw">, ranges: TimeRanges): Promise<void> {
+  await tx.$executeRaw`DELETE FROM survey_rollup ru WHERE ${inRanges(Prisma.sql`ru.hour`, ranges)}`;
+  await tx.$executeRaw`
+    INSERT INTO survey_rollup (hour, team_id, agent_id, channel, kind, ${ROLLUP.measures})
+    ${measuresSql(ranges, ROLLUP_KEYS, Prisma.empty)}`;
+}
+
+export const SURVEY_ROLLUP: FamilyRollup = { tables: ROLLUP, rebuildHours: rebuildSurveyRollup };
+
+/** CSAT, NPS, CES and eNPS over responses whose respondedAt is in the window (rollup where it covers it). */
 export async function computeSurveyKpis(prisma: PrismaClient, q: KpiQuery): Promise<GroupResults[]> {
   const where = filterConditions(q.filters, SURVEY_COLUMNS);
+  const coverage = coverageOf(q, q.rollups?.surveys, ROLLUP);
   const rows = await prisma.$queryRaw<SurveyRow[]>`
-    SELECT ${groupKey(q.grouping, SURVEY_COLUMNS, Prisma.sql`s.responded_at`)} AS g, s.kind::text AS kind, count(*) AS n, avg(s.score)::float8 AS mean,
-           count(*) FILTER (WHERE s.score >= 4) AS satisfied,
-           count(*) FILTER (WHERE s.score >= 9) AS promoters,
-           count(*) FILTER (WHERE s.score BETWEEN 7 AND 8) AS passives,
-           count(*) FILTER (WHERE s.score <= 6) AS detractors
-    FROM surveys s LEFT JOIN tickets tk ON tk.id = s.ticket_id
-    WHERE s.responded_at >= ${q.from} AND s.responded_at < ${q.to} ${where}
-    GROUP BY 1, s.kind`;
+    WITH measures AS (
+      ${measuresSql(coverage.raw, queryKeys(q.grouping, SURVEY_COLUMNS), where)}
+      ${rolledUpSql(q, coverage, ROLLUP)}
+    )
+    SELECT g, kind::text AS kind, sum(n) AS n, (sum(score_sum)::numeric / sum(n))::float8 AS mean, sum(satisfied) AS satisfied,
+           sum(promoters) AS promoters, sum(passives) AS passives, sum(detractors) AS detractors
+    FROM measures GROUP BY g, kind`;
   // One row per group and kind; a group's results are built from all its kinds' rows.
   const byGroup = new Map<string | null, SurveyRow[]>();
   for (const row of rows) byGroup.set(row.g, [...(byGroup.get(row.g) ?? []), row]);

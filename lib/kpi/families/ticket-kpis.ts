@@ -1,94 +1,200 @@
 import { durationSql, TICKET_SCHEDULE_JOIN } from "@/lib/business-hours/business-time-sql";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 
-import { assembleGroups, filterConditions, groupKey, type GroupResults, type KpiQuery } from "../kpi-query";
+import {
+  assembleGroups, filterConditions, groupKey, queryKeys,
+  type GroupResults, type HoursBasis, type KpiQuery, type MeasureKeys,
+} from "../kpi-query";
 import { count, num, ratio, type KpiResult } from "../kpi-result";
 import { wilsonMarginOfError } from "../margin-of-error";
+import { coverageOf, rolledUpSql, type FamilyRollup, type RollupTables } from "../rollups/rolled-up-sql";
+import { hourOf, inRanges, wholeWindow, type TimeRanges } from "../rollups/rollup-coverage";
 
 const TICKET_COLUMNS = { team: Prisma.sql`t.team_id`, agent: Prisma.sql`t.assignee_id`, channel: Prisma.sql`t.channel`, priority: Prisma.sql`t.priority` };
+const ROLLUP: RollupTables = {
+  hourly: {
+    table: Prisma.sql`ticket_rollup`,
+    columns: { team: Prisma.sql`ru.team_id`, agent: Prisma.sql`ru.agent_id`, channel: Prisma.sql`ru.channel`, priority: Prisma.sql`ru.priority` },
+  },
+  daily: {
+    table: Prisma.sql`ticket_rollup_daily`,
+    columns: { team: Prisma.sql`ru.team_id`, agent: Prisma.sql`ru.agent_id`, channel: Prisma.sql`ru.channel` },
+    keys: Prisma.sql`team_id, agent_id, channel`,
+  },
+  measures: Prisma.sql`volume, fcr, frt_n, frt_sum, solved, art_sum, reopened, touches, opened, closed`,
+  sums: Prisma.sql`sum(volume)::int AS volume, sum(fcr)::int AS fcr, sum(frt_n)::int AS frt_n, sum(frt_sum) AS frt_sum,
+    sum(solved)::int AS solved, sum(art_sum) AS art_sum, sum(reopened)::int AS reopened, sum(touches)::int AS touches,
+    sum(opened)::int AS opened, sum(closed)::int AS closed`,
+};
+const ROLLUP_KEYS: MeasureKeys = {
+  select: (timestamp) => Prisma.sql`${hourOf(timestamp)} AS hour, t.team_id, t.assignee_id AS agent_id, t.channel, t.priority`,
+  columns: Prisma.sql`hour, team_id, agent_id, channel, priority`,
+};
+
+interface MeasureOptions {
+  ranges: TimeRanges;
+  keys: MeasureKeys;
+  where: Prisma.Sql;
+  hours: HoursBasis;
+  now: Date;
+}
+
+// Each part reads the index of the timestamp it counts on and is keyed by that same timestamp, so a
+// ticket created on Monday and solved on Tuesday adds to Monday's volume and to Tuesday's solved.
+// Sums are numeric (exact): a float sum depends on the order rows arrive in, and the same data must
+// give the same number whatever order it was ingested in, and whether it was rolled up or not.
+// A ticket is in the backlog at instants in (createdAt, resolvedAt]: `opened` counts it at its
+// creation, `closed` at its resolution (neither when resolvedAt precedes createdAt: never open), so
+// the backlog moves between two instants by the opened minus the closed between them.
+
+/** A ticket's public agent messages, counted through the messages' (ticket_id, created_at) index. */
+const touchesOf = (ticketId: Prisma.Sql) =>
+  Prisma.sql`(SELECT count(*) FROM messages m WHERE m.ticket_id = ${ticketId} AND m.author = 'agent' AND m.public)::int`;
+
+const respondedSql = (o: Omit<MeasureOptions, "now">) => Prisma.sql`
+  SELECT ${durationSql(o.hours, Prisma.sql`t.created_at`, Prisma.sql`t.first_response_at`)} AS s, ${o.keys.select(Prisma.sql`t.first_response_at`)}
+  FROM tickets t ${TICKET_SCHEDULE_JOIN}
+  WHERE ${inRanges(Prisma.sql`t.first_response_at`, o.ranges)} ${o.where}`;
+
+const resolvedSql = (o: Omit<MeasureOptions, "now">) => Prisma.sql`
+  SELECT t.id, t.reopens, t.resolved_at >= t.created_at AS after_created,
+         ${durationSql(o.hours, Prisma.sql`t.created_at`, Prisma.sql`t.resolved_at`)} AS s, ${o.keys.select(Prisma.sql`t.resolved_at`)}
+  FROM tickets t ${TICKET_SCHEDULE_JOIN}
+  WHERE ${inRanges(Prisma.sql`t.resolved_at`, o.ranges)} ${o.where}`;
+
+/** The ticket family's additive measures over the tickets' timestamps in `ranges`, one row per key. */
+function measuresSql(o: MeasureOptions): Prisma.Sql {
+  const k = o.keys.columns;
+  return Prisma.sql`
+    WITH created AS (
+      SELECT t.created_at, t.resolved_at, t.reopens, ${touchesOf(Prisma.sql`t.id`)} AS touches, ${o.keys.select(Prisma.sql`t.created_at`)}
+      FROM tickets t
+      WHERE ${inRanges(Prisma.sql`t.created_at`, o.ranges)} ${o.where}
+    ), responded AS (${respondedSql(o)}
+    ), resolved AS (${resolvedSql(o)}
+    ), events AS (
+      SELECT ${k}, 1 AS volume, CASE WHEN resolved_at <= ${o.now} AND reopens = 0 AND touches = 1 THEN 1 ELSE 0 END AS fcr,
+             0 AS frt_n, 0::numeric AS frt_sum, 0 AS solved, 0::numeric AS art_sum, 0 AS reopened, 0 AS touches,
+             CASE WHEN resolved_at IS NULL OR resolved_at >= created_at THEN 1 ELSE 0 END AS opened, 0 AS closed
+      FROM created
+      UNION ALL
+      SELECT ${k}, 0, 0, 1, s::numeric, 0, 0, 0, 0, 0, 0 FROM responded
+      UNION ALL
+      SELECT ${k}, 0, 0, 0, 0, 1, s::numeric, CASE WHEN reopens > 0 THEN 1 ELSE 0 END, ${touchesOf(Prisma.sql`r.id`)},
+             0, CASE WHEN after_created THEN 1 ELSE 0 END
+      FROM resolved r
+    )
+    SELECT ${k}, ${ROLLUP.sums}
+    FROM events GROUP BY ${k}`;
+}
+
+/**
+ * Rebuilds the ticket rollups for `ranges` (whole hours), as of `now` for first contact resolution;
+ * run by refreshRollups inside its transaction.
+ */
+async function rebuildTicketRollup(tx: Pick<PrismaClient, "$executeRaw">, ranges: TimeRanges, now: Date): Promise<void> {
+  await tx.$executeRaw`DELETE FROM ticket_rollup ru WHERE ${inRanges(Prisma.sql`ru.hour`, ranges)}`;
+  await tx.$executeRaw`
+    INSERT INTO ticket_rollup (hour, team_id, agent_id, channel, priority, ${ROLLUP.measures})
+    ${measuresSql({ ranges, keys: ROLLUP_KEYS, where: Prisma.empty, hours: "calendar", now })}`;
+}
+
+export const TICKET_ROLLUP: FamilyRollup = {
+  tables: ROLLUP,
+  rebuildHours: (tx, ranges, { now }) => rebuildTicketRollup(tx, ranges, now),
+};
 
 interface TicketRow {
   g: string | null;
-  volume: unknown; fcr: unknown;
-  frt_n: unknown; frt_mean: unknown; frt_median: unknown; frt_p90: unknown;
-  solved: unknown; art_mean: unknown; art_median: unknown; art_p90: unknown;
-  reopened: unknown; touches: unknown; backlog: unknown;
+  volume: unknown; fcr: unknown; frt_n: unknown; frt_mean: unknown;
+  solved: unknown; art_mean: unknown; reopened: unknown; touches: unknown; backlog: unknown;
 }
 
-// Means are taken over numeric (exact) values: a float sum depends on the order rows arrive in, and
-// the same data must give the same number whatever order it was ingested in.
+interface PercentileRow {
+  g: string | null;
+  measure: "frt" | "art";
+  median: unknown;
+  p90: unknown;
+}
 
 /**
- * Every ticket KPI in one statement, per group. Each part reads the index of the timestamp it
- * counts on and is grouped by that same timestamp, so a ticket created on Monday and solved on
- * Tuesday adds to Monday's volume and to Tuesday's solved.
+ * Every ticket KPI, per group: the additive measures from the hourly rollup where it covers the
+ * window (calendar time only) plus the raw rows elsewhere, in one statement; the backlog, a state
+ * at an instant, from the raw rows; and median and p90 when asked for, exact, from the raw rows.
  */
 export async function computeTicketKpis(prisma: PrismaClient, q: KpiQuery): Promise<GroupResults[]> {
   const where = filterConditions(q.filters, TICKET_COLUMNS);
-  const g = (timestamp: Prisma.Sql) => groupKey(q.grouping, TICKET_COLUMNS, timestamp);
-  const duration = (end: Prisma.Sql) => durationSql(q.hours ?? "calendar", Prisma.sql`t.created_at`, end);
-  const rows = await prisma.$queryRaw<TicketRow[]>`
-    WITH created AS (
-      SELECT t.id, t.resolved_at, t.reopens, ${g(Prisma.sql`t.created_at`)} AS g FROM tickets t
-      WHERE t.created_at >= ${q.from} AND t.created_at < ${q.to} ${where}
-    ), responded AS (
-      SELECT ${duration(Prisma.sql`t.first_response_at`)} AS s, ${g(Prisma.sql`t.first_response_at`)} AS g
-      FROM tickets t ${TICKET_SCHEDULE_JOIN} WHERE t.first_response_at >= ${q.from} AND t.first_response_at < ${q.to} ${where}
-    ), resolved AS (
-      SELECT t.id, t.reopens, ${duration(Prisma.sql`t.resolved_at`)} AS s, ${g(Prisma.sql`t.resolved_at`)} AS g
-      FROM tickets t ${TICKET_SCHEDULE_JOIN} WHERE t.resolved_at >= ${q.from} AND t.resolved_at < ${q.to} ${where}
-    ), touches AS (
-      SELECT m.ticket_id, count(*) AS n FROM messages m
-      WHERE m.author = 'agent' AND m.public AND m.ticket_id IN (SELECT id FROM created UNION SELECT id FROM resolved)
-      GROUP BY m.ticket_id
-    ), volume AS (
-      SELECT g, count(*) AS volume FROM created GROUP BY g
-    ), fcr AS (
-      SELECT c.g, count(*) AS fcr FROM created c JOIN touches x ON x.ticket_id = c.id
-      WHERE c.resolved_at <= ${q.now} AND c.reopens = 0 AND x.n = 1 GROUP BY c.g
-    ), frt AS (
-      SELECT g, count(*) AS frt_n, avg(s::numeric) AS frt_mean, percentile_cont(0.5) WITHIN GROUP (ORDER BY s) AS frt_median,
-             percentile_cont(0.9) WITHIN GROUP (ORDER BY s) AS frt_p90
-      FROM responded GROUP BY g
-    ), art AS (
-      SELECT g, count(*) AS solved, avg(s::numeric) AS art_mean, percentile_cont(0.5) WITHIN GROUP (ORDER BY s) AS art_median,
-             percentile_cont(0.9) WITHIN GROUP (ORDER BY s) AS art_p90, count(*) FILTER (WHERE reopens > 0) AS reopened
-      FROM resolved GROUP BY g
-    ), touched AS (
-      SELECT r.g, sum(x.n) AS touches FROM resolved r JOIN touches x ON x.ticket_id = r.id GROUP BY r.g
+  const hours = q.hours ?? "calendar";
+  const coverage = coverageOf(q, hours === "calendar" ? q.rollups?.tickets : undefined, ROLLUP);
+  const keys = queryKeys(q.grouping, TICKET_COLUMNS);
+  const measures = prisma.$queryRaw<TicketRow[]>`
+    WITH measures AS (
+      (${measuresSql({ ranges: coverage.raw, keys, where, hours, now: q.now })})
+      ${rolledUpSql(q, coverage, ROLLUP)}
+    ), totals AS (
+      SELECT g, sum(volume) AS volume, sum(fcr) AS fcr, sum(frt_n) AS frt_n, sum(frt_sum) / nullif(sum(frt_n), 0) AS frt_mean,
+             sum(solved) AS solved, sum(art_sum) / nullif(sum(solved), 0) AS art_mean, sum(reopened) AS reopened, sum(touches) AS touches,
+             sum(opened) AS opened, sum(closed) AS closed
+      FROM measures GROUP BY g
     ), backlog AS (${backlogSql(q, where)}
     ), keys AS (
-      SELECT g FROM volume UNION SELECT g FROM frt UNION SELECT g FROM art UNION SELECT g FROM backlog WHERE backlog > 0
+      SELECT g FROM totals UNION SELECT g FROM backlog WHERE backlog > 0
     )
-    SELECT k.g, volume.volume, fcr.fcr, frt.frt_n, frt.frt_mean, frt.frt_median, frt.frt_p90,
-           art.solved, art.art_mean, art.art_median, art.art_p90, art.reopened, touched.touches, backlog.backlog
+    SELECT k.g, totals.volume, totals.fcr, totals.frt_n, totals.frt_mean, totals.solved, totals.art_mean,
+           totals.reopened, totals.touches, backlog.backlog
     FROM keys k
-    LEFT JOIN volume ON volume.g IS NOT DISTINCT FROM k.g
-    LEFT JOIN fcr ON fcr.g IS NOT DISTINCT FROM k.g
-    LEFT JOIN frt ON frt.g IS NOT DISTINCT FROM k.g
-    LEFT JOIN art ON art.g IS NOT DISTINCT FROM k.g
-    LEFT JOIN touched ON touched.g IS NOT DISTINCT FROM k.g
+    LEFT JOIN totals ON totals.g IS NOT DISTINCT FROM k.g
     LEFT JOIN backlog ON backlog.g IS NOT DISTINCT FROM k.g`;
-  return assembleGroups(rows, q.grouping, toResults);
+  const percentiles = q.percentiles === false ? Promise.resolve(null) : prisma.$queryRaw<PercentileRow[]>`
+    WITH responded AS (${respondedSql({ ranges: wholeWindow(q.from, q.to), keys, where, hours })}
+    ), resolved AS (${resolvedSql({ ranges: wholeWindow(q.from, q.to), keys, where, hours })})
+    SELECT g, 'frt' AS measure, percentile_cont(0.5) WITHIN GROUP (ORDER BY s) AS median, percentile_cont(0.9) WITHIN GROUP (ORDER BY s) AS p90
+    FROM responded GROUP BY g
+    UNION ALL
+    SELECT g, 'art', percentile_cont(0.5) WITHIN GROUP (ORDER BY s), percentile_cont(0.9) WITHIN GROUP (ORDER BY s)
+    FROM resolved GROUP BY g`;
+  const [rows, distribution] = await Promise.all([measures, percentiles]);
+  const spread = (row: TicketRow | undefined, measure: PercentileRow["measure"]) => {
+    if (!distribution) return {};
+    const found = distribution.find((d) => d.g === row?.g && d.measure === measure);
+    return { median: num(found?.median), p90: num(found?.p90) };
+  };
+  return assembleGroups(rows, q.grouping, (row) => toResults(row, spread(row, "frt"), spread(row, "art")));
 }
 
-/** Backlog is a state at an instant: at the window's end, or for time buckets at each bucket's end. */
+/**
+ * Backlog is a state at an instant: at the window's end, or for time buckets at each bucket's end.
+ * Open tickets and those resolved after that instant are two index ranges of `resolved_at`. For
+ * time buckets only the window's end is counted so; each earlier bucket's end is that less the
+ * opened-minus-closed of the buckets after it (from `totals`, so from the rollups where they cover).
+ */
 function backlogSql(q: KpiQuery, where: Prisma.Sql): Prisma.Sql {
+  // Counting the backlog by team or agent reads every open ticket: not for a caller that does not show it.
+  if (q.only && !q.only.includes("backlog")) return Prisma.sql`SELECT NULL::text AS g, 0::bigint AS backlog WHERE false`;
+  const openAtEnd = Prisma.sql`
+    (SELECT count(*) FROM tickets t WHERE t.resolved_at IS NULL AND t.created_at < ${q.to} ${where})
+    + (SELECT count(*) FROM tickets t WHERE t.resolved_at >= ${q.to} AND t.created_at < ${q.to} ${where})`;
   if (q.grouping.by === "time") {
-    const ends = q.grouping.buckets.map((b) => new Date(Math.min(b.end.getTime(), q.to.getTime())).toISOString());
     return Prisma.sql`
       SELECT b.i::text AS g,
-             (SELECT count(*) FROM tickets t
-               WHERE t.created_at < b.e AND (t.resolved_at IS NULL OR t.resolved_at >= b.e) ${where}) AS backlog
-      FROM unnest(${ends}::timestamptz[]) WITH ORDINALITY AS b(e, i)`;
+             ${openAtEnd} - coalesce(sum(coalesce(t.opened, 0) - coalesce(t.closed, 0))
+               OVER (ORDER BY b.i DESC ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS backlog
+      FROM generate_series(1, ${q.grouping.buckets.length}::int) AS b(i)
+      LEFT JOIN totals t ON t.g = b.i::text`;
   }
+  if (q.grouping.by === "none") return Prisma.sql`SELECT ''::text AS g, ${openAtEnd} AS backlog`;
+  const g = groupKey(q.grouping, TICKET_COLUMNS, Prisma.sql`t.created_at`);
   return Prisma.sql`
-    SELECT ${groupKey(q.grouping, TICKET_COLUMNS, Prisma.sql`t.created_at`)} AS g, count(*) AS backlog FROM tickets t
-    WHERE t.created_at < ${q.to} AND (t.resolved_at IS NULL OR t.resolved_at >= ${q.to}) ${where}
-    GROUP BY 1`;
+    SELECT g, count(*) AS backlog FROM (
+      SELECT ${g} AS g FROM tickets t WHERE t.resolved_at IS NULL AND t.created_at < ${q.to} ${where}
+      UNION ALL
+      SELECT ${g} FROM tickets t WHERE t.resolved_at >= ${q.to} AND t.created_at < ${q.to} ${where}
+    ) open GROUP BY g`;
 }
 
-function toResults(r: TicketRow | undefined): KpiResult[] {
+type Spread = { median?: number | null; p90?: number | null };
+
+function toResults(r: TicketRow | undefined, frt: Spread, art: Spread): KpiResult[] {
   const volume = count(r?.volume);
   const fcr = count(r?.fcr);
   const solved = count(r?.solved);
@@ -98,14 +204,8 @@ function toResults(r: TicketRow | undefined): KpiResult[] {
   return [
     { key: "ticket_volume", value: volume, unit: "count", n: volume },
     { key: "tickets_solved", value: solved, unit: "count", n: solved },
-    {
-      key: "first_response_time", value: num(r?.frt_mean), unit: "seconds", n: count(r?.frt_n),
-      median: num(r?.frt_median), p90: num(r?.frt_p90),
-    },
-    {
-      key: "avg_resolution_time", value: num(r?.art_mean), unit: "seconds", n: solved,
-      median: num(r?.art_median), p90: num(r?.art_p90),
-    },
+    { key: "first_response_time", value: num(r?.frt_mean), unit: "seconds", n: count(r?.frt_n), ...frt },
+    { key: "avg_resolution_time", value: num(r?.art_mean), unit: "seconds", n: solved, ...art },
     {
       key: "fcr_rate", value: ratio(fcr, volume, 100), unit: "percent", n: volume, numerator: fcr, denominator: volume,
       marginOfError: wilsonMarginOfError(fcr, volume),

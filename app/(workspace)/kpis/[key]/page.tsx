@@ -32,11 +32,15 @@ export default async function KpiPage({ params, searchParams }: { params: Promis
   const requested = BUCKETS.find((b) => b === sp.bucket);
   const days = (ctx.window.to.getTime() - ctx.window.from.getTime()) / 86_400_000;
   const bucket = requested === "hour" && days > 31 ? "day" : (requested ?? autoBucket(ctx.window));
-  const base = { timeZone: ctx.org.timeZone, filters: ctx.scoped, now: ctx.now, serviceLevelSeconds: ctx.org.serviceLevelSeconds };
+  // The exact median and p90 (read from raw rows) only where they are shown: this period's headline.
+  const base = { timeZone: ctx.org.timeZone, filters: ctx.scoped, now: ctx.now, serviceLevelSeconds: ctx.org.serviceLevelSeconds, percentiles: false };
   const before = previousWindow(ctx.window);
   const showTeams = ctx.scope.kind === "all" || ctx.scope.kind === "teams";
   const [current, sameSpanBefore, previousSeries, byTeam, options] = await Promise.all([
-    getKpiSnapshot(ctx.prisma, [key], { ...base, ...ctx.window, grouping: kpi.live ? NO_GROUPING : { by: "time", buckets: timeBuckets(ctx.window, bucket, ctx.org.timeZone) } }),
+    getKpiSnapshot(ctx.prisma, [key], {
+      ...base, ...ctx.window, percentiles: true,
+      grouping: kpi.live ? NO_GROUPING : { by: "time", buckets: timeBuckets(ctx.window, bucket, ctx.org.timeZone) },
+    }),
     getKpiSnapshot(ctx.prisma, [key], { ...base, ...comparisonWindow(ctx.window, ctx.now), grouping: NO_GROUPING }),
     kpi.live ? null : getKpiSnapshot(ctx.prisma, [key], { ...base, ...before, grouping: { by: "time", buckets: timeBuckets(before, bucket, ctx.org.timeZone) } }),
     showTeams ? getKpiSnapshot(ctx.prisma, [key], { ...base, ...ctx.window, grouping: { by: "team" } }) : null,

@@ -1,0 +1,101 @@
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+
+import { DIMENSIONS } from "../dimensions";
+import { bucketBoundaries, filterConditions, groupKey, type DimensionColumns, type KpiQuery } from "../kpi-query";
+import { HOUR_MS, inRanges, planCoverage, rollupDays, toTimeRanges, type Coverage, type RollupState, type TimeRanges } from "./rollup-coverage";
+
+/** A family's two rollup tables and how their rows combine. */
+export interface RollupTables {
+  hourly: { table: Prisma.Sql; columns: DimensionColumns };
+  /** Per local day, with fewer dimensions; `keys` are its key columns besides the day. */
+  daily: { table: Prisma.Sql; columns: DimensionColumns; keys: Prisma.Sql };
+  /** The measure columns, and the sums that combine rows of them (named as the columns), in the same order. */
+  measures: Prisma.Sql;
+  sums: Prisma.Sql;
+  /** Key columns of every row besides the group (surveys: kind). */
+  extraKeys?: Prisma.Sql;
+}
+
+/** A family's rollup: its tables, and how to rebuild the hourly rows of `ranges` from the raw rows. */
+export interface FamilyRollup {
+  tables: RollupTables;
+  rebuildHours(
+    tx: Pick<PrismaClient, "$executeRaw">,
+    ranges: TimeRanges,
+    context: { now: Date; serviceLevelSeconds: number },
+  ): Promise<void>;
+}
+
+/**
+ * The daily rollup serves a query when every dimension it filters or groups by is one the daily
+ * rollup has, or one the family has not at all (then both rollups give "none" alike).
+ */
+function dailyServes(q: KpiQuery, t: RollupTables): boolean {
+  const used = DIMENSIONS.filter((d) => q.grouping.by === d || (d in q.filters && q.filters[d as keyof KpiQuery["filters"]].length > 0));
+  return used.every((d) => t.daily.columns[d] !== undefined || t.hourly.columns[d] === undefined);
+}
+
+export function coverageOf(q: KpiQuery, state: RollupState | undefined, t: RollupTables): Coverage {
+  return planCoverage(q, state, bucketBoundaries(q.grouping), dailyServes(q, t));
+}
+
+/**
+ * The rollup rows of a coverage, filtered and grouped as the query asks: two UNION ALL branches to
+ * append to the family's raw measure rows (columns g, extra keys, measures).
+ */
+export function rolledUpSql(q: KpiQuery, coverage: Coverage, t: RollupTables): Prisma.Sql {
+  const extra = t.extraKeys ? Prisma.sql`, ${t.extraKeys}` : Prisma.empty;
+  // Summed by the raw key first (an id, an hour), labelled after: one external-id look-up per
+  // group rather than one per rollup row.
+  const part = (level: { table: Prisma.Sql; columns: DimensionColumns }, column: Prisma.Sql, ranges: TimeRanges) => {
+    const by = q.grouping.by;
+    const key = by === "none" ? Prisma.sql`''` : by === "time" ? Prisma.sql`ru.${column}` : (level.columns[by] ?? Prisma.sql`NULL::int`);
+    const keyed = by === "none" || by === "time" ? {} : level.columns[by] ? { [by]: Prisma.sql`k.k` } : {};
+    return Prisma.sql`
+    UNION ALL
+    SELECT ${groupKey(q.grouping, keyed, Prisma.sql`k.k`)} AS g${extra}, ${t.sums}
+    FROM (
+      SELECT ${key} AS k${extra}, ${t.sums}
+      FROM ${level.table} ru
+      WHERE ${inRanges(Prisma.sql`ru.${column}`, ranges)} ${filterConditions(q.filters, level.columns)}
+      GROUP BY 1${extra}
+    ) k
+    GROUP BY 1${extra}`;
+  };
+  return Prisma.sql`${part(t.hourly, Prisma.sql`hour`, coverage.hours)} ${part(t.daily, Prisma.sql`day`, coverage.days)}`;
+}
+
+/**
+ * Rebuilds the daily rows of every local day of `timeZone` that `ranges` touch, from the hourly
+ * rows. A day is keyed by its start, worked out here as the query side works it out
+ * (rollupDays), so the two can never disagree about a DST day; hours of a day not yet rolled up
+ * are missing from its row, which the next refresh rebuilds and no query reads before.
+ */
+export async function rebuildDaily(tx: Pick<PrismaClient, "$executeRaw">, t: RollupTables, ranges: TimeRanges, timeZone: string): Promise<void> {
+  const days = new Map<number, number>();
+  ranges.starts.forEach((start, i) => {
+    for (const [s, e] of rollupDays({ from: new Date(start), to: new Date(ranges.ends[i]!) }, timeZone)) days.set(s, e);
+  });
+  if (days.size === 0) return;
+  const starts = [...days.keys()].sort((a, b) => a - b).map((s) => new Date(s).toISOString());
+  const whole = toTimeRanges([...days]);
+  await tx.$executeRaw`DELETE FROM ${t.daily.table} ru WHERE ${inRanges(Prisma.sql`ru.day`, whole)}`;
+  await tx.$executeRaw`
+    INSERT INTO ${t.daily.table} (day, ${t.daily.keys}, ${t.measures})
+    SELECT (${starts}::timestamptz[])[width_bucket(ru.hour, ${starts}::timestamptz[])], ${t.daily.keys}, ${t.sums}
+    FROM ${t.hourly.table} ru
+    WHERE ${inRanges(Prisma.sql`ru.hour`, whole)}
+    GROUP BY 1, ${t.daily.keys}`;
+}
+
+/** Rebuilds every daily row from the hourly rows: after the organisation's time zone changed. */
+export async function rebuildAllDaily(
+  tx: Pick<PrismaClient, "$executeRaw" | "$queryRaw">,
+  t: RollupTables,
+  timeZone: string,
+): Promise<void> {
+  await tx.$executeRaw`DELETE FROM ${t.daily.table}`;
+  const [span] = await tx.$queryRaw<{ first: Date | null; last: Date | null }[]>`SELECT min(hour) AS first, max(hour) AS last FROM ${t.hourly.table}`;
+  if (!span?.first || !span.last) return;
+  await rebuildDaily(tx, t, toTimeRanges([[span.first.getTime(), span.last.getTime() + HOUR_MS]]), timeZone);
+}
