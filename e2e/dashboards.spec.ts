@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 
 import { DEMO_PASSWORD } from "../lib/demo/demo-users";
+import { formatKpiValue } from "../lib/kpi/format-kpi-value";
 
 import { isolatedServer } from "./isolated-server";
 import { signIn } from "./sign-in";
@@ -38,6 +39,18 @@ test("filters change the URL and the numbers, and back/forward restore them", as
   await other.setViewportSize({ width: 1920, height: 1080 });
   await testInfo.attach("overview-1920x1080", { body: await other.screenshot({ fullPage: true }), contentType: "image/png" });
   await other.close();
+});
+
+test("a number card's (i) explains the KPI and leads to its exact median and p90 for the same period", async ({ page }) => {
+  await page.goto("/?preset=last_30_days");
+  await page.getByRole("button", { name: "How First response time is computed" }).click();
+  const popover = page.locator("[popover]:popover-open");
+  await expect(popover).toContainText("Mean of firstResponseAt");
+  await popover.getByRole("link", { name: /Median, p90 and trend/ }).click();
+  await expect(page).toHaveURL(/\/kpis\/first_response_time\?preset=last_30_days/);
+  const api = (await (await page.request.get("/api/v1/kpis?keys=first_response_time&preset=last_30_days")).json()).kpis.first_response_time;
+  await expect(page.getByTestId("kpi-median")).toHaveText(formatKpiValue(api.median, "seconds"));
+  await expect(page.getByTestId("kpi-p90")).toHaveText(formatKpiValue(api.p90, "seconds"));
 });
 
 test("KPI → team → agent → tickets: each level's count agrees with the KPI API", async ({ page }) => {

@@ -95,9 +95,11 @@ export function KpiNumberWidget({ title, data, href, stale, kiosk = false }: { t
               )}
             </dl>
             {/* Exact medians read every raw record of the window: the KPI's page shows them, not a polling card. */}
-            <Link href={`/kpis/${kpi.key}`} className="mt-3 inline-block font-medium text-indigo-700 hover:underline dark:text-indigo-300">
-              {kpi.distribution ? "Median, p90 and trend" : "Trend and breakdown"} →
-            </Link>
+            {href && (
+              <Link href={href} className="mt-3 inline-block font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+                {kpi.distribution ? "Median, p90 and trend" : "Trend and breakdown"} →
+              </Link>
+            )}
           </div>
           )}
         </>

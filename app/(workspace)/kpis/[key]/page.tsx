@@ -77,9 +77,9 @@ export default async function KpiPage({ params, searchParams }: { params: Promis
           <Panel title="Distribution">
             <dl className="grid grid-cols-2 gap-y-2 text-sm">
               <dt className="text-slate-500">Median</dt>
-              <dd className="font-semibold tabular-nums">{formatKpiValue(entry.median ?? null, kpi.unit)}</dd>
+              <dd className="font-semibold tabular-nums" data-testid="kpi-median">{formatKpiValue(entry.median ?? null, kpi.unit)}</dd>
               <dt className="text-slate-500">90th percentile</dt>
-              <dd className="font-semibold tabular-nums">{formatKpiValue(entry.p90 ?? null, kpi.unit)}</dd>
+              <dd className="font-semibold tabular-nums" data-testid="kpi-p90">{formatKpiValue(entry.p90 ?? null, kpi.unit)}</dd>
             </dl>
           </Panel>
         ) : (
