@@ -183,13 +183,15 @@ function backlogSql(q: KpiQuery, where: Prisma.Sql): Prisma.Sql {
       LEFT JOIN totals t ON t.g = b.i::text`;
   }
   if (q.grouping.by === "none") return Prisma.sql`SELECT ''::text AS g, ${openAtEnd} AS backlog`;
-  const g = groupKey(q.grouping, TICKET_COLUMNS, Prisma.sql`t.created_at`);
+  // Counted per raw key first, labelled after: one look-up per team or agent, not one per ticket.
+  const column = TICKET_COLUMNS[q.grouping.by as keyof typeof TICKET_COLUMNS] ?? Prisma.sql`NULL::int`;
+  const g = groupKey(q.grouping, { [q.grouping.by]: Prisma.sql`open.k` }, Prisma.sql`NULL`);
   return Prisma.sql`
-    SELECT g, count(*) AS backlog FROM (
-      SELECT ${g} AS g FROM tickets t WHERE t.resolved_at IS NULL AND t.created_at < ${q.to} ${where}
+    SELECT ${g} AS g, sum(n) AS backlog FROM (
+      SELECT ${column} AS k, count(*) AS n FROM tickets t WHERE t.resolved_at IS NULL AND t.created_at < ${q.to} ${where} GROUP BY 1
       UNION ALL
-      SELECT ${g} FROM tickets t WHERE t.resolved_at >= ${q.to} AND t.created_at < ${q.to} ${where}
-    ) open GROUP BY g`;
+      SELECT ${column}, count(*) FROM tickets t WHERE t.resolved_at >= ${q.to} AND t.created_at < ${q.to} ${where} GROUP BY 1
+    ) open GROUP BY 1`;
 }
 
 type Spread = { median?: number | null; p90?: number | null };
