@@ -19,6 +19,7 @@ type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 // The first refresh of a large history rolls up every hour of it in one transaction.
 const REFRESH_TIMEOUT_MS = 30 * 60_000;
+const BIG_REBUILD_HOURS = 24;
 
 export interface RefreshResult {
   family: RollupFamily;
@@ -89,6 +90,9 @@ async function refreshFamily(tx: Tx, family: RollupFamily, until: Date, context:
       ON CONFLICT DO NOTHING`;
   }
   const hours = pieces.reduce((sum, [s, e]) => sum + (e - s) / HOUR_MS, 0);
+  // After a first or a long catch-up rollup the planner's statistics still describe empty tables
+  // (and PGlite has no autovacuum to renew them): renewed at once, or queries get blind plans.
+  if (hours >= BIG_REBUILD_HOURS) await tx.$executeRaw`ANALYZE ${rollup.tables.hourly.table}, ${rollup.tables.daily.table}`;
   return { family, hours, rolledUntil: newUntil };
 }
 
