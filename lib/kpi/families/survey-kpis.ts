@@ -12,7 +12,10 @@ import { hourOf, inRanges, type TimeRanges } from "../rollups/rollup-coverage";
 // A survey's channel is its ticket's; surveys without a ticket (eNPS pulses) have none.
 const SURVEY_COLUMNS = { team: Prisma.sql`s.team_id`, agent: Prisma.sql`s.agent_id`, channel: Prisma.sql`tk.channel` };
 const ROLLUP: RollupTables = {
-  hourly: { table: Prisma.sql`survey_rollup`, columns: { team: Prisma.sql`ru.team_id`, agent: Prisma.sql`ru.agent_id`, channel: Prisma.sql`ru.channel` } },
+  hourly: {
+    table: Prisma.sql`survey_rollup`,
+    columns: { team: Prisma.sql`ru.team_id`, agent: Prisma.sql`ru.agent_id`, channel: Prisma.sql`ru.channel` },
+  },
   daily: {
     table: Prisma.sql`survey_rollup_daily`,
     columns: { team: Prisma.sql`ru.team_id`, agent: Prisma.sql`ru.agent_id`, channel: Prisma.sql`ru.channel` },

@@ -29,18 +29,19 @@ export interface RefreshResult {
 }
 
 /**
- * Brings the hourly rollups up to the last completed hour before `now`, and rebuilds the rolled-up
- * hours whose raw rows changed since (the triggers of migration 20261123070000 mark them), and the
- * local days (of the organisation's time zone) that hold them. Each
- * family refreshes in its own transaction holding its state row, so a write racing the refresh is
- * either seen by it or marks its hours dirty afterwards: a query never reads a stale rollup hour.
+ * Brings the hourly rollups up to the last completed hour before `now`, rebuilds the rolled-up
+ * hours whose raw rows changed since (the triggers of migration 20261123070000 mark them), and then
+ * the local days (of the organisation's time zone) that hold them. Each family refreshes in its own
+ * transaction holding its state row, so a write racing the refresh is either seen by it or marks
+ * its hours dirty afterwards: a query never reads a stale rollup hour.
  */
 export async function refreshRollups(prisma: PrismaClient, now = new Date()): Promise<RefreshResult[]> {
   const { serviceLevelSeconds, timeZone } = await getOrgSettings(prisma);
   const until = floorHour(now);
   const results: RefreshResult[] = [];
   for (const family of ROLLUP_FAMILIES) {
-    results.push(await prisma.$transaction((tx) => refreshFamily(tx, family, until, { now, serviceLevelSeconds, timeZone }), { timeout: REFRESH_TIMEOUT_MS, maxWait: REFRESH_TIMEOUT_MS }));
+    const refresh = (tx: Tx) => refreshFamily(tx, family, until, { now, serviceLevelSeconds, timeZone });
+    results.push(await prisma.$transaction(refresh, { timeout: REFRESH_TIMEOUT_MS, maxWait: REFRESH_TIMEOUT_MS }));
   }
   return results;
 }
