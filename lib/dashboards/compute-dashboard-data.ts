@@ -2,6 +2,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { getKpiDefinition, type KpiKey } from "@/lib/kpi/catalog";
 import { getKpiSnapshot, type KpiSnapshotEntry } from "@/lib/kpi/get-kpi-snapshot";
 import { NO_GROUPING, type HoursBasis, type KpiFilters, type KpiGrouping } from "@/lib/kpi/kpi-query";
+import { loadRollupStates } from "@/lib/kpi/rollups/load-rollup-states";
 import { presetWindow, timeBuckets, type BucketUnit, type TimeWindow } from "@/lib/kpi/time-windows";
 import { recentAwards, type AwardView } from "@/lib/motivation/achievements";
 import { competitionStanding, scopedStanding, type CompetitionStanding } from "@/lib/motivation/competitions";
@@ -113,7 +114,13 @@ export async function computeDashboardData(prisma: PrismaClient, q: DashboardQue
 
   // Widgets show means (the headline); exact medians and p90s read raw rows, so they are left to the
   // KPI's own page, which a card links to.
-  const base = { timeZone: q.timeZone, now: q.now, serviceLevelSeconds: q.serviceLevelSeconds, percentiles: false };
+  // The rollups' state is read once per computation for every window the widgets ask for, not once per request.
+  const windows = [...requests.values()].map((r) => r.window);
+  const rollups = windows.length === 0 ? {} : await loadRollupStates(prisma, {
+    from: new Date(Math.min(...windows.map((w) => w.from.getTime()))),
+    to: new Date(Math.max(...windows.map((w) => w.to.getTime()))),
+  });
+  const base = { timeZone: q.timeZone, now: q.now, serviceLevelSeconds: q.serviceLevelSeconds, percentiles: false, rollups };
   // A dashboard with an anonymous leaderboard hangs where names must not show: every person's name
   // on it (competitions, achievements, celebrations, assignees of at-risk tickets) becomes initials.
   const anonymous = q.widgets.some((w) => w.config.kind === "leaderboard" && w.config.anonymous);

@@ -82,8 +82,8 @@ interface PercentileRow {
 }
 
 /**
- * Call KPIs over calls whose endedAt is in the window: the hourly rollup where it covers the window
- * and was counted with this query's service-level threshold, the raw rows elsewhere; median and
+ * Call KPIs over calls whose endedAt is in the window: the rollups where they cover the window
+ * and were counted with this query's service-level threshold, the raw rows elsewhere; median and
  * p90 when asked for, from the raw rows.
  */
 export async function computeCallKpis(prisma: PrismaClient, q: KpiQuery): Promise<GroupResults[]> {

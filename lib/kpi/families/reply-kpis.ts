@@ -70,7 +70,7 @@ async function rebuildReplyRollup(tx: Pick<PrismaClient, "$executeRaw">, ranges:
 
 export const REPLY_ROLLUP: FamilyRollup = { tables: ROLLUP, rebuildHours: rebuildReplyRollup };
 
-/** Average time to reply: the hourly rollup where it covers the window (calendar time), raw elsewhere. */
+/** Average time to reply: the rollups where they cover the window (calendar time), raw elsewhere. */
 export async function computeReplyKpis(prisma: PrismaClient, q: KpiQuery): Promise<GroupResults[]> {
   const where = filterConditions(q.filters, REPLY_COLUMNS);
   const hours = q.hours ?? "calendar";

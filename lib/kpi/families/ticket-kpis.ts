@@ -118,9 +118,10 @@ interface PercentileRow {
 }
 
 /**
- * Every ticket KPI, per group: the additive measures from the hourly rollup where it covers the
- * window (calendar time only) plus the raw rows elsewhere, in one statement; the backlog, a state
- * at an instant, from the raw rows; and median and p90 when asked for, exact, from the raw rows.
+ * Every ticket KPI, per group, in one statement: the additive measures from the rollups where they
+ * cover the window (calendar time only) plus the raw rows elsewhere, and the backlog, a state at an
+ * instant, counted from the raw rows at the window's end; median and p90 when asked for, exact,
+ * from the raw rows.
  */
 export async function computeTicketKpis(prisma: PrismaClient, q: KpiQuery): Promise<GroupResults[]> {
   const where = filterConditions(q.filters, TICKET_COLUMNS);

@@ -25,7 +25,6 @@ export interface RefreshResult {
   family: RollupFamily;
   /** Hours rebuilt: newly completed ones and changed ones. */
   hours: number;
-  rolledUntil: Date | null;
 }
 
 /**
@@ -94,7 +93,7 @@ async function refreshFamily(tx: Tx, family: RollupFamily, until: Date, context:
   // After a first or a long catch-up rollup the planner's statistics still describe empty tables
   // (and PGlite has no autovacuum to renew them): renewed at once, or queries get blind plans.
   if (hours >= BIG_REBUILD_HOURS) await tx.$executeRaw`ANALYZE ${rollup.tables.hourly.table}, ${rollup.tables.daily.table}`;
-  return { family, hours, rolledUntil: newUntil };
+  return { family, hours };
 }
 
 /** The hour of a family's earliest record: where its rollup starts. */
