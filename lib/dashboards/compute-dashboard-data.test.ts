@@ -2,7 +2,6 @@ import { expect, test } from "vitest";
 
 import { targetStatus } from "@/lib/targets/targets";
 
-import { comparisonWindow } from "./compute-dashboard-data";
 import { anonymised, rankImprovement, rankLeaderboard, rankVolumeAdjusted } from "./leaderboard-ranking";
 import { parseDashboardFilters, filtersToSearch, filtersWindow } from "./dashboard-filters";
 
@@ -68,17 +67,6 @@ test("target status follows the KPI's direction: green to the warning threshold,
   expect(targetStatus("first_response_time", 9000, frt)).toBe("critical");
   expect(targetStatus("first_response_time", null, frt)).toBeNull();
   expect(targetStatus("csat", 50, null)).toBeNull();
-});
-
-test("today so far is compared with the same hours of yesterday", () => {
-  const from = new Date("2026-11-22T00:00:00Z");
-  const to = new Date("2026-11-23T00:00:00Z");
-  expect(comparisonWindow({ from, to }, new Date("2026-11-22T10:30:00Z"))).toEqual({
-    from: new Date("2026-11-21T00:00:00Z"),
-    to: new Date("2026-11-21T10:30:00Z"),
-  });
-  // A window entirely in the past compares with the whole window before it.
-  expect(comparisonWindow({ from, to }, new Date("2026-12-01T00:00:00Z"))).toEqual({ from: new Date("2026-11-21T00:00:00Z"), to: from });
 });
 
 test("URL filters parse, name the bad parameter, and print back in a stable order", () => {

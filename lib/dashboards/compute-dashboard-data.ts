@@ -3,7 +3,7 @@ import { getKpiDefinition, type KpiKey } from "@/lib/kpi/catalog";
 import { getKpiSnapshot, type KpiSnapshotEntry } from "@/lib/kpi/get-kpi-snapshot";
 import { NO_GROUPING, type HoursBasis, type KpiFilters, type KpiGrouping } from "@/lib/kpi/kpi-query";
 import { loadRollupStates } from "@/lib/kpi/rollups/load-rollup-states";
-import { presetWindow, timeBuckets, type BucketUnit, type TimeWindow } from "@/lib/kpi/time-windows";
+import { comparisonWindow, presetWindow, timeBuckets, type BucketUnit, type TimeWindow } from "@/lib/kpi/time-windows";
 import { recentAwards, type AwardView } from "@/lib/motivation/achievements";
 import { competitionStanding, scopedStanding, type CompetitionStanding } from "@/lib/motivation/competitions";
 import type { CanSee } from "@/lib/motivation/visibility";
@@ -34,13 +34,6 @@ export interface DashboardQuery {
 
 /** How far back an award is still news worth celebrating on a screen that polls. */
 const CELEBRATE_AWARDS_FOR_MS = 10 * 60_000;
-
-/** The comparison window: the same span just before, cut at "now" so a day so far meets the same hours of yesterday. */
-export function comparisonWindow(window: TimeWindow, now: Date): TimeWindow {
-  const end = Math.min(window.to.getTime(), Math.max(now.getTime(), window.from.getTime() + 1));
-  const length = window.to.getTime() - window.from.getTime();
-  return { from: new Date(window.from.getTime() - length), to: new Date(end - length) };
-}
 
 export function autoBucket(window: TimeWindow): Exclude<BucketUnit, "month"> {
   const days = (window.to.getTime() - window.from.getTime()) / 86_400_000;
@@ -81,7 +74,7 @@ export async function computeDashboardData(prisma: PrismaClient, q: DashboardQue
     switch (config.kind) {
       case "kpi_number":
       case "gauge": {
-        const previous = comparisonWindow(window, q.now);
+        const previous = comparisonWindow(window, q.now, q.timeZone);
         return {
           widget,
           current: need(window, NO_GROUPING, q.filters, [config.kpi], config.hours),
@@ -99,7 +92,7 @@ export async function computeDashboardData(prisma: PrismaClient, q: DashboardQue
         return {
           widget,
           current: need(window, { by: config.by }, q.leaderboardFilters, [config.kpi], config.hours),
-          previous: need(comparisonWindow(window, q.now), { by: config.by }, q.leaderboardFilters, [config.kpi], config.hours),
+          previous: need(comparisonWindow(window, q.now, q.timeZone), { by: config.by }, q.leaderboardFilters, [config.kpi], config.hours),
         };
       case "sla_at_risk":
       case "competition":

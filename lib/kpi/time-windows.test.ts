@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 
-import { presetWindow, previousWindow, timeBuckets } from "./time-windows";
+import { comparisonWindow, presetWindow, previousPeriod, timeBuckets } from "./time-windows";
 
 const iso = (d: Date) => d.toISOString();
 
@@ -31,11 +31,49 @@ describe("presets in the organisation's time zone", () => {
     });
   });
 
-  test("the previous window has the same length and ends where this one starts", () => {
-    const window = presetWindow("last_7_days", now, "UTC");
-    const previous = previousWindow(window);
-    expect(iso(previous.to)).toBe(iso(window.from));
-    expect(previous.to.getTime() - previous.from.getTime()).toBe(window.to.getTime() - window.from.getTime());
+  test("the previous period of whole days is the same number of local days earlier, even across DST", () => {
+    const week = presetWindow("last_7_days", now, "UTC");
+    const previous = previousPeriod(week, "UTC");
+    expect(iso(previous.to)).toBe(iso(week.from));
+    expect(previous.to.getTime() - previous.from.getTime()).toBe(week.to.getTime() - week.from.getTime());
+    // Berlin's 23-hour spring-forward day: yesterday is a whole 24-hour day, not the last 23 hours.
+    const dstDay = presetWindow("today", new Date("2026-03-29T10:00:00Z"), "Europe/Berlin");
+    expect(previousPeriod(dstDay, "Europe/Berlin")).toEqual({ from: new Date("2026-03-27T23:00:00Z"), to: new Date("2026-03-28T23:00:00Z") });
+  });
+
+  test("a month-aligned window moves back whole months", () => {
+    const march = presetWindow("this_month", new Date("2026-03-15T12:00:00Z"), "America/New_York");
+    expect(previousPeriod(march, "America/New_York")).toEqual({ from: new Date("2026-02-01T05:00:00Z"), to: new Date("2026-03-01T05:00:00Z") });
+    // Cut at the same local moment: March 31 so far meets February up to its last day, not March 3.
+    expect(comparisonWindow(march, new Date("2026-03-31T16:00:00Z"), "America/New_York")).toEqual({
+      from: new Date("2026-02-01T05:00:00Z"),
+      to: new Date("2026-02-28T17:00:00Z"),
+    });
+  });
+
+  test("today so far is compared with yesterday up to the same local time", () => {
+    const today = presetWindow("today", new Date("2026-11-22T10:30:00Z"), "UTC");
+    expect(comparisonWindow(today, new Date("2026-11-22T10:30:00Z"), "UTC")).toEqual({
+      from: new Date("2026-11-21T00:00:00Z"),
+      to: new Date("2026-11-21T10:30:00Z"),
+    });
+    // The day after New York's fall-back: 09:00 local today meets 09:00 local yesterday (hour 9 with hour 9).
+    const ny = presetWindow("today", new Date("2026-11-02T14:00:00Z"), "America/New_York");
+    expect(comparisonWindow(ny, new Date("2026-11-02T14:00:00Z"), "America/New_York")).toEqual({
+      from: new Date("2026-11-01T04:00:00Z"),
+      to: new Date("2026-11-01T14:00:00Z"),
+    });
+    // A window that has ended meets the whole previous period; one not started yet a sliver of it.
+    expect(comparisonWindow(today, new Date("2026-12-01T00:00:00Z"), "UTC")).toEqual({ from: new Date("2026-11-21T00:00:00Z"), to: today.from });
+    expect(comparisonWindow(today, new Date("2026-11-01T00:00:00Z"), "UTC")).toEqual({
+      from: new Date("2026-11-21T00:00:00Z"),
+      to: new Date("2026-11-21T00:00:00.001Z"),
+    });
+  });
+
+  test("a window that is not whole days moves back by its exact length", () => {
+    const window = { from: new Date("2026-11-22T09:15:00Z"), to: new Date("2026-11-22T11:15:00Z") };
+    expect(previousPeriod(window, "Europe/Berlin")).toEqual({ from: new Date("2026-11-22T07:15:00Z"), to: window.from });
   });
 });
 

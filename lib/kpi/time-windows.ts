@@ -1,5 +1,5 @@
 import { TZDate } from "@date-fns/tz";
-import { formatISO } from "date-fns";
+import { differenceInCalendarDays, formatISO, subDays, subMonths } from "date-fns";
 
 // Windows and time buckets in the organisation's time zone. All calendar arithmetic happens here,
 // in JavaScript with @date-fns/tz, and reaches SQL only as absolute instants (bucket boundaries
@@ -49,10 +49,44 @@ export function presetWindow(preset: WindowPreset, now: Date, timeZone: string):
   }
 }
 
-/** The window of equal length just before `window` (SPEC: compare=previous). */
-export function previousWindow(window: TimeWindow): TimeWindow {
+/**
+ * The previous period of `window` (SPEC: compare=previous): the same stretch of the calendar one
+ * period earlier. A month-aligned window moves back by whole months, a day-aligned one by whole
+ * local days (so yesterday is a whole day even when today has 23 hours), anything else by its
+ * exact length. Its buckets line up one to one with the window's: hour 9 with hour 9.
+ */
+export function previousPeriod(window: TimeWindow, timeZone: string): TimeWindow {
+  const shift = periodShift(window, timeZone);
+  return { from: shift(window.from), to: shift(window.to) };
+}
+
+/**
+ * What "previous period" means wherever a number is compared (the KPI API, dashboards, KPI pages,
+ * leaderboards' rank movement, "most improved"): the previous period, cut at the same moment while
+ * the window is still running, so today so far meets yesterday up to the same time, as managers
+ * see it in Plecto and Geckoboard. A window that has ended meets the whole previous period.
+ */
+export function comparisonWindow(window: TimeWindow, now: Date, timeZone: string): TimeWindow {
+  const shift = periodShift(window, timeZone);
+  // A window that has not started yet still compares a sliver, never an empty or inverted window.
+  const end = Math.min(window.to.getTime(), Math.max(now.getTime(), window.from.getTime() + 1));
+  return { from: shift(window.from), to: shift(new Date(end)) };
+}
+
+function periodShift(window: TimeWindow, timeZone: string): (instant: Date) => Date {
+  const from = local(window.from, timeZone);
+  const to = local(window.to, timeZone);
+  const midnight = (l: TZDate) => l.getHours() === 0 && l.getMinutes() === 0 && l.getSeconds() === 0 && l.getMilliseconds() === 0;
+  if (midnight(from) && midnight(to)) {
+    if (from.getDate() === 1 && to.getDate() === 1) {
+      const months = (to.getFullYear() - from.getFullYear()) * 12 + to.getMonth() - from.getMonth();
+      return (instant) => new Date(subMonths(local(instant, timeZone), months).getTime());
+    }
+    const days = differenceInCalendarDays(to, from);
+    return (instant) => new Date(subDays(local(instant, timeZone), days).getTime());
+  }
   const length = window.to.getTime() - window.from.getTime();
-  return { from: new Date(window.from.getTime() - length), to: window.from };
+  return (instant) => new Date(instant.getTime() - length);
 }
 
 /** The local start of the bucket containing `instant`. */

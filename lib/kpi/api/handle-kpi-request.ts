@@ -8,7 +8,7 @@ import { getOrgSettings } from "@/lib/org/get-org-settings";
 
 import { getKpiSnapshot, type KpiSnapshotEntry } from "../get-kpi-snapshot";
 import { NO_GROUPING } from "../kpi-query";
-import { previousWindow } from "../time-windows";
+import { comparisonWindow } from "../time-windows";
 
 import { parseKpiParams } from "./parse-kpi-params";
 
@@ -26,7 +26,7 @@ export async function handleKpiRequest(prisma: PrismaClient, request: Request, s
   const base = { timeZone, filters, now, serviceLevelSeconds: org.serviceLevelSeconds, hours };
   const [current, previous] = await Promise.all([
     getKpiSnapshot(prisma, keys, { ...base, ...window, grouping }),
-    compare ? getKpiSnapshot(prisma, keys, { ...base, ...previousWindow(window), grouping: NO_GROUPING }) : null,
+    compare ? getKpiSnapshot(prisma, keys, { ...base, ...comparisonWindow(window, now, timeZone), grouping: NO_GROUPING }) : null,
   ]);
 
   const iso = (d: Date) => formatISO(new TZDate(d.getTime(), timeZone));

@@ -13,7 +13,7 @@ import { getKpiDefinition, isKpiKey, KPI_CATALOG, type KpiKey } from "@/lib/kpi/
 import { formatKpiValue } from "@/lib/kpi/format-kpi-value";
 import { getKpiSnapshot } from "@/lib/kpi/get-kpi-snapshot";
 import { NO_GROUPING } from "@/lib/kpi/kpi-query";
-import { previousWindow, timeBuckets } from "@/lib/kpi/time-windows";
+import { previousPeriod, timeBuckets } from "@/lib/kpi/time-windows";
 import { awardsOf } from "@/lib/motivation/achievements";
 
 export const dynamic = "force-dynamic";
@@ -33,7 +33,7 @@ export default async function AgentPage({ params, searchParams }: { params: Prom
   const kpi: KpiKey = typeof sp.kpi === "string" && isKpiKey(sp.kpi) && AGENT_KPIS.includes(sp.kpi) ? sp.kpi : "tickets_solved";
   const definition = getKpiDefinition(kpi);
   const bucket = autoBucket(ctx.window);
-  const before = previousWindow(ctx.window);
+  const before = previousPeriod(ctx.window, ctx.org.timeZone);
   const base = { timeZone: ctx.org.timeZone, filters: ctx.scoped, now: ctx.now, serviceLevelSeconds: ctx.org.serviceLevelSeconds };
   const [all, trend, trendBefore, awards] = await Promise.all([
     getKpiSnapshot(ctx.prisma, AGENT_KPIS, { ...base, ...ctx.window, grouping: NO_GROUPING }),

@@ -7,13 +7,13 @@ import { InvalidFilters } from "@/components/dashboard/invalid-filters";
 import { drillContext, withParam, type SearchParams } from "@/components/drill/drill-context";
 import { DrillPage, Panel } from "@/components/drill/page-frame";
 import { TrendChart } from "@/components/drill/trend-chart";
-import { autoBucket, comparisonWindow } from "@/lib/dashboards/compute-dashboard-data";
+import { autoBucket } from "@/lib/dashboards/compute-dashboard-data";
 import { filterOptions } from "@/lib/dashboards/filter-options";
 import { getKpiDefinition, isKpiKey } from "@/lib/kpi/catalog";
 import { formatKpiValue } from "@/lib/kpi/format-kpi-value";
 import { getKpiSnapshot } from "@/lib/kpi/get-kpi-snapshot";
 import { NO_GROUPING } from "@/lib/kpi/kpi-query";
-import { previousWindow, timeBuckets } from "@/lib/kpi/time-windows";
+import { comparisonWindow, previousPeriod, timeBuckets } from "@/lib/kpi/time-windows";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "KPI" };
@@ -34,14 +34,14 @@ export default async function KpiPage({ params, searchParams }: { params: Promis
   const bucket = requested === "hour" && days > 31 ? "day" : (requested ?? autoBucket(ctx.window));
   // The exact median and p90 (read from raw rows) only where they are shown: this period's headline.
   const base = { timeZone: ctx.org.timeZone, filters: ctx.scoped, now: ctx.now, serviceLevelSeconds: ctx.org.serviceLevelSeconds, percentiles: false };
-  const before = previousWindow(ctx.window);
+  const before = previousPeriod(ctx.window, ctx.org.timeZone);
   const showTeams = ctx.scope.kind === "all" || ctx.scope.kind === "teams";
   const [current, sameSpanBefore, previousSeries, byTeam, options] = await Promise.all([
     getKpiSnapshot(ctx.prisma, [key], {
       ...base, ...ctx.window, percentiles: true,
       grouping: kpi.live ? NO_GROUPING : { by: "time", buckets: timeBuckets(ctx.window, bucket, ctx.org.timeZone) },
     }),
-    getKpiSnapshot(ctx.prisma, [key], { ...base, ...comparisonWindow(ctx.window, ctx.now), grouping: NO_GROUPING }),
+    getKpiSnapshot(ctx.prisma, [key], { ...base, ...comparisonWindow(ctx.window, ctx.now, ctx.org.timeZone), grouping: NO_GROUPING }),
     kpi.live ? null : getKpiSnapshot(ctx.prisma, [key], { ...base, ...before, grouping: { by: "time", buckets: timeBuckets(before, bucket, ctx.org.timeZone) } }),
     showTeams ? getKpiSnapshot(ctx.prisma, [key], { ...base, ...ctx.window, grouping: { by: "team" } }) : null,
     filterOptions(ctx.prisma, ctx.scope),

@@ -6,12 +6,12 @@ import { InvalidFilters } from "@/components/dashboard/invalid-filters";
 import { drillContext, withParam, type SearchParams } from "@/components/drill/drill-context";
 import { KpiPicker } from "@/components/drill/kpi-picker";
 import { DrillPage, Panel } from "@/components/drill/page-frame";
-import { comparisonWindow } from "@/lib/dashboards/compute-dashboard-data";
 import { needsMinimumSample, rankLeaderboard } from "@/lib/dashboards/leaderboard-ranking";
 import { getKpiDefinition, isKpiKey, type KpiKey } from "@/lib/kpi/catalog";
 import { formatKpiValue } from "@/lib/kpi/format-kpi-value";
 import { getKpiSnapshot } from "@/lib/kpi/get-kpi-snapshot";
 import { NO_GROUPING } from "@/lib/kpi/kpi-query";
+import { comparisonWindow } from "@/lib/kpi/time-windows";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Team" };
@@ -33,7 +33,7 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
   const [headline, agents, before] = await Promise.all([
     getKpiSnapshot(ctx.prisma, [...new Set([...HEADLINE, kpi])], { ...base, ...ctx.window, grouping: NO_GROUPING }),
     getKpiSnapshot(ctx.prisma, [kpi], { ...base, ...ctx.window, grouping: { by: "agent" } }),
-    getKpiSnapshot(ctx.prisma, [kpi], { ...base, ...comparisonWindow(ctx.window, ctx.now), grouping: { by: "agent" } }),
+    getKpiSnapshot(ctx.prisma, [kpi], { ...base, ...comparisonWindow(ctx.window, ctx.now, ctx.org.timeZone), grouping: { by: "agent" } }),
   ]);
   const ranking = rankLeaderboard(kpi, agents.get(kpi)!.groups ?? [], before.get(kpi)!.groups ?? [], ctx.org.minSampleSize);
   // The team's own filters travel on: an agent's numbers on the next page are those within this team.
