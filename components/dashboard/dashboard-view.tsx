@@ -1,15 +1,13 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useRef } from "react";
-
 import { Celebration } from "@/components/celebrations/celebration";
 import { useCelebrations } from "@/components/celebrations/use-celebrations";
+import { ApiError } from "@/lib/client/api-error";
+import { useDashboardSnapshot } from "@/lib/client/use-dashboard-snapshot";
 import type { DashboardData } from "@/lib/dashboards/dashboard-data";
 import type { DashboardWidget } from "@/lib/dashboards/widget-config";
 
 import { DashboardGrid } from "./dashboard-grid";
-import { PollError, pollSnapshot } from "./poll-snapshot";
 import { useNow } from "./use-now";
 
 interface DashboardViewProps {
@@ -36,30 +34,12 @@ function ago(ms: number): string {
  * a warning; numbers older than two intervals are marked stale.
  */
 export function DashboardView({ slug, search, pollSeconds, widgets, initial }: DashboardViewProps) {
-  const client = useQueryClient();
-  const etag = useRef(initial.etag);
-  const key = ["dashboard", slug, search];
   const intervalMs = pollSeconds * 1000;
-  const query = useQuery({
-    queryKey: key,
-    queryFn: async ({ signal }) => {
-      const fresh = await pollSnapshot(`/api/v1/dashboards/${encodeURIComponent(slug)}${search}`, etag.current, signal);
-      if (!fresh) return client.getQueryData<DashboardData>(key)!;
-      etag.current = fresh.etag;
-      return fresh.data;
-    },
-    initialData: initial.data,
-    initialDataUpdatedAt: Date.parse(initial.data.computedAt),
-    refetchInterval: intervalMs,
-    refetchIntervalInBackground: true,
-    // Retries back off inside one interval; the next interval polls again anyway.
-    retry: 2,
-    retryDelay: (attempt) => Math.min(intervalMs / 3, 1000 * 2 ** attempt),
-  });
+  const query = useDashboardSnapshot({ slug, search, intervalMs, initial });
   const now = useNow();
   const age = now - query.dataUpdatedAt;
   const stale = age > 2 * intervalMs;
-  const signedOut = query.error instanceof PollError && query.error.status === 401;
+  const signedOut = ApiError.isStatus(query.error, 401);
   const celebration = useCelebrations(widgets, query.data, slug);
 
   return (

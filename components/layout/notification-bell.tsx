@@ -1,40 +1,30 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 
 import { markNotificationsReadAction } from "@/app/(workspace)/notifications-actions";
-import type { AppNotification } from "@/lib/motivation/notifications";
+import { queryKeys } from "@/lib/client/query-keys";
+import { useNotifications } from "@/lib/client/use-notifications";
+import type { NotificationList } from "@/lib/motivation/notifications";
 
-const POLL_MS = 30_000;
+const NONE: NotificationList = { unread: 0, items: [] };
 
 /** The agent's achievements and competition rank changes, polled; opening the list marks them read. */
 export function NotificationBell() {
-  const [data, setData] = useState<{ unread: number; items: AppNotification[] }>({ unread: 0, items: [] });
+  const client = useQueryClient();
+  const data = useNotifications().data ?? NONE;
   const [open, setOpen] = useState(false);
-  useEffect(() => {
-    let cancelled = false;
-    const load = async () => {
-      try {
-        const response = await fetch("/api/v1/notifications", { cache: "no-store" });
-        if (response.ok && !cancelled) setData(await response.json());
-      } catch {
-        // Offline for a moment: the next poll tries again.
-      }
-    };
-    void load();
-    const timer = setInterval(load, POLL_MS);
-    return () => {
-      cancelled = true;
-      clearInterval(timer);
-    };
-  }, []);
+  const markRead = async () => {
+    // A poll already on its way would bring the old count back.
+    await client.cancelQueries({ queryKey: queryKeys.notifications() });
+    client.setQueryData<NotificationList>(queryKeys.notifications(), { unread: 0, items: data.items });
+    await markNotificationsReadAction();
+  };
   const toggle = () => {
     setOpen(!open);
-    if (!open && data.unread > 0) {
-      setData({ unread: 0, items: data.items });
-      void markNotificationsReadAction();
-    }
+    if (!open && data.unread > 0) void markRead();
   };
   return (
     <div className="relative">

@@ -1,34 +1,21 @@
 "use client";
 
-import { QueryClient, QueryClientProvider, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 
 import { Celebration } from "@/components/celebrations/celebration";
 import { useCelebrations } from "@/components/celebrations/use-celebrations";
 import { DashboardGrid } from "@/components/dashboard/dashboard-grid";
-import { PollError, pollSnapshot } from "@/components/dashboard/poll-snapshot";
 import { useNow } from "@/components/dashboard/use-now";
+import { ApiError } from "@/lib/client/api-error";
+import { QueryProvider } from "@/lib/client/query-provider";
+import { useTvPlaylist } from "@/lib/client/use-tv-playlist";
+import { useTvSnapshot } from "@/lib/client/use-tv-snapshot";
 import type { DashboardData } from "@/lib/dashboards/dashboard-data";
-import type { DashboardWidget } from "@/lib/dashboards/widget-config";
+import type { TvPlaylist } from "@/lib/tv/screen-playlist";
 
 import { DisconnectedScreen } from "./disconnected-screen";
 import { LastGoodFrame } from "./last-good-frame";
 import { useDailyReload, useIdle, useWakeLock } from "./kiosk-effects";
-
-interface PlaylistDashboard {
-  slug: string;
-  name: string;
-  pollSeconds: number;
-  widgets: DashboardWidget[];
-}
-
-export interface TvPlaylist {
-  name: string;
-  rotateSeconds: number;
-  timeZone: string;
-  buildId: string;
-  dashboards: PlaylistDashboard[];
-}
 
 interface TvScreenProps {
   token: string;
@@ -38,40 +25,22 @@ interface TvScreenProps {
   pollOverrideMs: number | null;
 }
 
-class Disconnected extends Error {}
-
-const PLAYLIST_POLL_MS = 60_000;
-
 export function TvScreen(props: TvScreenProps) {
-  const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false, gcTime: 10 * 60_000 } } }));
   return (
-    <QueryClientProvider client={client}>
+    <QueryProvider kiosk>
       <Screen {...props} />
-    </QueryClientProvider>
+    </QueryProvider>
   );
 }
 
 function Screen({ token, playlist: initialPlaylist, initial, pollOverrideMs }: TvScreenProps) {
-  const client = useQueryClient();
   useWakeLock();
   useDailyReload();
   const idle = useIdle();
   const now = useNow();
-  const base = `/api/v1/tv/${encodeURIComponent(token)}`;
 
-  // The playlist is polled slowly: new dashboards or rotation join; a new deploy reloads the page.
-  const playlistQuery = useQuery({
-    queryKey: ["tv-playlist", token],
-    queryFn: async () => {
-      const response = await fetch(base, { cache: "no-store" });
-      if (response.status === 401) throw new Disconnected();
-      if (!response.ok) throw new Error(`playlist ${response.status}`);
-      return (await response.json()) as TvPlaylist;
-    },
-    initialData: initialPlaylist,
-    refetchInterval: PLAYLIST_POLL_MS,
-    retry: (count, error) => !(error instanceof Disconnected) && count < 2,
-  });
+  // New dashboards or rotation join at the playlist's next poll; a new deploy reloads the page.
+  const playlistQuery = useTvPlaylist(token, initialPlaylist);
   const playlist = playlistQuery.data;
   useEffect(() => {
     if (playlist.buildId !== initialPlaylist.buildId) window.location.reload();
@@ -86,31 +55,12 @@ function Screen({ token, playlist: initialPlaylist, initial, pollOverrideMs }: T
   }, [count, playlist.rotateSeconds]);
   const current = playlist.dashboards[index % count]!;
 
-  const etags = useRef(new Map<string, string>());
   const intervalMs = pollOverrideMs ?? current.pollSeconds * 1000;
-  const snapshot = useQuery({
-    queryKey: ["tv-dashboard", token, current.slug],
-    queryFn: async ({ signal }) => {
-      const fresh = await pollSnapshot(`${base}/dashboards/${encodeURIComponent(current.slug)}`, etags.current.get(current.slug) ?? "", signal).catch((error: unknown) => {
-        throw error instanceof PollError && error.status === 401 ? new Disconnected() : error;
-      });
-      if (!fresh) return client.getQueryData<DashboardData>(["tv-dashboard", token, current.slug])!;
-      etags.current.set(current.slug, fresh.etag);
-      return fresh.data;
-    },
-    initialData: initial[current.slug],
-    initialDataUpdatedAt: initial[current.slug] ? Date.parse(initial[current.slug]!.computedAt) : undefined,
-    refetchInterval: intervalMs,
-    refetchIntervalInBackground: true,
-    // Back off: quickly at first, then no faster than every 30 s, for as long as it takes.
-    retry: (count, error) => !(error instanceof Disconnected) && count < 3,
-    retryDelay: (attempt) => Math.min(30_000, 1000 * 2 ** attempt),
-  });
-
+  const snapshot = useTvSnapshot({ token, slug: current.slug, intervalMs, initial: initial[current.slug] });
 
   const celebration = useCelebrations(current.widgets, snapshot.data, current.slug);
 
-  if (playlistQuery.error instanceof Disconnected || snapshot.error instanceof Disconnected) return <DisconnectedScreen />;
+  if (ApiError.isStatus(playlistQuery.error, 401) || ApiError.isStatus(snapshot.error, 401)) return <DisconnectedScreen />;
 
   const clock = new Intl.DateTimeFormat("en-GB", { timeZone: playlist.timeZone, hour: "2-digit", minute: "2-digit" });
   const age = now - snapshot.dataUpdatedAt;

@@ -8,6 +8,12 @@ export interface AppNotification {
   read: boolean;
 }
 
+/** The answer of `GET /api/v1/notifications`: the newest notifications and how many are unread. */
+export interface NotificationList {
+  unread: number;
+  items: AppNotification[];
+}
+
 /** Tells agents (by externalId) something, in the app. */
 export async function notifyAgents(prisma: PrismaClient, agents: string[], text: string, href: string | null): Promise<void> {
   if (agents.length === 0) return;
@@ -21,7 +27,7 @@ export async function agentsOfTeams(prisma: PrismaClient, teams: string[]): Prom
   return rows.map((a) => a.externalId);
 }
 
-export async function listNotifications(prisma: PrismaClient, agentId: number, limit = 20): Promise<{ unread: number; items: AppNotification[] }> {
+export async function listNotifications(prisma: PrismaClient, agentId: number, limit = 20): Promise<NotificationList> {
   const [unread, rows] = await Promise.all([
     prisma.notification.count({ where: { agentId, readAt: null } }),
     prisma.notification.findMany({ where: { agentId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit }),

@@ -6,14 +6,20 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { getDashboard, type Dashboard } from "@/lib/dashboards/load-dashboard";
 import { getOrgSettings } from "@/lib/org/get-org-settings";
 
-export interface ScreenPlaylist {
-  id: number;
+/** What a screen's browser gets of its playlist (the page's first render and `GET /api/v1/tv/<token>`). */
+export interface TvPlaylist {
   name: string;
   rotateSeconds: number;
   timeZone: string;
-  dashboards: Dashboard[];
+  dashboards: Pick<Dashboard, "slug" | "name" | "pollSeconds" | "widgets">[];
   /** The deployed build: a screen reloads itself when it changes. */
   buildId: string;
+}
+
+/** The server's side of a playlist: the screen's id and its dashboards in full. */
+export interface ScreenPlaylist extends TvPlaylist {
+  id: number;
+  dashboards: Dashboard[];
 }
 
 let buildId: string | undefined;
