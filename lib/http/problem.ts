@@ -5,7 +5,7 @@ import { STATUS_CODES } from "node:http";
 // invite clients to fetch it. Clients written before this shape read `error` (the stable code),
 // `message` and `parameter`; those stay as extension members (docs/api.md).
 
-export const PROBLEM_CONTENT_TYPE = "application/problem+json";
+const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
 /** One invalid query parameter, path parameter or body field, as RFC 9457's example names it. */
 export interface InvalidParam {
@@ -37,7 +37,7 @@ const TITLES: Record<string, string> = {
   internal_error: "Internal server error",
 };
 
-export function problemType(code: string): string {
+function problemType(code: string): string {
   return `urn:deskpulse:problem:${code}`;
 }
 

@@ -58,7 +58,7 @@ describeEachDatabase("route()", ({ db }) => {
 
   describe("input", () => {
     test("a path segment with a control character is 404, also in a catch-all", async () => {
-      for (const segments of [{ slug: "a\u0000b" }, { all: ["sign-in", "e\u001bmail"] }]) {
+      for (const segments of [{ slug: "a\u0000b" }, { all: ["sign-in", "e\u001bmail"] }] as Record<string, string | string[]>[]) {
         const response = await echo(new Request(url()), params(segments));
         expect(response.status).toBe(404);
         expect(await json(response)).toMatchObject({ error: "not_found" });

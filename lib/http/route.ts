@@ -146,7 +146,7 @@ async function authorize(
 }
 
 /** Query parameters are named by their first path element, body fields by their whole path. */
-export function invalidParamsOf(error: z.ZodError, location: "query" | "body"): InvalidParam[] {
+function invalidParamsOf(error: z.ZodError, location: "query" | "body"): InvalidParam[] {
   return error.issues.map((issue) => ({
     name:
       location === "query"
