@@ -238,6 +238,32 @@ describeEachDatabase("the access matrix", ({ db }) => {
     expect([...(await enumerate()).keys()].sort()).toEqual(Object.keys(EXPECTED).sort());
   });
 
+  test("every route handler is built with the one route wrapper", () => {
+    for (const file of routeFiles) {
+      const source = fs.readFileSync(path.join(APP, file), "utf8");
+      expect(source, file).toContain('import { route } from "@/lib/http/route";');
+      const exported = [...source.matchAll(/^export (?:async )?(?:const|function) (GET|POST|PUT|PATCH|DELETE)\b.*$/gm)];
+      expect(exported.length, file).toBeGreaterThan(0);
+      for (const [line] of exported) expect(line, file).toMatch(/^export const [A-Z]+ = route\(/);
+    }
+  });
+
+  test("a path segment with a control character is 404 for every dynamic route, whoever calls", async () => {
+    const handlers = await enumerate();
+    for (const [key, handler] of handlers) {
+      if (key.includes("#") || !key.includes("[")) continue;
+      for (const caller of CALLERS) {
+        const base = ROUTE_REQUESTS[key]!(caller);
+        const headers = new Headers(base.headers);
+        for (const [name, value] of Object.entries(credentials[caller])) headers.set(name, value);
+        const segments = Object.fromEntries(Object.entries(routeParams(key, caller, screenToken)).map(([name]) => [name, "x\u0000"]));
+        if (key.includes("[...all]")) segments.all = ["sign-in", "email\u0000"] as never;
+        const response = (await handler(new Request(base, { headers }), { params: Promise.resolve(segments) })) as Response;
+        expect(response.status, `${key} as ${caller}`).toBe(404);
+      }
+    }
+  });
+
   test("each caller gets exactly what the table says", async () => {
     // Signing out ends the sessions the other cells use, so it goes last.
     const handlers = [...(await enumerate())].sort(([a], [b]) => Number(a.endsWith("#signOutAction")) - Number(b.endsWith("#signOutAction")));

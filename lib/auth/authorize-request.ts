@@ -1,11 +1,13 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { problem } from "@/lib/http/problem";
 
 import { can, type Permission, type Principal } from "./access";
 import { resolvePrincipal, type SessionReader } from "./principal";
 
+/** A caller who presented a valid credential or session. */
+export type AuthenticatedPrincipal = Exclude<Principal, { kind: "anonymous" }>;
+
 export type Authorization =
-  | { ok: true; principal: Exclude<Principal, { kind: "anonymous" }> }
+  | { ok: true; principal: AuthenticatedPrincipal }
   | { ok: false; status: 401 | 403; message: string };
 
 const NEEDS: Record<Permission, string> = {
@@ -20,7 +22,10 @@ const NEEDS: Record<Permission, string> = {
   "keys:manage": "manage API keys (an admin)",
 };
 
-/** The one check every route makes: who is calling, and may they do this? 401 = who?, 403 = not you. */
+/**
+ * The one check every permission route makes (through lib/http/route.ts): who is calling, and may
+ * they do this? 401 = who?, 403 = not you.
+ */
 export async function authorizeRequest(
   prisma: PrismaClient,
   headers: Headers,
@@ -34,17 +39,4 @@ export async function authorizeRequest(
   }
   if (!can(principal, permission)) return { ok: false, status: 403, message: `Only callers who may ${NEEDS[permission]} can do this.` };
   return { ok: true, principal };
-}
-
-/** Runs `handler` for an authorised caller; anyone else gets the 401 or 403 problem response. */
-export async function runAuthorized(
-  prisma: PrismaClient,
-  request: Request,
-  readSession: SessionReader,
-  permission: Permission,
-  handler: (principal: Exclude<Principal, { kind: "anonymous" }>) => Promise<Response>,
-): Promise<Response> {
-  const result = await authorizeRequest(prisma, request.headers, readSession, permission);
-  if (!result.ok) return problem(result.status, result.status === 401 ? "unauthorized" : "forbidden", result.message);
-  return handler(result.principal);
 }

@@ -6,38 +6,22 @@ import { cache } from "react";
 
 import { getDb } from "@/lib/db/get-db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { withDatabase } from "@/lib/http/with-database";
 
 import { can, type Permission, type Principal, type SessionUser } from "./access";
-import { runAuthorized } from "./authorize-request";
 import { getAuth } from "./get-auth";
 import { resolvePrincipal, type SessionReader } from "./principal";
 
-// The authorisation layer: route handlers are built with `protectedRoute`, pages call
+// The authorisation layer: route handlers are built with `route` (lib/http/route.ts), pages call
 // `requirePage` and server actions `requireAction`. The exceptions authorise by a token of their
 // own (sign-in, the one-time setup link, a TV screen's path token, health), and the access matrix
 // test enumerates every handler and action so none is missed.
 
 export const readSession: SessionReader = async (requestHeaders) => {
+  // Without any cookie there is no session to look up (API clients, TVs, health probes).
+  if (!requestHeaders.get("cookie")) return null;
   const session = await (await getAuth()).api.getSession({ headers: requestHeaders });
   return session ? Number(session.user.id) : null;
 };
-
-export interface RouteContext {
-  prisma: PrismaClient;
-  principal: Exclude<Principal, { kind: "anonymous" }>;
-}
-
-/** A route handler that runs only for callers with `permission`; others get 401 or 403. */
-export function protectedRoute<P>(
-  permission: Permission,
-  handler: (context: RouteContext, request: Request, params: P) => Promise<Response>,
-): (request: Request, params: P) => Promise<Response> {
-  return (request, params) =>
-    withDatabase((prisma) =>
-      runAuthorized(prisma, request, readSession, permission, (principal) => handler({ prisma, principal }, request, params)),
-    );
-}
 
 /** The caller of the current page or action, looked up once per request. */
 export const currentPrincipal = cache(async (): Promise<Principal> => {

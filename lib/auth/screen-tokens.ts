@@ -42,8 +42,13 @@ export async function createScreen(
   return { id, token, path: `/tv/${token}` };
 }
 
-/** The live screen a token opens, or null for an unknown or revoked token. */
+/**
+ * The one check of a TV token, wherever it arrives: as `Authorization: Bearer dps_…` (principal.ts)
+ * or in a `/api/v1/tv/<token>` path (the route wrapper's screen-token mode). The live screen it
+ * opens, or null for anything that is not a known, unrevoked screen token.
+ */
 export async function checkScreenToken(prisma: PrismaClient, token: string): Promise<{ id: number } | null> {
+  if (!token.startsWith(SCREEN_TOKEN_PREFIX)) return null;
   const screen = await prisma.screen.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true, revokedAt: true, lastSeenAt: true } });
   if (!screen || screen.revokedAt) return null;
   if (!screen.lastSeenAt || Date.now() - screen.lastSeenAt.getTime() > 60_000) {

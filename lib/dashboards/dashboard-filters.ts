@@ -1,35 +1,18 @@
 import { TZDate } from "@date-fns/tz";
 import { z } from "zod";
 
-import { CHANNELS } from "@/lib/ingest/record-schemas";
+import { ZParamText } from "@/lib/http/param-text";
+import type { CHANNELS } from "@/lib/ingest/record-schemas";
+import { ZChannelValues, ZFilterValues } from "@/lib/kpi/api/filter-params";
 import type { KpiFilters } from "@/lib/kpi/kpi-query";
+import { MAX_WINDOW_MS, QUERY_LIMITS } from "@/lib/kpi/query-limits";
 import { presetWindow, WINDOW_PRESETS, type TimeWindow, type WindowPreset } from "@/lib/kpi/time-windows";
 
 // The filters of a dashboard or drill-down page, as they appear in its URL, so that a shared link
 // reproduces the view: ?preset=last_7_days&team=billing&channel=email, or ?from=2026-11-01&to=2026-11-15
 // (days in the organisation's zone, both included).
 
-const day = z.iso.date();
-const MAX_RANGE_DAYS = 400;
-const many = <T extends z.ZodType>(item: T) =>
-  z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(item).max(50));
-
-const ZFilterParams = z
-  .object({
-    preset: z.enum(WINDOW_PRESETS).optional(),
-    from: day.optional(),
-    to: day.optional(),
-    team: many(z.string().min(1).max(200)),
-    channel: many(z.enum(CHANNELS)),
-    queue: many(z.string().min(1).max(200)),
-  })
-  .refine((f) => (f.from === undefined) === (f.to === undefined), { message: "give both from and to", path: ["from"] })
-  .refine((f) => !(f.from && f.to) || f.from <= f.to, { message: "from must not be after to", path: ["to"] })
-  .refine((f) => !(f.from && f.to) || Date.parse(f.to) - Date.parse(f.from) <= MAX_RANGE_DAYS * 86_400_000, {
-    message: `a custom range covers at most ${MAX_RANGE_DAYS} days`,
-    path: ["to"],
-  })
-  .refine((f) => !(f.preset && f.from), { message: "give either a preset or from and to", path: ["preset"] });
+const day = ZParamText.pipe(z.iso.date());
 
 export interface DashboardFilters {
   preset: WindowPreset | null;
@@ -40,6 +23,36 @@ export interface DashboardFilters {
   queue: string[];
 }
 
+/**
+ * The filters in a search-params record (pages' `searchParams`, the dashboard API's query); other
+ * parameters are left to their page. Each problem names its parameter.
+ */
+export const ZDashboardFilters = z
+  .object({
+    preset: ZParamText.pipe(z.enum(WINDOW_PRESETS)).optional(),
+    from: day.optional(),
+    to: day.optional(),
+    team: ZFilterValues,
+    channel: ZChannelValues,
+    queue: ZFilterValues,
+  })
+  .refine((f) => (f.from === undefined) === (f.to === undefined), { message: "give both from and to", path: ["from"] })
+  .refine((f) => !(f.from && f.to) || f.from <= f.to, { message: "from must not be after to", path: ["to"] })
+  .refine((f) => !(f.from && f.to) || Date.parse(f.to) - Date.parse(f.from) <= MAX_WINDOW_MS, {
+    message: `a custom range covers at most ${QUERY_LIMITS.maxWindowDays} days`,
+    path: ["to"],
+  })
+  .refine((f) => !(f.preset && f.from), { message: "give either a preset or from and to", path: ["preset"] })
+  .transform(
+    ({ preset, from, to, team, channel, queue }): DashboardFilters => ({
+      preset: preset ?? null,
+      range: from && to ? { from, to } : null,
+      team,
+      channel,
+      queue,
+    }),
+  );
+
 /** No filters: the dashboard's default window, everything the viewer may see (a wall screen's view). */
 export const NO_DASHBOARD_FILTERS: DashboardFilters = { preset: null, range: null, team: [], channel: [], queue: [] };
 
@@ -47,13 +60,12 @@ export type ParsedFilters = { ok: true; filters: DashboardFilters } | { ok: fals
 
 /** Search params (as Next.js passes them) to filters; the first problem names its parameter. */
 export function parseDashboardFilters(params: Record<string, string | string[] | undefined>): ParsedFilters {
-  const parsed = ZFilterParams.safeParse(params);
+  const parsed = ZDashboardFilters.safeParse(params);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     return { ok: false, parameter: String(issue.path[0] ?? "filters"), message: issue.message };
   }
-  const { preset, from, to, team, channel, queue } = parsed.data;
-  return { ok: true, filters: { preset: preset ?? null, range: from && to ? { from, to } : null, team, channel, queue } };
+  return { ok: true, filters: parsed.data };
 }
 
 /** The query string of filters, in a stable order so equal filters give equal URLs (and cache keys). */

@@ -1,12 +1,10 @@
 import { beforeAll, beforeEach, describe, expect, test } from "vitest";
 
 import { createApiKey } from "@/lib/auth/api-keys";
-import { runAuthorized } from "@/lib/auth/authorize-request";
-import { NO_SESSIONS } from "@/lib/testing/no-sessions";
+import { POST } from "@/app/api/v1/ingest/route";
+import { useRouteDatabase } from "@/lib/testing/route-database";
 import { clearRecords, snapshotRecords } from "@/lib/testing/snapshot-records";
 import { describeEachDatabase } from "@/lib/testing/test-databases";
-
-import { handleIngestRequest } from "./handle-ingest-request";
 
 const T0 = "2026-04-01T09:00:00Z";
 
@@ -37,6 +35,7 @@ const validBatch = () => ({
 describeEachDatabase("POST /api/v1/ingest", ({ db }) => {
   let ingestKey = "";
   let kpiKey = "";
+  useRouteDatabase(db);
   beforeAll(async () => {
     ingestKey = (await createApiKey(db().prisma, { kind: "ingest", name: "test" })).key;
     kpiKey = (await createApiKey(db().prisma, { kind: "kpi", name: "reader" })).key;
@@ -53,14 +52,15 @@ describeEachDatabase("POST /api/v1/ingest", ({ db }) => {
       },
       body: init.raw ?? JSON.stringify(body),
     });
-    return runAuthorized(db().prisma, request, NO_SESSIONS, "data:ingest", () => handleIngestRequest(db().prisma, request));
+    return POST(request);
   };
 
   /** Asserts the response is the given error and that the database is exactly as before. */
   async function expectRejected(response: Response, status: number, error: string) {
     expect(response.status).toBe(status);
-    const body = (await response.json()) as { error: string; errors?: unknown[] };
-    expect(body.error).toBe(error);
+    expect(response.headers.get("content-type")).toBe("application/problem+json");
+    const body = (await response.json()) as { type: string; status: number; error: string; errors?: unknown[]; invalid_params?: unknown[] };
+    expect(body).toMatchObject({ type: `urn:deskpulse:problem:${error}`, status, error });
     expect(await snapshotRecords(db().prisma)).toEqual(empty);
     return body;
   }
@@ -129,6 +129,13 @@ describeEachDatabase("POST /api/v1/ingest", ({ db }) => {
         { kind: "tickets", index: 1, field: "channel", message: "must be one of email, chat, phone, social, web" },
         { kind: "surveys", index: 1, field: "score", message: "must be between 0 and 10 for nps" },
         { kind: "teams", index: 1, field: "externalId", message: "must not contain NUL characters" },
+      ]),
+    );
+    expect(body.invalid_params).toEqual(
+      expect.arrayContaining([
+        { name: "tickets[0].colour", reason: "unknown field" },
+        { name: "tickets[1].createdAt", reason: "must be an ISO 8601 timestamp with an offset" },
+        { name: "teams[1].externalId", reason: "must not contain NUL characters" },
       ]),
     );
   });

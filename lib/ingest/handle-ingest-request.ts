@@ -1,40 +1,40 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { problem } from "@/lib/http/problem";
-import { readJsonBody } from "@/lib/http/read-json-body";
 import { requestEvaluation } from "@/lib/motivation/evaluate-motivation";
 
 import { ingestBatch, IngestRejectedError } from "./ingest-batch";
-import { countRecords, MAX_BATCH_RECORDS, parseIngestBatch } from "./record-schemas";
+import { countRecords, MAX_BATCH_RECORDS, parseIngestBatch, type RecordError } from "./record-schemas";
 
 /** 5,000 records of a few hundred bytes each fit comfortably; anything far larger is refused unread. */
 export const MAX_INGEST_BODY_BYTES = 10_000_000;
 
-/** POST /api/v1/ingest, SPEC section 2, for an authorised caller: bound, validate every record, store atomically. */
-export async function handleIngestRequest(prisma: PrismaClient, request: Request): Promise<Response> {
-  const read = await readJsonBody(request, MAX_INGEST_BODY_BYTES);
-  if (!read.ok) return read.response;
-
-  const records = countRecords(read.body);
+/** POST /api/v1/ingest, SPEC section 2, for an authorised caller's JSON body: bound, validate every record, store atomically. */
+export async function handleIngestRequest(prisma: PrismaClient, body: unknown): Promise<Response> {
+  const records = countRecords(body);
   if (records > MAX_BATCH_RECORDS) {
     return problem(413, "too_many_records", `A batch holds at most ${MAX_BATCH_RECORDS} records; this one has ${records}.`);
   }
-  const parsed = parseIngestBatch(read.body);
-  if (!parsed.ok) {
-    return problem(400, "invalid_records", `${parsed.errors.length} problem(s) in the batch; nothing was stored.`, {
-      errors: parsed.errors,
-    });
-  }
+  const parsed = parseIngestBatch(body);
+  if (!parsed.ok) return invalidRecords(parsed.errors);
   try {
     const stored = await ingestBatch(prisma, parsed.batch);
     // Achievements are awarded as data arrives, not when someone next looks; the response does not wait.
     void requestEvaluation(prisma);
     return Response.json({ stored }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
-    if (error instanceof IngestRejectedError) {
-      return problem(400, "invalid_records", `${error.errors.length} problem(s) in the batch; nothing was stored.`, {
-        errors: error.errors,
-      });
-    }
+    if (error instanceof IngestRejectedError) return invalidRecords(error.errors);
     throw error;
   }
+}
+
+/** 400 listing every record problem, as `errors` (kind, index, field) and as RFC 9457 `invalid_params`. */
+function invalidRecords(errors: RecordError[]): Response {
+  const invalidParams = errors.map(({ kind, index, field, message }) => {
+    const list = kind === "batch" ? null : index === null ? kind : `${kind}[${index}]`;
+    return { name: [list, field].filter(Boolean).join(".") || "body", reason: message };
+  });
+  return problem(400, "invalid_records", `${errors.length} problem(s) in the batch; nothing was stored.`, {
+    invalidParams,
+    extensions: { errors },
+  });
 }

@@ -1,6 +1,8 @@
 import { TZDate } from "@date-fns/tz";
 import { differenceInCalendarDays, formatISO, subDays, subMonths } from "date-fns";
 
+import { QUERY_LIMITS } from "./query-limits";
+
 // Windows and time buckets in the organisation's time zone. All calendar arithmetic happens here,
 // in JavaScript with @date-fns/tz, and reaches SQL only as absolute instants (bucket boundaries
 // bound as a timestamptz[] parameter): no time-zone name is ever spliced into SQL, and days of 23
@@ -120,7 +122,7 @@ export interface TimeBucket {
 }
 
 /** Every bucket overlapping [from, to), in order, including empty ones (callers gap-fill with them). */
-export function timeBuckets(window: TimeWindow, unit: BucketUnit, timeZone: string, limit = 2_000): TimeBucket[] {
+export function timeBuckets(window: TimeWindow, unit: BucketUnit, timeZone: string, limit: number = QUERY_LIMITS.maxBuckets): TimeBucket[] {
   const buckets: TimeBucket[] = [];
   for (let start = bucketStart(window.from, unit, timeZone); start < window.to; ) {
     const end = nextBucket(start, unit, timeZone);

@@ -11,6 +11,9 @@ import path from "node:path";
 export interface ThrowawayPostgres {
   url: string;
   stop(): void;
+  /** Stops the server but keeps its data, as an outage would; `resume` starts it on the same port. */
+  pause(): void;
+  resume(): void;
 }
 
 function findBinDir(): string {
@@ -51,9 +54,14 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   run(path.join(bin, "initdb"), ["-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"]);
   const port = await freePort();
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
-  run(path.join(bin, "pg_ctl"), ["-D", dataDir, "-l", path.join(dir, "server.log"), "-o", options, "-w", "start"]);
+  const start = () => run(path.join(bin, "pg_ctl"), ["-D", dataDir, "-l", path.join(dir, "server.log"), "-o", options, "-w", "start"]);
+  start();
   return {
     url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+    pause() {
+      run(path.join(bin, "pg_ctl"), ["-D", dataDir, "-m", "immediate", "-w", "stop"]);
+    },
+    resume: start,
     stop() {
       try {
         run(path.join(bin, "pg_ctl"), ["-D", dataDir, "-m", "immediate", "-w", "stop"]);

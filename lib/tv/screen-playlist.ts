@@ -47,10 +47,14 @@ export async function screenDashboardSlugs(prisma: PrismaClient, screenId: numbe
 /** What a TV token opens: its screen and the dashboards it rotates through, or null once revoked. */
 export async function getScreenPlaylist(prisma: PrismaClient, token: string): Promise<ScreenPlaylist | null> {
   const screen = await checkScreenToken(prisma, token);
-  if (!screen) return null;
+  return screen && loadScreenPlaylist(prisma, screen.id);
+}
+
+/** The playlist of a screen whose token has been checked already. */
+export async function loadScreenPlaylist(prisma: PrismaClient, screenId: number): Promise<ScreenPlaylist> {
   const [row, slugs, org] = await Promise.all([
-    prisma.screen.findUniqueOrThrow({ where: { id: screen.id }, select: { id: true, name: true, rotateSeconds: true } }),
-    screenDashboardSlugs(prisma, screen.id),
+    prisma.screen.findUniqueOrThrow({ where: { id: screenId }, select: { id: true, name: true, rotateSeconds: true } }),
+    screenDashboardSlugs(prisma, screenId),
     getOrgSettings(prisma),
   ]);
   const dashboards = (await Promise.all(slugs.map((slug) => getDashboard(prisma, slug)))).filter((d): d is Dashboard => d !== null);

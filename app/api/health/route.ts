@@ -1,15 +1,12 @@
-import { getDb } from "@/lib/db/get-db";
+import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-/** 200 once the server can serve (database reachable, migrations applied), 503 otherwise. */
-export async function GET() {
-  try {
-    const db = await getDb();
-    await db.prisma.$queryRaw`SELECT 1`;
-    return Response.json({ status: "ok", db: db.kind }, { headers: { "Cache-Control": "no-store" } });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : "database unavailable";
-    return Response.json({ status: "unavailable", message }, { status: 503, headers: { "Cache-Control": "no-store" } });
-  }
-}
+/**
+ * 200 once the server can serve (database reachable, migrations applied), 503 otherwise. The body
+ * is a health report, not a problem document, and never says why (the server log does).
+ */
+export const GET = route({ auth: "public", outageBody: { status: "unavailable" } }, async ({ prisma, databaseKind }) => {
+  await prisma.$queryRaw`SELECT 1`;
+  return Response.json({ status: "ok", db: databaseKind }, { headers: { "Cache-Control": "no-store" } });
+});

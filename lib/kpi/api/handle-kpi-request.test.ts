@@ -2,28 +2,31 @@ import fs from "node:fs";
 import path from "node:path";
 
 import Papa from "papaparse";
-import { beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 
 import { createApiKey } from "@/lib/auth/api-keys";
-import { runAuthorized } from "@/lib/auth/authorize-request";
-import { kpiScopeOf } from "@/lib/auth/kpi-scope";
+import { GET } from "@/app/api/v1/kpis/route";
 import { OFFICE_HOURS } from "@/lib/business-hours/schedule";
 import { saveSchedule } from "@/lib/business-hours/save-schedule";
 import { technionCallsToRecords } from "@/lib/datasets/technion-calls";
 import { ingestBatch } from "@/lib/ingest/ingest-batch";
 import { parseIngestBatch } from "@/lib/ingest/record-schemas";
 import { updateOrgSettings } from "@/lib/org/update-org-settings";
-import { NO_SESSIONS } from "@/lib/testing/no-sessions";
+import { useRouteDatabase } from "@/lib/testing/route-database";
 import { clearRecords } from "@/lib/testing/snapshot-records";
 import { describeEachDatabase } from "@/lib/testing/test-databases";
 
 import { handleKpiRequest } from "./handle-kpi-request";
+import { ZKpiParams } from "./parse-kpi-params";
 
 const NOW = new Date("2026-03-12T12:00:00Z");
 
 interface KpiApiBody {
+  type?: string;
+  status?: number;
   error?: string;
   parameter?: string;
+  invalid_params?: { name: string; reason: string }[];
   window: { from: string; to: string; tz: string };
   computedAt: string;
   kpis: Record<string, { value: number | null; unit: string; n: number; groups?: unknown[]; previous?: { value: number | null } }>;
@@ -32,6 +35,14 @@ interface KpiApiBody {
 describeEachDatabase("GET /api/v1/kpis", ({ db }) => {
   let kpiKey = "";
   let ingestKey = "";
+  useRouteDatabase(db);
+  // Presets are relative to now; only Date is frozen, timers keep running for the database.
+  beforeAll(() => {
+    vi.useFakeTimers({ now: NOW, toFake: ["Date"] });
+  });
+  afterAll(() => {
+    vi.useRealTimers();
+  });
   beforeAll(async () => {
     kpiKey = (await createApiKey(db().prisma, { kind: "kpi", name: "reader" })).key;
     ingestKey = (await createApiKey(db().prisma, { kind: "ingest", name: "writer" })).key;
@@ -40,10 +51,8 @@ describeEachDatabase("GET /api/v1/kpis", ({ db }) => {
 
   const get = async (query: string, key: string | null = kpiKey) => {
     const request = new Request(`http://localhost/api/v1/kpis?${query}`, { headers: key ? { authorization: `Bearer ${key}` } : {} });
-    const response = await runAuthorized(db().prisma, request, NO_SESSIONS, "kpis:read", (principal) =>
-      handleKpiRequest(db().prisma, request, kpiScopeOf(principal), NOW),
-    );
-    return { status: response.status, body: (await response.json()) as KpiApiBody };
+    const response = await GET(request);
+    return { status: response.status, type: response.headers.get("content-type"), body: (await response.json()) as KpiApiBody };
   };
 
   test("401 without a key, 403 with an ingest key", async () => {
@@ -70,10 +79,25 @@ describeEachDatabase("GET /api/v1/kpis", ({ db }) => {
     ["keys=aht&hours=office", "hours"],
     ["keys=aht&group_by=team", "group_by"],
     ["keys=aht&keys=asa", "keys"],
+    ["keys=aht&team=%00", "team"],
+    ["keys=aht&agent=a%01b", "agent"],
+    ["keys=aht&queue=q&queue=%7F", "queue"],
+    ["keys=aht&tz=UTC%00", "tz"],
+    ["keys=aht%00", "keys"],
+    ["keys=aht&team=", "team"],
+    [`keys=aht&${Array.from({ length: 51 }, (_, i) => `team=t${i}`).join("&")}`, "team"],
+    [`keys=aht&team=${"x".repeat(201)}`, "team"],
   ])("400 naming the parameter: ?%s", async (query, parameter) => {
-    const { status, body } = await get(query);
+    const { status, type, body } = await get(query);
     expect(status).toBe(400);
-    expect(body).toMatchObject({ error: "invalid_parameter", parameter });
+    expect(type).toBe("application/problem+json");
+    expect(body).toMatchObject({ type: "urn:deskpulse:problem:invalid_parameter", status: 400, error: "invalid_parameter", parameter });
+    expect(body.invalid_params?.[0]?.name).toBe(parameter);
+  });
+
+  test("every invalid parameter is listed in invalid_params", async () => {
+    const { body } = await get("keys=nope&tz=Mars/Base&channel=fax&hours=office");
+    expect(body.invalid_params?.map((p) => p.name)).toEqual(["keys", "tz", "channel", "hours"]);
   });
 
   describe("with data", () => {
@@ -134,11 +158,12 @@ describeEachDatabase("the bank's real day through the KPI API", ({ db }) => {
     await clearRecords(db().prisma);
     const records = technionCallsToRecords(csv);
     for (let i = 0; i < records.length; i += 1000) await ingestBatch(db().prisma, { calls: records.slice(i, i + 1000) });
-    const response = await handleKpiRequest(
-      db().prisma,
-      new Request("http://localhost/api/v1/kpis?keys=calls_handled,aht,asa,abandonment_rate,service_level&from=2010-08-01T00:00:00%2B03:00&to=2010-08-02T00:00:00%2B03:00"),
-      { kind: "all" },
-    );
+    const params = ZKpiParams.parse({
+      keys: "calls_handled,aht,asa,abandonment_rate,service_level",
+      from: "2010-08-01T00:00:00+03:00",
+      to: "2010-08-02T00:00:00+03:00",
+    });
+    const response = await handleKpiRequest(db().prisma, params, { kind: "all" });
     const { kpis } = (await response.json()) as { kpis: Record<string, { value: number; n: number }> };
 
     // The independent route: straight from the source columns, in seconds of the day.

@@ -10,18 +10,16 @@ import { getKpiSnapshot, type KpiSnapshotEntry } from "../get-kpi-snapshot";
 import { NO_GROUPING } from "../kpi-query";
 import { comparisonWindow } from "../time-windows";
 
-import { parseKpiParams } from "./parse-kpi-params";
+import { kpiRequestOf, type KpiParams, type ParamError } from "./parse-kpi-params";
 
 /** GET /api/v1/kpis (SPEC section 2): KPI values for a window, with breakdowns and comparison, within the caller's scope. */
-export async function handleKpiRequest(prisma: PrismaClient, request: Request, scope: KpiScope, now = new Date()): Promise<Response> {
+export async function handleKpiRequest(prisma: PrismaClient, params: KpiParams, scope: KpiScope, now = new Date()): Promise<Response> {
   const org = await getOrgSettings(prisma);
-  const parsed = parseKpiParams(new URL(request.url).searchParams, { timeZone: org.timeZone, now });
-  if (!parsed.ok) {
-    return problem(400, "invalid_parameter", `${parsed.error.parameter}: ${parsed.error.message}`, { parameter: parsed.error.parameter });
-  }
+  const parsed = kpiRequestOf(params, { timeZone: org.timeZone, now });
+  if (!parsed.ok) return refused(400, "invalid_parameter", parsed.error);
   const { keys, window, timeZone, grouping, compare, hours } = parsed.request;
   const scoped = await applyKpiScope(prisma, scope, parsed.request.filters);
-  if (!scoped.ok) return problem(403, "forbidden", `${scoped.parameter}: ${scoped.message}`, { parameter: scoped.parameter });
+  if (!scoped.ok) return refused(403, "forbidden", scoped);
   const { filters } = scoped;
   const base = { timeZone, filters, now, serviceLevelSeconds: org.serviceLevelSeconds, hours };
   const [current, previous] = await Promise.all([
@@ -46,4 +44,8 @@ export async function handleKpiRequest(prisma: PrismaClient, request: Request, s
 /** The KPI's fields without its key (the key names the property) or absent optional fields. */
 function toJson(entry: KpiSnapshotEntry) {
   return Object.fromEntries(Object.entries(entry).filter(([name, value]) => name !== "key" && value !== undefined));
+}
+
+function refused(status: number, code: string, { parameter, message }: ParamError): Response {
+  return problem(status, code, `${parameter}: ${message}`, { invalidParams: [{ name: parameter, reason: message }] });
 }

@@ -1,16 +1,86 @@
 import { z } from "zod";
 
-import { CHANNELS } from "@/lib/ingest/record-schemas";
+import { ZParamText } from "@/lib/http/param-text";
 import { isTimeZone } from "@/lib/org/update-org-settings";
 
 import { isKpiKey, type KpiKey } from "../catalog";
 import { DIMENSIONS } from "../dimensions";
 import type { HoursBasis, KpiFilters, KpiGrouping } from "../kpi-query";
-import { BUCKET_UNITS, presetWindow, timeBuckets, WINDOW_PRESETS, type TimeWindow } from "../time-windows";
+import { MAX_WINDOW_MS, QUERY_LIMITS } from "../query-limits";
+import { BUCKET_UNITS, presetWindow, timeBuckets, WINDOW_PRESETS, type BucketUnit, type TimeWindow } from "../time-windows";
 
-/** The longest window one request may ask for: a little over a year. */
-const MAX_WINDOW_DAYS = 400;
-const KNOWN = new Set(["keys", "from", "to", "preset", "tz", "team", "agent", "channel", "queue", "groupBy", "compare", "hours"]);
+import { ZChannelValues, ZFilterValues } from "./filter-params";
+
+const SINGLE = ["keys", "from", "to", "preset", "tz", "groupBy", "compare", "hours"];
+const REPEATABLE = ["team", "agent", "channel", "queue"];
+const KNOWN = new Set([...SINGLE, ...REPEATABLE]);
+const GROUP_BY = [...DIMENSIONS, ...BUCKET_UNITS] as const;
+
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T, error = `must be one of ${values.join(", ")}`) =>
+  ZParamText.pipe(z.enum(values, { error }));
+const timestamp = ZParamText.pipe(z.iso.datetime({ offset: true, error: "must be an ISO 8601 timestamp with an offset" }));
+
+/**
+ * Which parameters are given, before their values are read: an unknown one is an error (a typo
+ * such as `group_by` is not silently ignored), as is a repeat of one that may appear once, or a
+ * window given twice or by one end only.
+ */
+function checkParamNames(raw: unknown, ctx: z.RefinementCtx): unknown {
+  const given = (raw ?? {}) as Record<string, unknown>;
+  const names = Object.keys(given);
+  for (const name of names) if (!KNOWN.has(name)) ctx.addIssue({ code: "custom", path: [name], message: "unknown parameter" });
+  for (const name of names) {
+    if (SINGLE.includes(name) && Array.isArray(given[name])) ctx.addIssue({ code: "custom", path: [name], message: "may be given only once" });
+  }
+  if (given.preset !== undefined && (given.from !== undefined || given.to !== undefined)) {
+    ctx.addIssue({ code: "custom", path: ["preset"], message: "give either preset or from and to, not both" });
+  } else if (given.from === undefined && given.to !== undefined) {
+    ctx.addIssue({ code: "custom", path: ["from"], message: "is required with to" });
+  } else if (given.to === undefined && given.from !== undefined) {
+    ctx.addIssue({ code: "custom", path: ["to"], message: "is required with from" });
+  }
+  return raw;
+}
+
+const ZKpiKeys = z
+  .string({ error: "is required: a comma-separated list of KPI keys, e.g. keys=aht,asa,csat" })
+  .pipe(ZParamText)
+  .transform((value) => [...new Set(value.split(",").map((key) => key.trim()).filter(Boolean))])
+  .superRefine((keys, ctx) => {
+    const unknown = keys.filter((key) => !isKpiKey(key));
+    if (keys.length === 0 || unknown.length) ctx.addIssue({ code: "custom", message: `unknown KPI key: ${unknown.join(", ") || "(empty)"}` });
+  })
+  .transform((keys) => keys as KpiKey[]);
+
+/** The query string of GET /api/v1/kpis (SPEC section 2), validated in full; each problem names its parameter. */
+export const ZKpiParams = z.preprocess(
+  checkParamNames,
+  z
+    .object({
+      keys: ZKpiKeys,
+      tz: ZParamText.refine(isTimeZone, "must be an IANA time zone such as Europe/Copenhagen").optional(),
+      preset: oneOf(WINDOW_PRESETS).optional(),
+      from: timestamp.optional(),
+      to: timestamp.optional(),
+      team: ZFilterValues,
+      agent: ZFilterValues,
+      channel: ZChannelValues,
+      queue: ZFilterValues,
+      groupBy: oneOf(GROUP_BY).optional(),
+      compare: oneOf(["previous"], "must be previous").optional(),
+      hours: oneOf(["calendar", "business"], "must be calendar or business").default("calendar"),
+    })
+    .superRefine((params, ctx) => {
+      if (params.from === undefined || params.to === undefined) return;
+      const span = Date.parse(params.to) - Date.parse(params.from);
+      if (span <= 0) ctx.addIssue({ code: "custom", path: ["to"], message: "must be after from" });
+      else if (span > MAX_WINDOW_MS) {
+        ctx.addIssue({ code: "custom", path: ["to"], message: `the window may be at most ${QUERY_LIMITS.maxWindowDays} days long` });
+      }
+    }),
+);
+
+export type KpiParams = z.output<typeof ZKpiParams>;
 
 export interface KpiRequest {
   keys: KpiKey[];
@@ -24,84 +94,26 @@ export interface KpiRequest {
 
 export type ParamError = { parameter: string; message: string };
 
-const timestamp = z.iso.datetime({ offset: true });
-
 /**
- * The query string of GET /api/v1/kpis (SPEC section 2), validated in full: the first problem is
- * reported with the parameter's name. An unknown parameter is an error too, so a typo such as
- * `group_by` is not silently ignored.
+ * The request the parameters describe, once the organisation's defaults are known: the window in
+ * its time zone and, for a breakdown over time, its buckets (refused beyond the bucket limit).
  */
-export function parseKpiParams(
-  params: URLSearchParams,
-  defaults: { timeZone: string; now: Date },
-): { ok: true; request: KpiRequest } | { ok: false; error: ParamError } {
-  const fail = (parameter: string, message: string) => ({ ok: false as const, error: { parameter, message } });
-  for (const name of params.keys()) if (!KNOWN.has(name)) return fail(name, "unknown parameter");
-  for (const name of ["keys", "from", "to", "preset", "tz", "groupBy", "compare", "hours"]) {
-    if (params.getAll(name).length > 1) return fail(name, "may be given only once");
-  }
-  const single = (name: string) => params.get(name) ?? undefined;
-
-  const keysParam = single("keys");
-  if (!keysParam) return fail("keys", "is required: a comma-separated list of KPI keys, e.g. keys=aht,asa,csat");
-  const keys = [...new Set(keysParam.split(",").map((k) => k.trim()).filter(Boolean))];
-  const unknown = keys.filter((k) => !isKpiKey(k));
-  if (keys.length === 0 || unknown.length) return fail("keys", `unknown KPI key: ${unknown.join(", ") || "(empty)"}`);
-
-  const timeZone = single("tz") ?? defaults.timeZone;
-  if (!isTimeZone(timeZone)) return fail("tz", "must be an IANA time zone such as Europe/Copenhagen");
-
-  const from = single("from");
-  const to = single("to");
-  const preset = single("preset");
-  let window: TimeWindow;
-  if (preset !== undefined) {
-    if (from !== undefined || to !== undefined) return fail("preset", "give either preset or from and to, not both");
-    if (!(WINDOW_PRESETS as readonly string[]).includes(preset)) return fail("preset", `must be one of ${WINDOW_PRESETS.join(", ")}`);
-    window = presetWindow(preset as (typeof WINDOW_PRESETS)[number], defaults.now, timeZone);
-  } else if (from !== undefined || to !== undefined) {
-    if (from === undefined) return fail("from", "is required with to");
-    if (to === undefined) return fail("to", "is required with from");
-    if (!timestamp.safeParse(from).success) return fail("from", "must be an ISO 8601 timestamp with an offset");
-    if (!timestamp.safeParse(to).success) return fail("to", "must be an ISO 8601 timestamp with an offset");
-    window = { from: new Date(from), to: new Date(to) };
-    if (window.to <= window.from) return fail("to", "must be after from");
-    if (window.to.getTime() - window.from.getTime() > MAX_WINDOW_DAYS * 86_400_000) {
-      return fail("to", `the window may be at most ${MAX_WINDOW_DAYS} days long`);
-    }
-  } else {
-    window = presetWindow("today", defaults.now, timeZone);
-  }
-
-  const filters: KpiFilters = { team: params.getAll("team"), agent: params.getAll("agent"), channel: [], queue: params.getAll("queue") };
-  for (const channel of params.getAll("channel")) {
-    if (!(CHANNELS as readonly string[]).includes(channel)) return fail("channel", `must be one of ${CHANNELS.join(", ")}`);
-    filters.channel.push(channel as (typeof CHANNELS)[number]);
-  }
-  for (const name of ["team", "agent", "queue"] as const) {
-    if (filters[name].some((value) => value.trim() === "")) return fail(name, "must not be empty");
-  }
-
+export function kpiRequestOf(params: KpiParams, defaults: { timeZone: string; now: Date }): { ok: true; request: KpiRequest } | { ok: false; error: ParamError } {
+  const timeZone = params.tz ?? defaults.timeZone;
+  const window =
+    params.from !== undefined && params.to !== undefined
+      ? { from: new Date(params.from), to: new Date(params.to) }
+      : presetWindow(params.preset ?? "today", defaults.now, timeZone);
   let grouping: KpiGrouping = { by: "none" };
-  const groupBy = single("groupBy");
-  if (groupBy !== undefined) {
-    if ((DIMENSIONS as readonly string[]).includes(groupBy)) {
-      grouping = { by: groupBy as (typeof DIMENSIONS)[number] };
-    } else if ((BUCKET_UNITS as readonly string[]).includes(groupBy)) {
-      try {
-        grouping = { by: "time", buckets: timeBuckets(window, groupBy as (typeof BUCKET_UNITS)[number], timeZone) };
-      } catch (error) {
-        return fail("groupBy", error instanceof Error ? error.message : "too many buckets");
-      }
-    } else {
-      return fail("groupBy", `must be one of ${[...DIMENSIONS, ...BUCKET_UNITS].join(", ")}`);
+  if (params.groupBy !== undefined && (BUCKET_UNITS as readonly string[]).includes(params.groupBy)) {
+    try {
+      grouping = { by: "time", buckets: timeBuckets(window, params.groupBy as BucketUnit, timeZone) };
+    } catch (error) {
+      return { ok: false, error: { parameter: "groupBy", message: error instanceof Error ? error.message : "too many buckets" } };
     }
+  } else if (params.groupBy !== undefined) {
+    grouping = { by: params.groupBy as (typeof DIMENSIONS)[number] };
   }
-
-  const compare = single("compare");
-  if (compare !== undefined && compare !== "previous") return fail("compare", "must be previous");
-  const hours = single("hours") ?? "calendar";
-  if (hours !== "calendar" && hours !== "business") return fail("hours", "must be calendar or business");
-
-  return { ok: true, request: { keys: keys as KpiKey[], window, timeZone, filters, grouping, compare: compare === "previous", hours } };
+  const { keys, team, agent, channel, queue, compare, hours } = params;
+  return { ok: true, request: { keys, window, timeZone, filters: { team, agent, channel, queue }, grouping, compare: compare === "previous", hours } };
 }

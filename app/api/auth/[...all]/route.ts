@@ -1,18 +1,16 @@
 import { getAuth } from "@/lib/auth/get-auth";
 import { problem } from "@/lib/http/problem";
-import { withDatabase } from "@/lib/http/with-database";
+import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
 // better-auth serves many endpoints; Deskpulse exposes only sign-in over HTTP (sign-out is a server
 // action, users are created by admins), so nothing else it offers can be reached by accident.
+// better-auth answers sign-in's own errors in its shape, which its client reads.
 const EXPOSED = new Set(["/api/auth/sign-in/email"]);
 
-export function POST(request: Request) {
-  if (!EXPOSED.has(new URL(request.url).pathname)) return Promise.resolve(problem(404, "not_found", "No such endpoint."));
-  return withDatabase(async () => (await getAuth()).handler(request));
-}
+export const POST = route({ auth: "public" }, async ({ request }) =>
+  EXPOSED.has(new URL(request.url).pathname) ? (await getAuth()).handler(request) : problem(404, "not_found", "No such endpoint."),
+);
 
-export function GET() {
-  return problem(404, "not_found", "No such endpoint.");
-}
+export const GET = route({ auth: "public" }, async () => problem(404, "not_found", "No such endpoint."));

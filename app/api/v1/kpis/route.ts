@@ -1,9 +1,10 @@
-import { protectedRoute } from "@/lib/auth/guards";
 import { kpiScopeOf } from "@/lib/auth/kpi-scope";
+import { route } from "@/lib/http/route";
 import { handleKpiRequest } from "@/lib/kpi/api/handle-kpi-request";
+import { ZKpiParams } from "@/lib/kpi/api/parse-kpi-params";
 
 export const dynamic = "force-dynamic";
 
-export const GET = protectedRoute("kpis:read", ({ prisma, principal }, request) =>
-  handleKpiRequest(prisma, request, kpiScopeOf(principal)),
+export const GET = route({ auth: "kpis:read", query: ZKpiParams }, ({ prisma, principal, query }) =>
+  handleKpiRequest(prisma, query, kpiScopeOf(principal)),
 );

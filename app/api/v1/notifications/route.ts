@@ -1,11 +1,11 @@
-import { protectedRoute } from "@/lib/auth/guards";
 import { problem } from "@/lib/http/problem";
+import { route } from "@/lib/http/route";
 import { listNotifications } from "@/lib/motivation/notifications";
 
 export const dynamic = "force-dynamic";
 
 /** The signed-in agent's notifications (achievements, competition ranks); empty for users who are not agents. */
-export const GET = protectedRoute("kpis:read", async ({ prisma, principal }) => {
+export const GET = route({ auth: "kpis:read" }, async ({ prisma, principal }) => {
   if (principal.kind !== "user") return problem(403, "forbidden", "notifications are for signed-in users");
   const agent = principal.user.agent;
   const body = agent ? await listNotifications(prisma, agent.id) : { unread: 0, items: [] };

@@ -1,9 +1,13 @@
-import { protectedRoute } from "@/lib/auth/guards";
+import { z } from "zod";
+
 import { kpiScopeOf } from "@/lib/auth/kpi-scope";
+import { ZDashboardFilters } from "@/lib/dashboards/dashboard-filters";
 import { handleSnapshotRequest } from "@/lib/dashboards/handle-snapshot-request";
+import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = protectedRoute("kpis:read", async ({ prisma, principal }, request, { params }: { params: Promise<{ slug: string }> }) =>
-  handleSnapshotRequest(prisma, request, (await params).slug, kpiScopeOf(principal)),
+export const GET = route(
+  { auth: "kpis:read", params: z.object({ slug: z.string() }), query: ZDashboardFilters, etag: true },
+  ({ prisma, principal, params, query }) => handleSnapshotRequest(prisma, params.slug, query, kpiScopeOf(principal)),
 );

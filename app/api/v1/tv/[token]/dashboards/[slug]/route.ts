@@ -1,12 +1,12 @@
-import { withDatabase } from "@/lib/http/with-database";
+import { z } from "zod";
+
+import { route } from "@/lib/http/route";
 import { handleTvSnapshotRequest } from "@/lib/tv/handle-tv-requests";
 
 export const dynamic = "force-dynamic";
 
 // Authorised by the screen token in the path, for the dashboards of that screen only.
-export function GET(request: Request, { params }: { params: Promise<{ token: string; slug: string }> }) {
-  return withDatabase(async (prisma) => {
-    const { token, slug } = await params;
-    return handleTvSnapshotRequest(prisma, request, token, slug);
-  });
-}
+export const GET = route(
+  { auth: { screenToken: "token" }, params: z.object({ token: z.string(), slug: z.string() }), etag: true },
+  ({ prisma, principal, params }) => handleTvSnapshotRequest(prisma, principal.screenId, params.slug),
+);
