@@ -5,6 +5,5 @@ import { markNotificationsRead } from "@/lib/motivation/notifications";
 
 /** Opening the notifications marks them read, for the signed-in agent only. */
 export async function markNotificationsReadAction(): Promise<void> {
-  const { prisma, user } = await requireAction("kpis:read");
-  if (user.agent) await markNotificationsRead(prisma, user.agent.id);
+  await markNotificationsRead(await requireAction("kpis:read"));
 }

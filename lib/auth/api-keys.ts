@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 
 import { z } from "zod";
 
+import type { UserContext } from "@/lib/auth/guards";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ApiKeyKind } from "@/lib/generated/prisma/enums";
 
@@ -45,6 +46,11 @@ export const ZApiKeyInput = z.object({
   name: z.string().trim().min(1, "is required").max(100, "must be at most 100 characters"),
 });
 
+/** The settings page's "Create a key": the key itself is in the answer and nowhere else. */
+export function issueApiKey({ prisma }: Pick<UserContext, "prisma">, input: z.output<typeof ZApiKeyInput>): Promise<{ id: number; key: string }> {
+  return createApiKey(prisma, input);
+}
+
 export function listApiKeys(prisma: PrismaClient) {
   return prisma.apiKey.findMany({
     select: { id: true, name: true, kind: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true },
@@ -53,6 +59,6 @@ export function listApiKeys(prisma: PrismaClient) {
 }
 
 /** Revoking is immediate and final; the row stays so the list shows what existed and when it stopped. */
-export async function revokeApiKey(prisma: PrismaClient, id: number): Promise<void> {
+export async function revokeApiKey({ prisma }: Pick<UserContext, "prisma">, id: number): Promise<void> {
   await prisma.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
 }

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 
 import { z } from "zod";
 
+import type { UserContext } from "@/lib/auth/guards";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 import { hashToken } from "./api-keys";
@@ -63,6 +64,11 @@ export const ZScreenInput = z.object({
   rotateSeconds: z.coerce.number().int("must be a whole number").min(10, "must be at least 10 seconds").max(3600, "must be at most an hour").default(30),
 });
 
+/** The settings page's "Add a screen"; unknown dashboards throw UnknownDashboardError. */
+export function addScreen({ prisma }: Pick<UserContext, "prisma">, input: z.output<typeof ZScreenInput>): Promise<{ id: number; token: string; path: string }> {
+  return createScreen(prisma, input);
+}
+
 export function listScreens(prisma: PrismaClient) {
   return prisma.screen.findMany({
     select: {
@@ -79,6 +85,6 @@ export function listScreens(prisma: PrismaClient) {
 }
 
 /** The screen shows "This screen was disconnected" at its next poll. */
-export async function revokeScreen(prisma: PrismaClient, id: number): Promise<void> {
+export async function revokeScreen({ prisma }: Pick<UserContext, "prisma">, id: number): Promise<void> {
   await prisma.screen.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
 }

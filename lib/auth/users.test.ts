@@ -1,8 +1,9 @@
 import { beforeAll, expect, test } from "vitest";
 
 import { describeEachDatabase } from "@/lib/testing/test-databases";
+import { userContext } from "@/lib/testing/user-context";
 
-import { createUser, deleteUser, updateUser, UserInputError } from "./users";
+import { createUser, deleteUser, removeUser, updateUser, UserInputError } from "./users";
 
 describeEachDatabase("users", ({ db }) => {
   beforeAll(async () => {
@@ -62,5 +63,16 @@ describeEachDatabase("users", ({ db }) => {
     await deleteUser(prisma, id);
     expect(await prisma.user.findUnique({ where: { id } })).toBeNull();
     expect(await prisma.user.findUnique({ where: { id: second.id } })).not.toBeNull();
+  });
+
+  test("an admin removes other accounts from the settings page, never their own", async () => {
+    const { prisma } = db();
+    const me = await createUser(prisma, { email: "me@example.com", password: "long-enough", role: "admin" });
+    const other = await createUser(prisma, { email: "other@example.com", password: "long-enough", role: "manager" });
+    const ctx = userContext(prisma, "admin", { id: me.id });
+    expect(await fieldOf(removeUser(ctx, me.id))).toBe("form");
+    await removeUser(ctx, other.id);
+    expect(await prisma.user.findUnique({ where: { id: other.id } })).toBeNull();
+    expect(await prisma.user.findUnique({ where: { id: me.id } })).not.toBeNull();
   });
 });

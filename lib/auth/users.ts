@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import type { UserContext } from "@/lib/auth/guards";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { Role } from "@/lib/generated/prisma/enums";
 
@@ -125,6 +126,22 @@ export async function deleteUser(prisma: PrismaClient, id: number): Promise<void
     if (existing.role === "admin") await assertAnotherAdmin(tx, id);
     await tx.user.delete({ where: { id } });
   });
+}
+
+// The settings pages' entry points; rule breaks throw UserInputError naming the field.
+
+export function addUser({ prisma }: Pick<UserContext, "prisma">, input: NewUser): Promise<{ id: number }> {
+  return createUser(prisma, input);
+}
+
+export function changeUser({ prisma }: Pick<UserContext, "prisma">, id: number, input: UserUpdate): Promise<void> {
+  return updateUser(prisma, id, input);
+}
+
+/** Deleting is for someone else's account: an admin who deleted their own would lock themselves out mid-session. */
+export async function removeUser({ prisma, user }: Pick<UserContext, "prisma" | "user">, id: number): Promise<void> {
+  if (id === user.id) throw new UserInputError("form", "you cannot delete your own account");
+  await deleteUser(prisma, id);
 }
 
 async function assertAnotherAdmin(tx: Tx, id: number) {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { UserContext } from "@/lib/auth/guards";
 
 import { MIN_POLL_SECONDS } from "./load-dashboard";
 import { GRID_COLUMNS, storedConfig, ZWidgetConfig, ZWidgetPlacement } from "./widget-config";
@@ -33,7 +33,7 @@ function slugify(name: string): string {
   );
 }
 
-export async function createDashboard(prisma: PrismaClient, input: { name: string }): Promise<{ slug: string }> {
+export async function createDashboard({ prisma }: Pick<UserContext, "prisma">, input: { name: string }): Promise<{ slug: string }> {
   const { name } = ZDashboardSettings.pick({ name: true }).parse(input);
   const base = slugify(name);
   const taken = new Set((await prisma.dashboard.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((d) => d.slug));
@@ -43,7 +43,7 @@ export async function createDashboard(prisma: PrismaClient, input: { name: strin
   return { slug };
 }
 
-export async function updateDashboard(prisma: PrismaClient, id: number, input: z.input<typeof ZDashboardSettings>): Promise<void> {
+export async function updateDashboard({ prisma }: Pick<UserContext, "prisma">, id: number, input: z.input<typeof ZDashboardSettings>): Promise<void> {
   const data = ZDashboardSettings.parse(input);
   await prisma.$transaction(async (tx) => {
     // One default at a time: marking this one unmarks the others.
@@ -53,12 +53,12 @@ export async function updateDashboard(prisma: PrismaClient, id: number, input: z
   });
 }
 
-export async function deleteDashboard(prisma: PrismaClient, id: number): Promise<void> {
+export async function deleteDashboard({ prisma }: Pick<UserContext, "prisma">, id: number): Promise<void> {
   await prisma.dashboard.deleteMany({ where: { id } });
 }
 
 /** Adds a widget (below the others) or changes one; the kind may change with the config. */
-export async function saveWidget(prisma: PrismaClient, dashboardId: number, widgetId: number | null, input: z.input<typeof ZWidgetInput>): Promise<number> {
+export async function saveWidget({ prisma }: Pick<UserContext, "prisma">, dashboardId: number, widgetId: number | null, input: z.input<typeof ZWidgetInput>): Promise<number> {
   const { title, config } = ZWidgetInput.parse(input);
   return prisma.$transaction(async (tx) => {
     const dashboard = await tx.dashboard.update({ where: { id: dashboardId }, data: { updatedAt: new Date() }, include: { widgets: true } }).catch(() => null);
@@ -76,7 +76,7 @@ export async function saveWidget(prisma: PrismaClient, dashboardId: number, widg
   });
 }
 
-export async function deleteWidget(prisma: PrismaClient, dashboardId: number, widgetId: number): Promise<void> {
+export async function deleteWidget({ prisma }: Pick<UserContext, "prisma">, dashboardId: number, widgetId: number): Promise<void> {
   await prisma.$transaction([
     prisma.widget.deleteMany({ where: { id: widgetId, dashboardId } }),
     prisma.dashboard.updateMany({ where: { id: dashboardId }, data: { updatedAt: new Date() } }),
@@ -89,7 +89,7 @@ export const ZLayout = z
   .refine((items) => items.every((i) => i.x + i.w <= GRID_COLUMNS), "a widget extends past the right edge");
 
 /** Stores the positions and sizes the editor arranged, all at once. */
-export async function saveLayout(prisma: PrismaClient, dashboardId: number, layout: z.input<typeof ZLayout>): Promise<void> {
+export async function saveLayout({ prisma }: Pick<UserContext, "prisma">, dashboardId: number, layout: z.input<typeof ZLayout>): Promise<void> {
   const items = ZLayout.parse(layout);
   await prisma.$transaction(async (tx) => {
     const updated = await tx.dashboard.updateMany({ where: { id: dashboardId }, data: { updatedAt: new Date() } });

@@ -1,18 +1,28 @@
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { UserContext } from "@/lib/auth/guards";
+import { snapshotCache } from "@/lib/dashboards/load-dashboard";
+import { requestEvaluation } from "@/lib/motivation/evaluate-motivation";
 
 import { ingestBatch, IngestRejectedError, type IngestCounts } from "./ingest-batch";
 import { parseIngestBatch, type RecordError, type RecordKind } from "./record-schemas";
 
 export type ImportResult = { ok: true; stored: IngestCounts } | { ok: false; errors: RecordError[] };
 
-/** One chunk of a CSV import: validated again on the server (the browser is not trusted), stored atomically. */
-export async function importRecords(prisma: PrismaClient, kind: RecordKind, records: unknown[]): Promise<ImportResult> {
+/**
+ * One chunk of a CSV import: validated again on the server (the browser is not trusted), stored
+ * atomically. Whoever imported a file expects to see it on the dashboards now, not an interval
+ * later, so a stored chunk drops the cached snapshots and asks for an evaluation of achievements.
+ */
+export async function importRecords({ prisma }: Pick<UserContext, "prisma">, kind: RecordKind, records: unknown[]): Promise<ImportResult> {
   const parsed = parseIngestBatch({ [kind]: records });
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
+  let stored: IngestCounts;
   try {
-    return { ok: true, stored: await ingestBatch(prisma, parsed.batch) };
+    stored = await ingestBatch(prisma, parsed.batch);
   } catch (error) {
     if (error instanceof IngestRejectedError) return { ok: false, errors: error.errors };
     throw error;
   }
+  snapshotCache.clear();
+  void requestEvaluation(prisma);
+  return { ok: true, stored };
 }

@@ -1,3 +1,4 @@
+import type { UserContext } from "@/lib/auth/guards";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 export interface AppNotification {
@@ -35,6 +36,8 @@ export async function listNotifications(prisma: PrismaClient, agentId: number, l
   return { unread, items: rows.map((n) => ({ id: n.id, text: n.text, href: n.href, createdAt: n.createdAt.toISOString(), read: n.readAt !== null })) };
 }
 
-export async function markNotificationsRead(prisma: PrismaClient, agentId: number): Promise<void> {
-  await prisma.notification.updateMany({ where: { agentId, readAt: null }, data: { readAt: new Date() } });
+/** The signed-in user's own notifications; a user who is no agent has none. */
+export async function markNotificationsRead({ prisma, user }: Pick<UserContext, "prisma" | "user">): Promise<void> {
+  if (!user.agent) return;
+  await prisma.notification.updateMany({ where: { agentId: user.agent.id, readAt: null }, data: { readAt: new Date() } });
 }

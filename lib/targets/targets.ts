@@ -60,31 +60,7 @@ export const ZTargetInput = z
   });
 export type TargetInput = z.input<typeof ZTargetInput>;
 
-export class TargetScopeError extends Error {
-  constructor(readonly field: "team" | "agent", value: string) {
-    super(`unknown ${field} ${value}`);
-  }
-}
-
-/** Creates or replaces the target for (KPI, scope): one target per KPI and scope. */
-export async function saveTarget(prisma: PrismaClient, input: TargetInput): Promise<void> {
-  const t = ZTargetInput.parse(input);
-  await prisma.$transaction(async (tx) => {
-    const team = t.team ? await tx.team.findUnique({ where: { externalId: t.team }, select: { id: true } }) : null;
-    if (t.team && !team) throw new TargetScopeError("team", t.team);
-    const agent = t.agent ? await tx.agent.findUnique({ where: { externalId: t.agent }, select: { id: true } }) : null;
-    if (t.agent && !agent) throw new TargetScopeError("agent", t.agent);
-    const scope = { kpiKey: t.kpiKey, teamId: team?.id ?? null, agentId: agent?.id ?? null };
-    await tx.target.deleteMany({ where: scope });
-    await tx.target.create({ data: { ...scope, value: t.value, warning: t.warning, critical: t.critical } });
-  });
-}
-
 export async function listTargets(prisma: PrismaClient): Promise<Target[]> {
   const rows = await prisma.target.findMany({ orderBy: [{ kpiKey: "asc" }, { id: "asc" }] });
   return rows.filter((r) => isKpiKey(r.kpiKey)).map((r) => ({ ...r, kpiKey: r.kpiKey as KpiKey }));
-}
-
-export async function deleteTarget(prisma: PrismaClient, id: number): Promise<void> {
-  await prisma.target.deleteMany({ where: { id } });
 }

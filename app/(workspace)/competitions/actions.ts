@@ -5,12 +5,10 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 
 import { requireAction } from "@/lib/auth/guards";
-import { snapshotCache } from "@/lib/dashboards/load-dashboard";
 import { fieldErrors, resubmittable, type FormState } from "@/lib/forms/form-state";
-import { createAchievement, deleteAchievement, ZAchievementInput } from "@/lib/motivation/achievements";
-import { createCompetition, deleteCompetition, UnknownParticipantError, ZCompetitionInput } from "@/lib/motivation/competitions";
-import { requestEvaluation } from "@/lib/motivation/evaluate-motivation";
-import { getOrgSettings } from "@/lib/org/get-org-settings";
+import { ZAchievementInput } from "@/lib/motivation/achievements";
+import { UnknownParticipantError, ZCompetitionInput } from "@/lib/motivation/competitions";
+import { addAchievement, removeAchievement, removeCompetition, startCompetition } from "@/lib/motivation/manage-motivation";
 
 const optional = (form: FormData, name: string) => {
   const value = form.get(name);
@@ -18,7 +16,7 @@ const optional = (form: FormData, name: string) => {
 };
 
 export async function createCompetitionAction(_state: FormState, form: FormData): Promise<FormState> {
-  const { prisma } = await requireAction("dashboards:manage");
+  const ctx = await requireAction("dashboards:manage");
   const kind = form.get("participantKind");
   const parsed = ZCompetitionInput.safeParse({
     name: form.get("name") ?? "",
@@ -33,24 +31,22 @@ export async function createCompetitionAction(_state: FormState, form: FormData)
   if (!parsed.success) return { errors: fieldErrors(parsed.error)!, values: resubmittable(form) };
   let id: number;
   try {
-    id = (await createCompetition(prisma, parsed.data, (await getOrgSettings(prisma)).timeZone)).id;
+    id = (await startCompetition(ctx, parsed.data)).id;
   } catch (error) {
     if (error instanceof UnknownParticipantError) return { errors: { participants: `${error.message}.` }, values: resubmittable(form) };
     throw error;
   }
-  void requestEvaluation(prisma);
   redirect(`/competitions/${id}`);
 }
 
 export async function deleteCompetitionAction(id: number): Promise<void> {
-  const { prisma } = await requireAction("dashboards:manage");
-  await deleteCompetition(prisma, z.number().int().positive().parse(id));
-  snapshotCache.clear();
+  const ctx = await requireAction("dashboards:manage");
+  await removeCompetition(ctx, z.number().int().positive().parse(id));
   redirect("/competitions");
 }
 
 export async function createAchievementAction(_state: FormState, form: FormData): Promise<FormState> {
-  const { prisma } = await requireAction("dashboards:manage");
+  const ctx = await requireAction("dashboards:manage");
   const parsed = ZAchievementInput.safeParse({
     name: form.get("name") ?? "",
     kpiKey: form.get("kpiKey") ?? "",
@@ -60,15 +56,13 @@ export async function createAchievementAction(_state: FormState, form: FormData)
     minSample: optional(form, "minSample") ?? 0,
   });
   if (!parsed.success) return { errors: fieldErrors(parsed.error)!, values: resubmittable(form) };
-  await createAchievement(prisma, parsed.data);
-  // Whoever already qualifies today is awarded now, not at the next ingest.
-  await requestEvaluation(prisma);
+  await addAchievement(ctx, parsed.data);
   revalidatePath("/competitions");
   return { notice: "Achievement saved. It is awarded as data arrives." };
 }
 
 export async function deleteAchievementAction(id: number): Promise<void> {
-  const { prisma } = await requireAction("dashboards:manage");
-  await deleteAchievement(prisma, z.number().int().positive().parse(id));
+  const ctx = await requireAction("dashboards:manage");
+  await removeAchievement(ctx, z.number().int().positive().parse(id));
   revalidatePath("/competitions");
 }

@@ -22,19 +22,19 @@ import { fieldErrors, resubmittable, type FormState } from "@/lib/forms/form-sta
 const ZId = z.number().int().positive();
 
 export async function createDashboardAction(_state: FormState, form: FormData): Promise<FormState> {
-  const { prisma } = await requireAction("dashboards:manage");
+  const ctx = await requireAction("dashboards:manage");
   const parsed = ZDashboardSettings.pick({ name: true }).safeParse({ name: form.get("name") ?? "" });
   if (!parsed.success) return { errors: fieldErrors(parsed.error)!, values: resubmittable(form) };
-  const { slug } = await createDashboard(prisma, parsed.data);
+  const { slug } = await createDashboard(ctx, parsed.data);
   redirect(`/dashboards/${slug}/edit`);
 }
 
 export async function updateDashboardAction(id: number, _state: FormState, form: FormData): Promise<FormState> {
-  const { prisma } = await requireAction("dashboards:manage");
+  const ctx = await requireAction("dashboards:manage");
   const parsed = ZDashboardSettings.safeParse({ name: form.get("name") ?? "", pollSeconds: form.get("pollSeconds") || undefined, isDefault: form.get("isDefault") === "on" });
   if (!parsed.success) return { errors: fieldErrors(parsed.error)!, values: resubmittable(form) };
   try {
-    await updateDashboard(prisma, ZId.parse(id), parsed.data);
+    await updateDashboard(ctx, ZId.parse(id), parsed.data);
   } catch (error) {
     if (error instanceof DashboardNotFoundError) return { errors: { form: "This dashboard no longer exists." } };
     throw error;
@@ -44,8 +44,8 @@ export async function updateDashboardAction(id: number, _state: FormState, form:
 }
 
 export async function deleteDashboardAction(id: number): Promise<void> {
-  const { prisma } = await requireAction("dashboards:manage");
-  await deleteDashboard(prisma, ZId.parse(id));
+  const ctx = await requireAction("dashboards:manage");
+  await deleteDashboard(ctx, ZId.parse(id));
   revalidatePath("/", "layout");
   redirect("/");
 }
@@ -77,14 +77,14 @@ function widgetFromForm(form: FormData) {
 }
 
 export async function saveWidgetAction(dashboardId: number, widgetId: number | null, _state: FormState, form: FormData): Promise<FormState> {
-  const { prisma } = await requireAction("dashboards:manage");
+  const ctx = await requireAction("dashboards:manage");
   const parsed = ZWidgetInput.safeParse(widgetFromForm(form));
   if (!parsed.success) {
     const errors = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path.at(-1) ?? "form"), i.message.charAt(0).toUpperCase() + i.message.slice(1) + "."]));
     return { errors, values: resubmittable(form) };
   }
   try {
-    await saveWidget(prisma, ZId.parse(dashboardId), widgetId === null ? null : ZId.parse(widgetId), parsed.data);
+    await saveWidget(ctx, ZId.parse(dashboardId), widgetId === null ? null : ZId.parse(widgetId), parsed.data);
   } catch (error) {
     if (error instanceof DashboardNotFoundError) return { errors: { form: "This dashboard or widget no longer exists." } };
     throw error;
@@ -94,17 +94,17 @@ export async function saveWidgetAction(dashboardId: number, widgetId: number | n
 }
 
 export async function deleteWidgetAction(dashboardId: number, widgetId: number): Promise<void> {
-  const { prisma } = await requireAction("dashboards:manage");
-  await deleteWidget(prisma, ZId.parse(dashboardId), ZId.parse(widgetId));
+  const ctx = await requireAction("dashboards:manage");
+  await deleteWidget(ctx, ZId.parse(dashboardId), ZId.parse(widgetId));
   revalidatePath("/", "layout");
 }
 
 export async function saveLayoutAction(dashboardId: number, layout: unknown): Promise<FormState> {
-  const { prisma } = await requireAction("dashboards:manage");
+  const ctx = await requireAction("dashboards:manage");
   const parsed = ZLayout.safeParse(layout);
   if (!parsed.success) return { errors: { form: "The layout could not be read; reload and try again." } };
   try {
-    await saveLayout(prisma, ZId.parse(dashboardId), parsed.data);
+    await saveLayout(ctx, ZId.parse(dashboardId), parsed.data);
   } catch (error) {
     if (error instanceof DashboardNotFoundError) return { errors: { form: "This dashboard no longer exists." } };
     throw error;

@@ -3,8 +3,7 @@ import Link from "next/link";
 
 import { AuthCard } from "@/components/auth/auth-card";
 import { SetupForm } from "@/components/auth/setup-form";
-import { isSetupTokenValid } from "@/lib/auth/first-admin";
-import { getDb } from "@/lib/db/get-db";
+import { setupPage } from "@/lib/views/setup-page";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Set up" };
@@ -12,8 +11,7 @@ export const metadata: Metadata = { title: "Set up" };
 /** The one-time link printed at first start: whoever holds it creates the first admin. */
 export default async function SetupPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const { prisma } = await getDb();
-  if (!(await isSetupTokenValid(prisma, token))) {
+  if (!(await setupPage(token)).tokenValid) {
     return (
       <AuthCard title="This setup link no longer works" subtitle="It was already used, has expired, or Deskpulse already has users.">
         <p className="text-sm text-slate-600">

@@ -1,40 +1,27 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { z } from "zod";
 
 import { CompetitionWidget } from "@/components/dashboard/widgets/competition-widget";
 import { ConfirmButton } from "@/components/settings/confirm-button";
-import { can } from "@/lib/auth/access";
-import { requirePage, type UserContext } from "@/lib/auth/guards";
-import { kpiScopeOf } from "@/lib/auth/kpi-scope";
-import { getKpiDefinition } from "@/lib/kpi/catalog";
+import { requirePage } from "@/lib/auth/guards";
 import { formatKpiValue } from "@/lib/kpi/format-kpi-value";
-import { competitionStanding, scopedStanding } from "@/lib/motivation/competitions";
-import { visibleSubjects } from "@/lib/motivation/visibility";
-import { getOrgSettings } from "@/lib/org/get-org-settings";
+import { competitionPage } from "@/lib/views/competition-page";
 
 import { deleteCompetitionAction } from "../actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Competition" };
 
-async function load(ctx: UserContext, id: number) {
-  const competition = Number.isSafeInteger(id) ? await ctx.prisma.competition.findUnique({ where: { id } }) : null;
-  if (!competition) return null;
-  const now = new Date();
-  const org = await getOrgSettings(ctx.prisma);
-  const canSee = await visibleSubjects(ctx.prisma, kpiScopeOf(ctx.principal));
-  return { org, now: now.getTime(), standing: scopedStanding(await competitionStanding(ctx.prisma, competition, org, now), canSee) };
-}
-
 export default async function CompetitionPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requirePage();
-  const loaded = await load(ctx, Number((await params).id));
-  if (!loaded) notFound();
-  const { org, now, standing: s } = loaded;
-  const kpi = getKpiDefinition(s.kpi);
-  const format = new Intl.DateTimeFormat("en-GB", { timeZone: org.timeZone, dateStyle: "medium" });
-  const stamp = new Intl.DateTimeFormat("en-GB", { timeZone: org.timeZone, dateStyle: "medium", timeStyle: "short" });
+  const id = z.coerce.number().int().positive().safeParse((await params).id);
+  const view = id.success ? await competitionPage(ctx, id.data) : null;
+  if (!view) notFound();
+  const { timeZone, now, kpiName, standing: s, canDelete } = view;
+  const format = new Intl.DateTimeFormat("en-GB", { timeZone, dateStyle: "medium" });
+  const stamp = new Intl.DateTimeFormat("en-GB", { timeZone, dateStyle: "medium", timeStyle: "short" });
   return (
     <main className="mx-auto max-w-4xl space-y-6 px-6 py-10">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -44,7 +31,7 @@ export default async function CompetitionPage({ params }: { params: Promise<{ id
           </Link>
           <h1 className="mt-2 text-3xl font-semibold tracking-tight">{s.name}</h1>
           <p className="mt-1 text-slate-500">
-            {kpi.name} · {format.format(new Date(s.startsAt))} – {format.format(new Date(new Date(s.endsAt).getTime() - 1))} ·{" "}
+            {kpiName} · {format.format(new Date(s.startsAt))} – {format.format(new Date(new Date(s.endsAt).getTime() - 1))} ·{" "}
             {s.participantKind === "agent" ? "agents" : "teams"}
             {s.goal !== null ? ` · goal ${formatKpiValue(s.goal, s.unit)}` : ""}
             {s.prize ? ` · prize: ${s.prize}` : ""}
@@ -55,7 +42,7 @@ export default async function CompetitionPage({ params }: { params: Promise<{ id
             </p>
           )}
         </div>
-        {can(ctx.principal, "dashboards:manage") && (
+        {canDelete && (
           <ConfirmButton label="Delete competition" question={`Delete “${s.name}”? Widgets showing it say so.`} action={deleteCompetitionAction.bind(null, s.id)} />
         )}
       </div>

@@ -3,20 +3,16 @@ import type { Metadata } from "next";
 import { CreateSecretForm } from "@/components/settings/create-secret-form";
 import { CredentialCells } from "@/components/settings/credential-cells";
 import { SettingsPage, SettingsSection, TABLE, TD, TH } from "@/components/settings/settings-page";
-import { listApiKeys } from "@/lib/auth/api-keys";
 import { requirePage } from "@/lib/auth/guards";
-import { getOrgSettings } from "@/lib/org/get-org-settings";
+import { keysPage } from "@/lib/views/settings/keys-page";
 
 import { createApiKeyAction, revokeApiKeyAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "API keys" };
 
-const KIND_LABELS = { ingest: "Ingest", kpi: "KPI read" } as const;
-
 export default async function KeysPage() {
-  const { prisma } = await requirePage("keys:manage");
-  const [keys, org] = await Promise.all([listApiKeys(prisma), getOrgSettings(prisma)]);
+  const { keys, timeZone } = await keysPage(await requirePage("keys:manage"));
   return (
     <SettingsPage
       title="API keys"
@@ -53,14 +49,14 @@ export default async function KeysPage() {
                 {keys.map((key) => (
                   <tr key={key.id}>
                     <td className={`${TD} font-medium`}>{key.name}</td>
-                    <td className={TD}>{KIND_LABELS[key.kind]}</td>
+                    <td className={TD}>{key.kind}</td>
                     <td className={`${TD} font-mono text-slate-600`}>{key.prefix}…</td>
                     <CredentialCells
                       cellClass={TD}
                       createdAt={key.createdAt}
                       lastUsedAt={key.lastUsedAt}
                       revokedAt={key.revokedAt}
-                      timeZone={org.timeZone}
+                      timeZone={timeZone}
                       revokedWord="Revoked"
                       buttonLabel="Revoke"
                       question={`Revoke “${key.name}”? Anything using it stops working at once.`}

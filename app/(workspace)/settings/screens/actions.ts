@@ -4,11 +4,11 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 
 import { requireAction } from "@/lib/auth/guards";
-import { createScreen, revokeScreen, UnknownDashboardError, ZScreenInput } from "@/lib/auth/screen-tokens";
+import { addScreen, revokeScreen, UnknownDashboardError, ZScreenInput } from "@/lib/auth/screen-tokens";
 import { fieldErrors, resubmittable, type FormState } from "@/lib/forms/form-state";
 
 export async function createScreenAction(_state: FormState, form: FormData): Promise<FormState> {
-  const { prisma } = await requireAction("screens:manage");
+  const ctx = await requireAction("screens:manage");
   const parsed = ZScreenInput.safeParse({
     name: form.get("name") ?? "",
     dashboards: form.getAll("dashboards").map(String),
@@ -16,7 +16,7 @@ export async function createScreenAction(_state: FormState, form: FormData): Pro
   });
   if (!parsed.success) return { errors: fieldErrors(parsed.error)!, values: resubmittable(form) };
   try {
-    const screen = await createScreen(prisma, parsed.data);
+    const screen = await addScreen(ctx, parsed.data);
     revalidatePath("/settings/screens");
     return { secret: screen.path, notice: `Created the screen “${parsed.data.name}”. Open this address on the TV.` };
   } catch (error) {
@@ -26,7 +26,7 @@ export async function createScreenAction(_state: FormState, form: FormData): Pro
 }
 
 export async function revokeScreenAction(id: number): Promise<void> {
-  const { prisma } = await requireAction("screens:manage");
-  await revokeScreen(prisma, z.number().int().positive().parse(id));
+  const ctx = await requireAction("screens:manage");
+  await revokeScreen(ctx, z.number().int().positive().parse(id));
   revalidatePath("/settings/screens");
 }

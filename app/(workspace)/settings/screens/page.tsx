@@ -4,8 +4,7 @@ import { CreateSecretForm } from "@/components/settings/create-secret-form";
 import { CredentialCells } from "@/components/settings/credential-cells";
 import { SettingsPage, SettingsSection, TABLE, TD, TH } from "@/components/settings/settings-page";
 import { requirePage } from "@/lib/auth/guards";
-import { listScreens } from "@/lib/auth/screen-tokens";
-import { getOrgSettings } from "@/lib/org/get-org-settings";
+import { screensPage } from "@/lib/views/settings/screens-page";
 
 import { createScreenAction, revokeScreenAction } from "./actions";
 
@@ -13,12 +12,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "TV screens" };
 
 export default async function ScreensPage() {
-  const { prisma } = await requirePage("screens:manage");
-  const [screens, dashboards, org] = await Promise.all([
-    listScreens(prisma),
-    prisma.dashboard.findMany({ select: { slug: true, name: true }, orderBy: { name: "asc" } }),
-    getOrgSettings(prisma),
-  ]);
+  const { screens, dashboards, timeZone } = await screensPage(await requirePage("screens:manage"));
   return (
     <SettingsPage
       title="TV screens"
@@ -36,7 +30,7 @@ export default async function ScreensPage() {
               kind: "checkboxes",
               name: "dashboards",
               label: "Dashboards, in rotation order",
-              options: dashboards.map((d) => ({ value: d.slug, label: d.name })),
+              options: dashboards,
               empty: "No dashboards yet; the screen can be given some later.",
             },
           ]}
@@ -62,14 +56,14 @@ export default async function ScreensPage() {
                 {screens.map((screen) => (
                   <tr key={screen.id}>
                     <td className={`${TD} font-medium`}>{screen.name}</td>
-                    <td className={`${TD} text-slate-600`}>{screen.dashboards.map((d) => d.dashboard.name).join(" → ") || "None yet"}</td>
+                    <td className={`${TD} text-slate-600`}>{screen.dashboards.join(" → ") || "None yet"}</td>
                     <td className={TD}>{screen.rotateSeconds} s</td>
                     <CredentialCells
                       cellClass={TD}
                       createdAt={screen.createdAt}
                       lastUsedAt={screen.lastSeenAt}
                       revokedAt={screen.revokedAt}
-                      timeZone={org.timeZone}
+                      timeZone={timeZone}
                       revokedWord="Disconnected"
                       buttonLabel="Disconnect"
                       question={`Disconnect “${screen.name}”? The TV shows a disconnected notice at its next refresh.`}

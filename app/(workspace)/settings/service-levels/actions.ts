@@ -4,23 +4,18 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 
 import { requireAction } from "@/lib/auth/guards";
-import { removeTeamSchedule, saveSchedule, UnknownTeamError, type ScheduleOwner } from "@/lib/business-hours/save-schedule";
+import { UnknownTeamError, type ScheduleOwner } from "@/lib/business-hours/save-schedule";
 import { parseDayHours, parseHolidays, WEEKDAY_NAMES, WEEKDAYS, ZScheduleInput } from "@/lib/business-hours/schedule";
-import { snapshotCache } from "@/lib/dashboards/load-dashboard";
 import { fieldErrors, resubmittable, type FormState } from "@/lib/forms/form-state";
-import { PRIORITIES, saveSlaPolicies, ZSlaPolicy } from "@/lib/sla/sla-policies";
+import { changeSchedule, changeSlaPolicies, resetTeamSchedule } from "@/lib/sla/manage-service-levels";
+import { PRIORITIES, ZSlaPolicy } from "@/lib/sla/sla-policies";
 
 const PATH = "/settings/service-levels";
 const ZOwner = z.union([z.literal("org"), z.string().regex(/^team:.+/)]);
 
-function changed(): void {
-  snapshotCache.clear();
-  revalidatePath(PATH);
-}
-
 /** The organisation's ("org") or a team's ("team:<externalId>") weekly hours and holidays. */
 export async function saveScheduleAction(owner: string, _state: FormState, form: FormData): Promise<FormState> {
-  const { prisma } = await requireAction("settings:manage");
+  const ctx = await requireAction("settings:manage");
   const who: ScheduleOwner = ZOwner.parse(owner) === "org" ? { kind: "org" } : { kind: "team", team: owner.slice(5) };
   const errors: Record<string, string> = {};
   const weeklyHours: Record<string, unknown> = {};
@@ -46,24 +41,24 @@ export async function saveScheduleAction(owner: string, _state: FormState, form:
     return { errors: named, values: resubmittable(form) };
   }
   try {
-    await saveSchedule(prisma, who, parsed.data);
+    await changeSchedule(ctx, who, parsed.data);
   } catch (error) {
     if (error instanceof UnknownTeamError) return { errors: { form: "That team no longer exists." } };
     throw error;
   }
-  changed();
+  revalidatePath(PATH);
   return { notice: "Business hours saved. Business-time KPIs use them from the next refresh." };
 }
 
 export async function removeTeamScheduleAction(team: string): Promise<void> {
-  const { prisma } = await requireAction("settings:manage");
-  await removeTeamSchedule(prisma, z.string().min(1).parse(team));
-  changed();
+  const ctx = await requireAction("settings:manage");
+  await resetTeamSchedule(ctx, z.string().min(1).parse(team));
+  revalidatePath(PATH);
 }
 
 /** Every priority's targets at once; a target is entered in minutes, an empty one means none. */
 export async function saveSlaPoliciesAction(_state: FormState, form: FormData): Promise<FormState> {
-  const { prisma } = await requireAction("settings:manage");
+  const ctx = await requireAction("settings:manage");
   const minutes = (name: string) => {
     const value = String(form.get(name) ?? "").trim();
     if (value === "") return null;
@@ -87,7 +82,7 @@ export async function saveSlaPoliciesAction(_state: FormState, form: FormData): 
     }
     policies.push(parsed.data);
   }
-  await saveSlaPolicies(prisma, policies);
-  changed();
+  await changeSlaPolicies(ctx, policies);
+  revalidatePath(PATH);
   return { notice: "SLA targets saved. The SLA KPIs and the at-risk list use them from the next refresh." };
 }

@@ -5,10 +5,7 @@ import { ScheduleForm } from "@/components/settings/schedule-form";
 import { SettingsPage, SettingsSection } from "@/components/settings/settings-page";
 import { SlaPolicyForm } from "@/components/settings/sla-policy-form";
 import { requirePage } from "@/lib/auth/guards";
-import { listSchedules } from "@/lib/business-hours/save-schedule";
-import { OFFICE_HOURS } from "@/lib/business-hours/schedule";
-import { getOrgSettings } from "@/lib/org/get-org-settings";
-import { listSlaPolicies } from "@/lib/sla/sla-policies";
+import { serviceLevelsPage } from "@/lib/views/settings/service-levels-page";
 
 import { removeTeamScheduleAction, saveScheduleAction, saveSlaPoliciesAction } from "./actions";
 
@@ -16,10 +13,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Business hours and SLAs" };
 
 export default async function ServiceLevelsPage() {
-  const { prisma } = await requirePage("settings:manage");
-  const [org, schedules, policies] = await Promise.all([getOrgSettings(prisma), listSchedules(prisma), listSlaPolicies(prisma)]);
-  const fresh = { timeZone: org.timeZone, weeklyHours: OFFICE_HOURS, holidays: [] };
-  const orgHours = schedules.org ?? fresh;
+  const { policies, orgHoursSaved, orgHours, teams } = await serviceLevelsPage(await requirePage("settings:manage"));
   return (
     <SettingsPage
       title="Business hours and SLAs"
@@ -29,7 +23,7 @@ export default async function ServiceLevelsPage() {
         <SlaPolicyForm action={saveSlaPoliciesAction} policies={policies} />
       </SettingsSection>
       <SettingsSection title="Organisation hours" testId="org-hours">
-        {!schedules.org && (
+        {!orgHoursSaved && (
           <p className="mb-4 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">
             No business hours yet: until you save some, business time equals calendar time. The form starts from Monday to Friday, 09:00 to 17:00.
           </p>
@@ -38,11 +32,11 @@ export default async function ServiceLevelsPage() {
       </SettingsSection>
       <SettingsSection title="Team hours" testId="team-hours">
         <p className="mb-4 text-sm text-slate-500">A team that works other hours (another country, a weekend shift) can have its own; the others use the organisation’s.</p>
-        {schedules.teams.length === 0 ? (
+        {teams.length === 0 ? (
           <p className="text-sm text-slate-500">No teams yet. Teams arrive with your data.</p>
         ) : (
           <div className="space-y-3">
-            {schedules.teams.map((team) => (
+            {teams.map((team) => (
               <details key={team.externalId} className="rounded-xl border border-slate-200 p-4 dark:border-slate-700" data-testid={`team-hours-${team.externalId}`}>
                 <summary className="cursor-pointer font-medium">
                   {team.name}{" "}

@@ -4,8 +4,7 @@ import Link from "next/link";
 import { Moment, SettingsPage, SettingsSection, TABLE, TD, TH } from "@/components/settings/settings-page";
 import { UserForm } from "@/components/settings/user-form";
 import { requirePage } from "@/lib/auth/guards";
-import { listUsers, ROLE_LABELS, ROLES } from "@/lib/auth/users";
-import { getOrgSettings } from "@/lib/org/get-org-settings";
+import { usersPage } from "@/lib/views/settings/users-page";
 
 import { createUserAction } from "./actions";
 
@@ -13,14 +12,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
-  const { prisma } = await requirePage("users:manage");
-  const [users, teams, agents, org] = await Promise.all([
-    listUsers(prisma),
-    prisma.team.findMany({ select: { externalId: true, name: true }, orderBy: { name: "asc" } }),
-    prisma.agent.findMany({ select: { externalId: true, name: true }, orderBy: { name: "asc" } }),
-    getOrgSettings(prisma),
-  ]);
-  const roles = ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }));
+  const { users, teams, agents, roles, timeZone } = await usersPage(await requirePage("users:manage"));
   return (
     <SettingsPage title="Users" intro="Who can sign in, and what they see: admins everything, managers all but users and keys, team leads their teams, agents their own numbers.">
       <SettingsSection title={`${users.length} user${users.length === 1 ? "" : "s"}`} testId="users-list">
@@ -43,12 +35,10 @@ export default async function UsersPage() {
                 <tr key={user.id}>
                   <td className={`${TD} font-medium`}>{user.name}</td>
                   <td className={TD}>{user.email}</td>
-                  <td className={TD}>{ROLE_LABELS[user.role]}</td>
+                  <td className={TD}>{user.role}</td>
+                  <td className={`${TD} text-slate-600`}>{user.scope}</td>
                   <td className={`${TD} text-slate-600`}>
-                    {user.role === "team_lead" ? user.teams.map((t) => t.name).join(", ") : user.role === "agent" ? (user.agent?.name ?? "Not linked") : "Everything"}
-                  </td>
-                  <td className={`${TD} text-slate-600`}>
-                    <Moment at={user.lastLoginAt} timeZone={org.timeZone} />
+                    <Moment at={user.lastLoginAt} timeZone={timeZone} />
                   </td>
                   <td className={`${TD} text-right`}>
                     <Link href={`/settings/users/${user.id}`} className="font-medium text-indigo-700 hover:underline" aria-label={`Edit ${user.email}`}>

@@ -7,8 +7,7 @@ import { LayoutEditor } from "@/components/dashboard-editor/layout-editor";
 import { ConfirmButton } from "@/components/settings/confirm-button";
 import { SettingsSection } from "@/components/settings/settings-page";
 import { requirePage } from "@/lib/auth/guards";
-import { getDashboard } from "@/lib/dashboards/load-dashboard";
-import { listCompetitions } from "@/lib/motivation/competitions";
+import { dashboardEditorPage } from "@/lib/views/dashboard-editor-page";
 
 import { deleteDashboardAction, deleteWidgetAction, saveLayoutAction, saveWidgetAction, updateDashboardAction } from "../../actions";
 
@@ -16,9 +15,9 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Edit dashboard" };
 
 export default async function EditDashboardPage({ params }: { params: Promise<{ slug: string }> }) {
-  const { prisma } = await requirePage("dashboards:manage");
-  const [dashboard, competitions] = await Promise.all([getDashboard(prisma, (await params).slug), listCompetitions(prisma)]);
-  if (!dashboard) notFound();
+  const view = await dashboardEditorPage(await requirePage("dashboards:manage"), (await params).slug);
+  if (!view) notFound();
+  const { dashboard, competitions } = view;
   return (
     <main className="mx-auto max-w-[1600px] space-y-6 px-6 py-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -38,7 +37,7 @@ export default async function EditDashboardPage({ params }: { params: Promise<{ 
         saveLayout={saveLayoutAction.bind(null, dashboard.id)}
         saveWidget={saveWidgetAction.bind(null, dashboard.id)}
         deleteWidget={deleteWidgetAction.bind(null, dashboard.id)}
-        competitions={competitions.map((c) => ({ id: c.id, name: c.name }))}
+        competitions={competitions}
       />
     </main>
   );

@@ -6,8 +6,7 @@ import { z } from "zod";
 import { SettingsPage, SettingsSection } from "@/components/settings/settings-page";
 import { UserForm } from "@/components/settings/user-form";
 import { requirePage } from "@/lib/auth/guards";
-import { loadSessionUser } from "@/lib/auth/principal";
-import { ROLE_LABELS, ROLES } from "@/lib/auth/users";
+import { userPage } from "@/lib/views/settings/user-page";
 
 import { deleteUserAction, updateUserAction } from "../actions";
 
@@ -15,14 +14,11 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Edit user" };
 
 export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
-  const { prisma, user: me } = await requirePage("users:manage");
+  const ctx = await requirePage("users:manage");
   const id = z.coerce.number().int().positive().safeParse((await params).id);
-  const user = id.success ? await loadSessionUser(prisma, id.data) : null;
-  if (!user) notFound();
-  const [teams, agents] = await Promise.all([
-    prisma.team.findMany({ select: { externalId: true, name: true }, orderBy: { name: "asc" } }),
-    prisma.agent.findMany({ select: { externalId: true, name: true }, orderBy: { name: "asc" } }),
-  ]);
+  const view = id.success ? await userPage(ctx, id.data) : null;
+  if (!view) notFound();
+  const { user, deletable, teams, agents, roles } = view;
   return (
     <SettingsPage title={user.name} intro="Change the role, scope or password. A new password signs the user out everywhere.">
       <Link href="/settings/users" className="text-sm font-medium text-indigo-700 hover:underline">
@@ -31,11 +27,11 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
       <SettingsSection title="Account">
         <UserForm
           action={updateUserAction.bind(null, user.id)}
-          deleteAction={user.id === me.id ? undefined : deleteUserAction.bind(null, user.id)}
+          deleteAction={deletable ? deleteUserAction.bind(null, user.id) : undefined}
           teams={teams}
           agents={agents}
-          roles={ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }))}
-          user={{ email: user.email, name: user.name, role: user.role, teams: user.teams.map((t) => t.externalId), agent: user.agent?.externalId ?? null }}
+          roles={roles}
+          user={user}
         />
       </SettingsSection>
     </SettingsPage>

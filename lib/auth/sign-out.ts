@@ -1,0 +1,9 @@
+import "server-only";
+
+import { getAuth } from "./get-auth";
+
+/** Ends the session the request's cookie names; without one there is nothing to end, which is fine. */
+export async function signOut(requestHeaders: Headers): Promise<void> {
+  const auth = await getAuth();
+  await auth.api.signOut({ headers: requestHeaders }).catch(() => undefined);
+}

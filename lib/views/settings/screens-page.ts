@@ -1,0 +1,31 @@
+import "server-only";
+
+import type { UserContext } from "@/lib/auth/guards";
+import { listScreens } from "@/lib/auth/screen-tokens";
+import { listDashboards } from "@/lib/directory/directory";
+import { getOrgSettings } from "@/lib/org/get-org-settings";
+
+export interface ScreensPage {
+  timeZone: string;
+  /** A new screen's checkboxes, by name; the screen rotates in this order, whatever order they are ticked in. */
+  dashboards: { value: string; label: string }[];
+  screens: {
+    id: number;
+    name: string;
+    /** Dashboard names in rotation order. */
+    dashboards: string[];
+    rotateSeconds: number;
+    createdAt: Date;
+    lastSeenAt: Date | null;
+    revokedAt: Date | null;
+  }[];
+}
+
+export async function screensPage({ prisma }: UserContext): Promise<ScreensPage> {
+  const [screens, dashboards, org] = await Promise.all([listScreens(prisma), listDashboards(prisma), getOrgSettings(prisma)]);
+  return {
+    timeZone: org.timeZone,
+    dashboards: dashboards.toSorted((a, b) => a.name.localeCompare(b.name)).map((d) => ({ value: d.slug, label: d.name })),
+    screens: screens.map((screen) => ({ ...screen, dashboards: screen.dashboards.map((d) => d.dashboard.name) })),
+  };
+}

@@ -1,0 +1,33 @@
+import "server-only";
+
+import { can } from "@/lib/auth/access";
+import type { UserContext } from "@/lib/auth/guards";
+import { ROLE_LABELS } from "@/lib/auth/users";
+import { getOrgSettings } from "@/lib/org/get-org-settings";
+
+export interface WorkspaceLayout {
+  orgName: string;
+  /** `scope` names a lead's teams or an agent user's agent; null for those who see everything. */
+  user: { name: string; role: string; scope: string | null };
+  /** Links the signed-in user may follow; each page checks again on the server. */
+  show: { import: boolean; users: boolean; keys: boolean; screens: boolean; targets: boolean; serviceLevels: boolean; notifications: boolean };
+}
+
+/** The header of every signed-in page. */
+export async function workspaceLayout({ prisma, user, principal }: UserContext): Promise<WorkspaceLayout> {
+  const org = await getOrgSettings(prisma);
+  const scope = user.role === "team_lead" ? user.teams.map((t) => t.name).join(", ") : user.role === "agent" ? (user.agent?.name ?? null) : null;
+  return {
+    orgName: org.name,
+    user: { name: user.name, role: ROLE_LABELS[user.role], scope },
+    show: {
+      import: can(principal, "data:import"),
+      users: can(principal, "users:manage"),
+      keys: can(principal, "keys:manage"),
+      screens: can(principal, "screens:manage"),
+      targets: can(principal, "targets:manage"),
+      serviceLevels: can(principal, "settings:manage"),
+      notifications: user.agent !== null,
+    },
+  };
+}
