@@ -3,7 +3,8 @@
 import { useState } from "react";
 
 import { importChunkAction } from "@/app/(workspace)/import/actions";
-import { CSV_FIELDS, quoteCsvCell } from "@/lib/ingest/csv/csv-row-to-record";
+import { writeCsv } from "@/lib/csv/write-csv";
+import { CSV_FIELDS } from "@/lib/ingest/csv/csv-row-to-record";
 import { parseCsvRecords, type CsvRowError, type ParsedCsv } from "@/lib/ingest/csv/parse-csv-records";
 import { RECORD_KINDS, type RecordKind } from "@/lib/ingest/record-schemas";
 
@@ -35,7 +36,7 @@ type Phase =
 const numberFormat = new Intl.NumberFormat("en-US");
 
 function errorReport(errors: CsvRowError[]): string {
-  return ["line,field,message", ...errors.map((e) => [e.line, e.field, e.message].map(quoteCsvCell).join(","))].join("\n");
+  return writeCsv(["line", "field", "message"], errors.map((e) => [e.line, e.field, e.message]));
 }
 
 export function CsvImport() {

@@ -3,8 +3,9 @@ import path from "node:path";
 
 import { expect, test } from "vitest";
 
+import { writeCsv } from "@/lib/csv/write-csv";
 import { ingestBatch } from "@/lib/ingest/ingest-batch";
-import { CSV_FIELDS, quoteCsvCell } from "@/lib/ingest/csv/csv-row-to-record";
+import { CSV_FIELDS } from "@/lib/ingest/csv/csv-row-to-record";
 import { parseCsvRecords } from "@/lib/ingest/csv/parse-csv-records";
 import { MAX_BATCH_RECORDS, parseIngestBatch, type CallRecord } from "@/lib/ingest/record-schemas";
 import { clearRecords, snapshotRecords } from "@/lib/testing/snapshot-records";
@@ -19,8 +20,7 @@ const CSV = fs.readFileSync(DATASET, "utf8");
 
 function toCsv(records: CallRecord[]): string {
   const fields = CSV_FIELDS.calls;
-  const lines = records.map((r) => fields.map((f) => quoteCsvCell((r as Record<string, unknown>)[f])).join(","));
-  return [fields.join(","), ...lines].join("\n");
+  return writeCsv(fields, records.map((r) => fields.map((f) => (r as Record<string, string | number | undefined>)[f])));
 }
 
 test("the bank's day converts to valid call records, one per real call", () => {

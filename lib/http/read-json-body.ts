@@ -32,9 +32,9 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
     }
     chunks.push(value);
   }
-  const text = new TextDecoder().decode(Buffer.concat(chunks));
   try {
-    return { ok: true, body: JSON.parse(text) };
+    // Strict: invalid UTF-8 is refused, never silently replaced with U+FFFD.
+    return { ok: true, body: JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks))) };
   } catch (error) {
     const detail = error instanceof Error ? error.message : "malformed";
     return { ok: false, response: problem(400, "invalid_json", `The body is not valid JSON: ${detail}`) };

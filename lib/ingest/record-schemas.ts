@@ -6,12 +6,27 @@ import { z } from "zod";
 
 export const MAX_BATCH_RECORDS = 5_000;
 
+/** SPEC section 2: instants are stored as UTC between 1970 and 2100 (year 0 would fail in the database). */
+const EARLIEST_INSTANT = "1970-01-01T00:00:00.000Z";
+const LATEST_INSTANT = "2100-12-31T23:59:59.999Z";
+
+/**
+ * Systems stamp related events with different clocks: phone systems stamp the answer and the queue
+ * exit 1-2 s apart in either order. A later event stamped up to this much before the earlier one
+ * is accepted and stored at the earlier instant (a zero, never a negative, duration).
+ */
+export const CLOCK_SKEW_TOLERANCE_MS = 5_000;
+
 // Postgres text cannot hold NUL (0x00) characters; reject them here rather than fail in the database.
+// A lone surrogate cannot be stored as UTF-8 either: the driver would replace it with U+FFFD, and
+// two distinct ids would collapse into one. With the `u` flag a well-formed pair is one code point,
+// so \p{Surrogate} matches only halves standing alone.
 const text = (max: number) =>
   z
     .string()
     .max(max, `must be at most ${max} characters`)
-    .refine((value) => !value.includes("\u0000"), "must not contain NUL characters");
+    .refine((value) => !value.includes("\u0000"), "must not contain NUL characters")
+    .refine((value) => !/\p{Surrogate}/u.test(value), "must be valid Unicode (it contains a lone surrogate)");
 
 const externalId = text(200).trim().min(1, "must not be empty");
 /**
@@ -21,7 +36,8 @@ const externalId = text(200).trim().min(1, "must not be empty");
  */
 const timestamp = z.iso
   .datetime({ offset: true, message: "must be an ISO 8601 timestamp with an offset" })
-  .transform((value) => new Date(value).toISOString());
+  .transform((value) => new Date(value).toISOString())
+  .refine((iso) => iso >= EARLIEST_INSTANT && iso <= LATEST_INSTANT, "must be between 1970 and 2100 (UTC)");
 const seconds = z.number().int("must be a whole number").min(0, "must not be negative").max(31_536_000, "is more than a year");
 
 export const CHANNELS = ["email", "chat", "phone", "social", "web"] as const;
@@ -37,6 +53,35 @@ export const SURVEY_SCALES: Record<(typeof SURVEY_KINDS)[number], readonly [numb
   enps: [0, 10],
 };
 
+/** The later of normalised UTC instants (ISO strings of one length compare as instants). */
+export function latest(first: string, ...others: (string | undefined)[]): string {
+  return others.reduce<string>((max, other) => (other !== undefined && other > max ? other : max), first);
+}
+
+/** Whether `later` is before `earlier` by more than the clock-skew tolerance. */
+export function isImpossiblyBefore(later: string, earlier: string): boolean {
+  return Date.parse(later) < Date.parse(earlier) - CLOCK_SKEW_TOLERANCE_MS;
+}
+
+/** An issue on `later` when the record has both instants and `later` is impossibly before `earlier`. */
+function requireNotBefore<R extends Record<string, unknown>>(ctx: z.RefinementCtx, record: R, later: keyof R & string, earlier: keyof R & string) {
+  const [a, b] = [record[later], record[earlier]];
+  if (typeof a === "string" && typeof b === "string" && isImpossiblyBefore(a, b)) {
+    ctx.addIssue({
+      code: "custom",
+      path: [later],
+      message: `must not be before ${earlier} (it is ${formatGap(Date.parse(b) - Date.parse(a))} earlier; up to ${CLOCK_SKEW_TOLERANCE_MS / 1000} s of clock skew is accepted)`,
+    });
+  }
+}
+
+export function formatGap(ms: number): string {
+  const seconds = ms / 1000;
+  if (seconds < 120) return `${seconds} s`;
+  if (seconds < 7_200) return `${Math.round(seconds / 60)} min`;
+  return seconds < 172_800 ? `${Math.round(seconds / 3_600)} h` : `${Math.round(seconds / 86_400)} days`;
+}
+
 export const ZTeamRecord = z.strictObject({ externalId, name: text(200).trim().min(1, "must not be empty") });
 
 export const ZAgentRecord = z.strictObject({
@@ -46,19 +91,29 @@ export const ZAgentRecord = z.strictObject({
   team: externalId.optional(),
 });
 
-export const ZTicketRecord = z.strictObject({
-  externalId,
-  channel: z.enum(CHANNELS),
-  priority: z.enum(PRIORITIES).optional(),
-  subject: text(1000).optional(),
-  team: externalId.optional(),
-  assignee: externalId.optional(),
-  status: z.enum(TICKET_STATUSES),
-  createdAt: timestamp,
-  firstResponseAt: timestamp.optional(),
-  resolvedAt: timestamp.optional(),
-  reopens: z.number().int("must be a whole number").min(0, "must not be negative").max(10_000).optional(),
-});
+export const ZTicketRecord = z
+  .strictObject({
+    externalId,
+    channel: z.enum(CHANNELS),
+    priority: z.enum(PRIORITIES).optional(),
+    subject: text(1000).optional(),
+    team: externalId.optional(),
+    assignee: externalId.optional(),
+    status: z.enum(TICKET_STATUSES),
+    createdAt: timestamp,
+    firstResponseAt: timestamp.optional(),
+    resolvedAt: timestamp.optional(),
+    reopens: z.number().int("must be a whole number").min(0, "must not be negative").max(10_000).optional(),
+  })
+  .superRefine((ticket, ctx) => {
+    requireNotBefore(ctx, ticket, "firstResponseAt", "createdAt");
+    requireNotBefore(ctx, ticket, "resolvedAt", "createdAt");
+  })
+  .overwrite((ticket) => ({
+    ...ticket,
+    ...(ticket.firstResponseAt && { firstResponseAt: latest(ticket.firstResponseAt, ticket.createdAt) }),
+    ...(ticket.resolvedAt && { resolvedAt: latest(ticket.resolvedAt, ticket.createdAt) }),
+  }));
 
 export const ZMessageRecord = z.strictObject({
   externalId,
@@ -69,21 +124,33 @@ export const ZMessageRecord = z.strictObject({
   public: z.boolean().optional(),
 });
 
-export const ZCallRecord = z.strictObject({
-  externalId,
-  queue: externalId.optional(),
-  agent: externalId.optional(),
-  team: externalId.optional(),
-  direction: z.enum(["inbound", "outbound"]).optional(),
-  queuedAt: timestamp.optional(),
-  answeredAt: timestamp.optional(),
-  // Optional although SPEC lists it plainly: a call still waiting or in progress has not ended,
-  // and the live KPIs (calls_waiting, longest_wait) are computed from exactly those calls.
-  endedAt: timestamp.optional(),
-  talkSeconds: seconds.optional(),
-  holdSeconds: seconds.optional(),
-  wrapUpSeconds: seconds.optional(),
-});
+export const ZCallRecord = z
+  .strictObject({
+    externalId,
+    queue: externalId.optional(),
+    agent: externalId.optional(),
+    team: externalId.optional(),
+    direction: z.enum(["inbound", "outbound"]).optional(),
+    queuedAt: timestamp.optional(),
+    answeredAt: timestamp.optional(),
+    // Optional although SPEC lists it plainly: a call still waiting or in progress has not ended,
+    // and the live KPIs (calls_waiting, longest_wait) are computed from exactly those calls.
+    endedAt: timestamp.optional(),
+    talkSeconds: seconds.optional(),
+    holdSeconds: seconds.optional(),
+    wrapUpSeconds: seconds.optional(),
+  })
+  .superRefine((call, ctx) => {
+    requireNotBefore(ctx, call, "answeredAt", "queuedAt");
+    requireNotBefore(ctx, call, "endedAt", "answeredAt");
+    requireNotBefore(ctx, call, "endedAt", "queuedAt");
+  })
+  .overwrite((call) => {
+    // In event order: the answer is clamped to the queue entry, the end to both (the answer clamped).
+    const answeredAt = call.answeredAt && latest(call.answeredAt, call.queuedAt);
+    const endedAt = call.endedAt && latest(call.endedAt, answeredAt, call.queuedAt);
+    return { ...call, ...(answeredAt && { answeredAt }), ...(endedAt && { endedAt }) };
+  });
 
 export const ZSurveyRecord = z
   .strictObject({
@@ -166,7 +233,8 @@ export function parseIngestBatch(body: unknown): { ok: true; batch: IngestBatch 
   const errors: RecordError[] = [];
   const batch: Record<string, unknown[]> = {};
   for (const [key, list] of Object.entries(body)) {
-    if (!(key in RECORD_SCHEMAS)) {
+    // Own keys only: `in` would take "__proto__" or "constructor" for a record kind.
+    if (!Object.hasOwn(RECORD_SCHEMAS, key)) {
       errors.push({ kind: "batch", index: null, field: key, message: `unknown record kind; expected one of ${RECORD_KINDS.join(", ")}` });
       continue;
     }

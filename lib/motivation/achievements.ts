@@ -87,6 +87,8 @@ export async function evaluateAchievements(prisma: PrismaClient, org: OrgSetting
           (g): g is typeof g & { key: string; value: number } => g.key !== null && g.value !== null && g.n >= minimum && meetsThreshold(key, g.value, a.threshold),
         );
         if (reached.length === 0) continue;
+        // Sorted by subject, so two evaluations inserting the same awards lock their keys in one order (docs/ingest.md).
+        reached.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
         const created = await prisma.achievementAward.createManyAndReturn({
           data: reached.map((g) => ({ achievementId: a.id, subject: g.key, subjectName: g.label, periodStart: window.start, value: g.value, n: g.n, awardedAt: now })),
           skipDuplicates: true,

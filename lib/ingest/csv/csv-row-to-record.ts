@@ -30,10 +30,3 @@ export function csvRowToRecord(row: Record<string, string | undefined>): Record<
   }
   return record;
 }
-
-/** Writes records as CSV with the kind's header (for exports, fixtures and error reports). */
-export function quoteCsvCell(value: unknown): string {
-  if (value === undefined || value === null) return "";
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}

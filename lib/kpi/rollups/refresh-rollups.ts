@@ -65,8 +65,8 @@ async function refreshFamily(tx: Tx, family: RollupFamily, until: Date, context:
   const dirty = await tx.$queryRaw<{ hour: Date }[]>`
     DELETE FROM rollup_dirty_hours WHERE family = ${family} AND hour < ${until} RETURNING hour`;
   const start = rolledUntil ?? (await firstHour(tx, family)) ?? until;
-  const pieces: [number, number][] = dirty
-    .map((d) => d.hour.getTime())
+  // Each transaction marks its own rows (migration 20261124010000): one hour can come several times.
+  const pieces: [number, number][] = [...new Set(dirty.map((d) => d.hour.getTime()))]
     .filter((h) => h < start.getTime())
     .map((h) => [h, h + HOUR_MS]);
   if (start < until) pieces.push([start.getTime(), until.getTime()]);
