@@ -8,12 +8,11 @@ import { ConfirmButton } from "@/components/settings/confirm-button";
 import { SettingsSection, TABLE, TD, TH } from "@/components/settings/settings-page";
 import { can } from "@/lib/auth/access";
 import { requirePage, type UserContext } from "@/lib/auth/guards";
-import { kpiScopeOf } from "@/lib/auth/kpi-scope";
+import { scopeOf, visibleSubjects } from "@/lib/auth/scope";
 import { KPI_CATALOG, getKpiDefinition, type KpiKey } from "@/lib/kpi/catalog";
 import { formatKpiValue } from "@/lib/kpi/format-kpi-value";
 import { listAchievements, recentAwards } from "@/lib/motivation/achievements";
 import { competitionStanding, listCompetitions, scopedStanding, type CompetitionStanding } from "@/lib/motivation/competitions";
-import { visibleSubjects } from "@/lib/motivation/visibility";
 import { getOrgSettings } from "@/lib/org/get-org-settings";
 
 import { createAchievementAction, createCompetitionAction, deleteAchievementAction } from "./actions";
@@ -30,7 +29,7 @@ async function load(ctx: UserContext) {
     getOrgSettings(prisma),
     listCompetitions(prisma),
     listAchievements(prisma),
-    visibleSubjects(prisma, kpiScopeOf(ctx.principal)),
+    visibleSubjects(prisma, scopeOf(ctx.principal)),
   ]);
   const standings: CompetitionStanding[] = [];
   for (const c of competitions.slice(0, 30)) standings.push(scopedStanding(await competitionStanding(prisma, c, org, now), canSee));

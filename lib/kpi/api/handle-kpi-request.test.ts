@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 
 import { createApiKey } from "@/lib/auth/api-keys";
 import { runAuthorized } from "@/lib/auth/authorize-request";
-import { kpiScopeOf } from "@/lib/auth/kpi-scope";
+import { scopeOf } from "@/lib/auth/scope";
 import { OFFICE_HOURS } from "@/lib/business-hours/schedule";
 import { saveSchedule } from "@/lib/business-hours/save-schedule";
 import { technionCallsToRecords } from "@/lib/datasets/technion-calls";
@@ -41,7 +41,7 @@ describeEachDatabase("GET /api/v1/kpis", ({ db }) => {
   const get = async (query: string, key: string | null = kpiKey) => {
     const request = new Request(`http://localhost/api/v1/kpis?${query}`, { headers: key ? { authorization: `Bearer ${key}` } : {} });
     const response = await runAuthorized(db().prisma, request, NO_SESSIONS, "kpis:read", (principal) =>
-      handleKpiRequest(db().prisma, request, kpiScopeOf(principal), NOW),
+      handleKpiRequest(db().prisma, request, scopeOf(principal), NOW),
     );
     return { status: response.status, body: (await response.json()) as KpiApiBody };
   };

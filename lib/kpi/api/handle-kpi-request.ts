@@ -1,7 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import { formatISO } from "date-fns";
 
-import { applyKpiScope, type KpiScope } from "@/lib/auth/kpi-scope";
+import { narrowFilters, type KpiScope } from "@/lib/auth/scope";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { problem } from "@/lib/http/problem";
 import { getOrgSettings } from "@/lib/org/get-org-settings";
@@ -20,7 +20,7 @@ export async function handleKpiRequest(prisma: PrismaClient, request: Request, s
     return problem(400, "invalid_parameter", `${parsed.error.parameter}: ${parsed.error.message}`, { parameter: parsed.error.parameter });
   }
   const { keys, window, timeZone, grouping, compare, hours } = parsed.request;
-  const scoped = await applyKpiScope(prisma, scope, parsed.request.filters);
+  const scoped = await narrowFilters(prisma, scope, parsed.request.filters);
   if (!scoped.ok) return problem(403, "forbidden", `${scoped.parameter}: ${scoped.message}`, { parameter: scoped.parameter });
   const { filters } = scoped;
   const base = { timeZone, filters, now, serviceLevelSeconds: org.serviceLevelSeconds, hours };

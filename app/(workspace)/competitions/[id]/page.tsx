@@ -6,11 +6,10 @@ import { CompetitionWidget } from "@/components/dashboard/widgets/competition-wi
 import { ConfirmButton } from "@/components/settings/confirm-button";
 import { can } from "@/lib/auth/access";
 import { requirePage, type UserContext } from "@/lib/auth/guards";
-import { kpiScopeOf } from "@/lib/auth/kpi-scope";
+import { scopeOf, visibleSubjects } from "@/lib/auth/scope";
 import { getKpiDefinition } from "@/lib/kpi/catalog";
 import { formatKpiValue } from "@/lib/kpi/format-kpi-value";
 import { competitionStanding, scopedStanding } from "@/lib/motivation/competitions";
-import { visibleSubjects } from "@/lib/motivation/visibility";
 import { getOrgSettings } from "@/lib/org/get-org-settings";
 
 import { deleteCompetitionAction } from "../actions";
@@ -23,7 +22,7 @@ async function load(ctx: UserContext, id: number) {
   if (!competition) return null;
   const now = new Date();
   const org = await getOrgSettings(ctx.prisma);
-  const canSee = await visibleSubjects(ctx.prisma, kpiScopeOf(ctx.principal));
+  const canSee = await visibleSubjects(ctx.prisma, scopeOf(ctx.principal));
   return { org, now: now.getTime(), standing: scopedStanding(await competitionStanding(ctx.prisma, competition, org, now), canSee) };
 }
 
