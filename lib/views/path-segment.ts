@@ -9,6 +9,5 @@ export function pathSegment(raw: string): string | null {
   } catch {
     return null;
   }
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
   return decoded.length === 0 || /[\u0000-\u001f\u007f]/.test(decoded) ? null : decoded;
 }
