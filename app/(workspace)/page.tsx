@@ -1,8 +1,13 @@
 import { DashboardPage } from "@/components/dashboard/dashboard-page";
+import { RefusedPage } from "@/components/drill/refused-page";
+import { requirePage } from "@/lib/auth/guards";
+import { dashboardPageView } from "@/lib/views/dashboard-page";
+import type { SearchParams } from "@/lib/views/drill-context";
 
 export const dynamic = "force-dynamic";
 
 /** The default dashboard ("Service overview" on first run). */
-export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  return <DashboardPage searchParams={await searchParams} />;
+export default async function HomePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const result = await dashboardPageView(await requirePage(), undefined, await searchParams);
+  return result.ok ? <DashboardPage view={result.view} /> : <RefusedPage refusal={result} />;
 }

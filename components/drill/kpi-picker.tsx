@@ -1,8 +1,7 @@
 import Link from "next/link";
 
 import { KPI_CATALOG, type KpiKey } from "@/lib/kpi/catalog";
-
-import { withParam } from "./drill-context";
+import { withParam } from "@/lib/views/with-param";
 
 /** Choose the KPI a page ranks on; plain links, so the choice is in the URL. */
 export function KpiPicker({ current, search, live = false }: { current: KpiKey; search: string; live?: boolean }) {

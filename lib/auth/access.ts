@@ -1,7 +1,7 @@
 import type { Role } from "@/lib/generated/prisma/enums";
 
 // Who may do what (SPEC section 5), in one table that every route, action and page consults
-// through lib/auth/guards.ts. Team and agent scope on top of `kpis:read` is in kpi-scope.ts.
+// through lib/auth/guards.ts. Team and agent scope on top of `kpis:read` is in lib/auth/scope.
 
 export const PERMISSIONS = [
   "kpis:read",

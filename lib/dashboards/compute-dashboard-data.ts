@@ -6,7 +6,7 @@ import { loadRollupStates } from "@/lib/kpi/rollups/load-rollup-states";
 import { comparisonWindow, presetWindow, timeBuckets, type BucketUnit, type TimeWindow } from "@/lib/kpi/time-windows";
 import { recentAwards, type AwardView } from "@/lib/motivation/achievements";
 import { competitionStanding, scopedStanding, type CompetitionStanding } from "@/lib/motivation/competitions";
-import type { CanSee } from "@/lib/motivation/visibility";
+import type { CanSee } from "@/lib/auth/scope";
 import { listAtRiskTickets, type AtRiskList } from "@/lib/sla/at-risk-tickets";
 import { resolveTarget, targetStatus, type Target } from "@/lib/targets/targets";
 

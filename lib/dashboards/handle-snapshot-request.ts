@@ -1,4 +1,4 @@
-import type { KpiScope } from "@/lib/auth/kpi-scope";
+import type { KpiScope } from "@/lib/auth/scope";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { problem } from "@/lib/http/problem";
 import type { Tagged } from "@/lib/http/route";

@@ -1,10 +1,7 @@
 import { createHash } from "node:crypto";
 
-import type { KpiScope } from "@/lib/auth/kpi-scope";
-import { applyKpiScope } from "@/lib/auth/kpi-scope";
+import { leaderboardFiltersFor, narrowFilters, visibleSubjects, type KpiScope } from "@/lib/auth/scope";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { NO_FILTERS } from "@/lib/kpi/kpi-query";
-import { visibleSubjects } from "@/lib/motivation/visibility";
 import { getOrgSettings } from "@/lib/org/get-org-settings";
 import { listTargets } from "@/lib/targets/targets";
 
@@ -59,11 +56,9 @@ export async function loadDashboardSnapshot(
   scope: KpiScope,
   cache: SnapshotCache<Snapshot> = snapshotCache,
 ): Promise<SnapshotResult> {
-  const scoped = await applyKpiScope(prisma, scope, kpiFiltersOf(filters));
+  const scoped = await narrowFilters(prisma, scope, kpiFiltersOf(filters));
   if (!scoped.ok) return scoped;
-  // An agent's leaderboards rank their team: their own numbers alone are not a ranking.
-  const leaderboardFilters =
-    scope.kind === "agent" ? { ...NO_FILTERS, ...(scope.team ? { team: [scope.team] } : { agent: [scope.agent] }) } : scoped.filters;
+  const leaderboardFilters = leaderboardFiltersFor(scope, scoped.filters);
   const key = JSON.stringify([dashboard.id, dashboard.updatedAt, filters.preset, filters.range, scoped.filters, leaderboardFilters]);
   const snapshot = await cache.get(key, Math.max(MIN_POLL_SECONDS, dashboard.pollSeconds) * 1000, async () => {
     const now = new Date();

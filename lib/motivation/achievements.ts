@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import type { CanSee } from "@/lib/auth/scope";
 import { needsMinimumSample } from "@/lib/dashboards/leaderboard-ranking";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { getKpiDefinition, type KpiKey } from "@/lib/kpi/catalog";
@@ -10,7 +11,6 @@ import type { OrgSettings } from "@/lib/org/get-org-settings";
 
 import { agentsOfTeams, notifyAgents } from "./notifications";
 import { periodBefore, periodContaining, ZPeriodKpiKey, type PeriodKind } from "./periods";
-import type { CanSee } from "./visibility";
 
 export const ZAchievementInput = z.object({
   name: z.string().trim().min(1, "is required").max(80, "must be at most 80 characters"),

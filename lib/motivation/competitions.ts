@@ -1,6 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import { z } from "zod";
 
+import type { CanSee } from "@/lib/auth/scope";
 import type { LeaderboardRow } from "@/lib/dashboards/dashboard-data";
 import { needsMinimumSample, rankLeaderboard } from "@/lib/dashboards/leaderboard-ranking";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -11,7 +12,6 @@ import type { OrgSettings } from "@/lib/org/get-org-settings";
 
 import { agentsOfTeams, notifyAgents } from "./notifications";
 import { ZPeriodKpiKey } from "./periods";
-import type { CanSee } from "./visibility";
 
 const localDate = z.iso.date("must be a date YYYY-MM-DD");
 

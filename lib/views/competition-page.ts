@@ -2,10 +2,9 @@ import "server-only";
 
 import { can } from "@/lib/auth/access";
 import type { UserContext } from "@/lib/auth/guards";
-import { kpiScopeOf } from "@/lib/auth/kpi-scope";
+import { scopeOf, visibleSubjects } from "@/lib/auth/scope";
 import { getKpiDefinition } from "@/lib/kpi/catalog";
 import { competitionStanding, scopedStanding, type CompetitionStanding } from "@/lib/motivation/competitions";
-import { visibleSubjects } from "@/lib/motivation/visibility";
 import { getOrgSettings } from "@/lib/org/get-org-settings";
 
 export interface CompetitionPage {
@@ -24,7 +23,7 @@ export async function competitionPage(ctx: UserContext, id: number): Promise<Com
   const competition = await prisma.competition.findUnique({ where: { id } });
   if (!competition) return null;
   const now = new Date();
-  const [org, canSee] = await Promise.all([getOrgSettings(prisma), visibleSubjects(prisma, kpiScopeOf(ctx.principal))]);
+  const [org, canSee] = await Promise.all([getOrgSettings(prisma), visibleSubjects(prisma, scopeOf(ctx.principal))]);
   const standing = scopedStanding(await competitionStanding(prisma, competition, org, now), canSee);
   return {
     timeZone: org.timeZone,

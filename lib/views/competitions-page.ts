@@ -2,13 +2,12 @@ import "server-only";
 
 import { can } from "@/lib/auth/access";
 import type { UserContext } from "@/lib/auth/guards";
-import { kpiScopeOf } from "@/lib/auth/kpi-scope";
+import { scopeOf, visibleSubjects } from "@/lib/auth/scope";
 import { listAgents, listTeams } from "@/lib/directory/directory";
 import { getKpiDefinition, KPI_CATALOG, type KpiKey } from "@/lib/kpi/catalog";
 import { formatKpiValue } from "@/lib/kpi/format-kpi-value";
 import { listAchievements, recentAwards, type AwardView } from "@/lib/motivation/achievements";
 import { competitionStanding, listCompetitions, scopedStanding, type CompetitionStanding } from "@/lib/motivation/competitions";
-import { visibleSubjects } from "@/lib/motivation/visibility";
 import { getOrgSettings } from "@/lib/org/get-org-settings";
 
 interface Option {
@@ -50,7 +49,7 @@ export async function competitionsPage(ctx: UserContext): Promise<CompetitionsPa
     getOrgSettings(prisma),
     listCompetitions(prisma),
     listAchievements(prisma),
-    visibleSubjects(prisma, kpiScopeOf(ctx.principal)),
+    visibleSubjects(prisma, scopeOf(ctx.principal)),
     listAgents(prisma),
     listTeams(prisma),
   ]);

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 
 import { requirePage } from "@/lib/auth/guards";
-import { KPI_CATALOG, type KpiDefinition } from "@/lib/kpi/catalog";
-import { getOrgSettings } from "@/lib/org/get-org-settings";
+import type { KpiDefinition } from "@/lib/kpi/catalog";
+import { definitionsPageView } from "@/lib/views/definitions-page";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "KPI definitions" };
@@ -31,9 +31,7 @@ const DIRECTION_LABELS: Record<KpiDefinition["direction"], string> = {
 
 /** Every KPI with its exact definition, generated from the catalog the numbers are computed from. */
 export default async function KpiDefinitionsPage() {
-  const { prisma } = await requirePage();
-  const org = await getOrgSettings(prisma);
-  const families = [...new Set(KPI_CATALOG.map((kpi) => kpi.family))];
+  const { timeZone, families } = await definitionsPageView(await requirePage());
   return (
     <main className="mx-auto max-w-6xl space-y-10 px-6 py-10">
       <div>
@@ -41,16 +39,16 @@ export default async function KpiDefinitionsPage() {
         <p className="mt-1 max-w-3xl text-slate-500">
           Each KPI counts a record in the window of the moment that completes what it measures: a first response at its
           time, a resolution at its time, a call when it ends. Windows include their start and exclude their end, in{" "}
-          {org.timeZone}.
+          {timeZone}.
         </p>
       </div>
-      {families.map((family) => (
+      {families.map(({ family, kpis }) => (
         <section key={family} aria-labelledby={`family-${family}`}>
           <h2 id={`family-${family}`} className="text-lg font-semibold">
             {FAMILY_TITLES[family]}
           </h2>
           <dl className="mt-3 divide-y divide-slate-200 overflow-hidden rounded-2xl border border-slate-200 bg-white">
-            {KPI_CATALOG.filter((kpi) => kpi.family === family).map((kpi: KpiDefinition) => (
+            {kpis.map((kpi) => (
               <div key={kpi.key} id={kpi.key} className="grid gap-2 p-5 md:grid-cols-[16rem_1fr_12rem]">
                 <dt>
                   <span className="font-medium text-slate-900">{kpi.name}</span>

@@ -1,7 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import { formatISO } from "date-fns";
 
-import { applyKpiScope, type KpiScope } from "@/lib/auth/kpi-scope";
+import { narrowFilters, type KpiScope } from "@/lib/auth/scope";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { problem } from "@/lib/http/problem";
 import { getOrgSettings } from "@/lib/org/get-org-settings";
@@ -18,7 +18,7 @@ export async function handleKpiRequest(prisma: PrismaClient, params: KpiParams, 
   const parsed = kpiRequestOf(params, { timeZone: org.timeZone, now });
   if (!parsed.ok) return refused(400, "invalid_parameter", parsed.error);
   const { keys, window, timeZone, grouping, compare, hours } = parsed.request;
-  const scoped = await applyKpiScope(prisma, scope, parsed.request.filters);
+  const scoped = await narrowFilters(prisma, scope, parsed.request.filters);
   if (!scoped.ok) return refused(403, "forbidden", scoped);
   const { filters } = scoped;
   const base = { timeZone, filters, now, serviceLevelSeconds: org.serviceLevelSeconds, hours };

@@ -1,62 +1,33 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 
 import { FilterBar } from "@/components/dashboard/filter-bar";
-import { InvalidFilters } from "@/components/dashboard/invalid-filters";
-import { drillContext, withParam, type SearchParams } from "@/components/drill/drill-context";
 import { DrillPage, Panel } from "@/components/drill/page-frame";
+import { RefusedPage } from "@/components/drill/refused-page";
 import { TrendChart } from "@/components/drill/trend-chart";
-import { autoBucket } from "@/lib/dashboards/compute-dashboard-data";
-import { filterOptions } from "@/lib/dashboards/filter-options";
-import { getKpiDefinition, isKpiKey } from "@/lib/kpi/catalog";
+import { requirePage } from "@/lib/auth/guards";
 import { formatKpiValue } from "@/lib/kpi/format-kpi-value";
-import { getKpiSnapshot } from "@/lib/kpi/get-kpi-snapshot";
-import { NO_GROUPING } from "@/lib/kpi/kpi-query";
-import { comparisonWindow, previousPeriod, timeBuckets } from "@/lib/kpi/time-windows";
+import type { SearchParams } from "@/lib/views/drill-context";
+import { kpiPageView, TREND_BUCKETS } from "@/lib/views/kpi-page";
+import { withParam } from "@/lib/views/with-param";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "KPI" };
 
-const BUCKETS = ["hour", "day", "week"] as const;
 const integer = new Intl.NumberFormat("en-US");
 
 /** KPI card → this page: the KPI over time against the previous period, and by team. */
 export default async function KpiPage({ params, searchParams }: { params: Promise<{ key: string }>; searchParams: Promise<SearchParams> }) {
-  const { key } = await params;
-  if (!isKpiKey(key)) notFound();
-  const sp = await searchParams;
-  const ctx = await drillContext(sp);
-  if (ctx.invalid) return <InvalidFilters parameter={ctx.invalid.parameter} message={ctx.invalid.message} />;
-  const kpi = getKpiDefinition(key);
-  const requested = BUCKETS.find((b) => b === sp.bucket);
-  const days = (ctx.window.to.getTime() - ctx.window.from.getTime()) / 86_400_000;
-  const bucket = requested === "hour" && days > 31 ? "day" : (requested ?? autoBucket(ctx.window));
-  // The exact median and p90 (read from raw rows) only where they are shown: this period's headline.
-  const base = { timeZone: ctx.org.timeZone, filters: ctx.scoped, now: ctx.now, serviceLevelSeconds: ctx.org.serviceLevelSeconds, percentiles: false };
-  const before = previousPeriod(ctx.window, ctx.org.timeZone);
-  const showTeams = ctx.scope.kind === "all" || ctx.scope.kind === "teams";
-  const [current, sameSpanBefore, previousSeries, byTeam, options] = await Promise.all([
-    getKpiSnapshot(ctx.prisma, [key], {
-      ...base, ...ctx.window, percentiles: true,
-      grouping: kpi.live ? NO_GROUPING : { by: "time", buckets: timeBuckets(ctx.window, bucket, ctx.org.timeZone) },
-    }),
-    getKpiSnapshot(ctx.prisma, [key], { ...base, ...comparisonWindow(ctx.window, ctx.now, ctx.org.timeZone), grouping: NO_GROUPING }),
-    kpi.live ? null : getKpiSnapshot(ctx.prisma, [key], { ...base, ...before, grouping: { by: "time", buckets: timeBuckets(before, bucket, ctx.org.timeZone) } }),
-    showTeams ? getKpiSnapshot(ctx.prisma, [key], { ...base, ...ctx.window, grouping: { by: "team" } }) : null,
-    filterOptions(ctx.prisma, ctx.scope),
-  ]);
-  const entry = current.get(key)!;
-  const previous = sameSpanBefore.get(key)!;
-  const records = kpi.family === "tickets" ? "tickets" : kpi.family === "calls" ? "calls" : null;
-  const teams = byTeam?.get(key)?.groups ?? [];
+  const result = await kpiPageView(await requirePage(), (await params).key, await searchParams);
+  if (!result.ok) return <RefusedPage refusal={result} />;
+  const { key, kpi, current: entry, previous, trend, byTeam, records, search, filterOptions: options, requestedBucket } = result.view;
 
   return (
     <DrillPage
-      crumbs={[{ href: `/${ctx.search}`, label: "Dashboards" }]}
+      crumbs={[{ href: `/${search}`, label: "Dashboards" }]}
       title={kpi.name}
       subtitle={kpi.definition}
-      filters={<FilterBar filters={ctx.filters} defaultPreset="today" teams={options.teams} queues={options.queues} channels={options.channels} keep={requested ? { bucket: requested } : {}} />}
+      filters={<FilterBar filters={result.view.filters} defaultPreset="today" teams={options.teams} queues={options.queues} channels={options.channels} keep={requestedBucket ? { bucket: requestedBucket } : {}} />}
     >
       <div className="grid gap-4 md:grid-cols-3">
         <Panel title="This period" testId="kpi-headline">
@@ -88,17 +59,17 @@ export default async function KpiPage({ params, searchParams }: { params: Promis
           </Panel>
         )}
       </div>
-      {!kpi.live && (
+      {trend && (
         <Panel
           title="Over time"
           aside={
             <nav aria-label="Bucket" className="flex gap-1 text-sm">
-              {BUCKETS.map((b) => (
+              {TREND_BUCKETS.map((b) => (
                 <Link
                   key={b}
-                  href={withParam(ctx.search, "bucket", b)}
-                  aria-current={b === bucket ? "true" : undefined}
-                  className={`rounded-lg px-2.5 py-1 font-medium ${b === bucket ? "bg-indigo-600 text-white" : "text-slate-600 hover:bg-slate-100"}`}
+                  href={withParam(search, "bucket", b)}
+                  aria-current={b === trend.bucket ? "true" : undefined}
+                  className={`rounded-lg px-2.5 py-1 font-medium ${b === trend.bucket ? "bg-indigo-600 text-white" : "text-slate-600 hover:bg-slate-100"}`}
                 >
                   {b === "hour" ? "Hourly" : b === "day" ? "Daily" : "Weekly"}
                 </Link>
@@ -106,18 +77,12 @@ export default async function KpiPage({ params, searchParams }: { params: Promis
             </nav>
           }
         >
-          <TrendChart
-            bucket={bucket}
-            unit={kpi.unit}
-            buckets={(entry.groups ?? []).map((g) => g.key ?? "")}
-            current={(entry.groups ?? []).map((g) => g.value)}
-            previous={(previousSeries?.get(key)?.groups ?? []).map((g) => g.value)}
-          />
+          <TrendChart bucket={trend.bucket} unit={kpi.unit} buckets={trend.buckets} current={trend.current} previous={trend.previous} />
         </Panel>
       )}
-      {showTeams && (
+      {byTeam && (
         <Panel title="By team" testId="kpi-by-team">
-          {teams.length === 0 ? (
+          {byTeam.length === 0 ? (
             <p className="text-sm text-slate-500">No data for any team in this period.</p>
           ) : (
             <table className="w-full text-left text-sm">
@@ -129,11 +94,11 @@ export default async function KpiPage({ params, searchParams }: { params: Promis
                 </tr>
               </thead>
               <tbody>
-                {teams.map((team) => (
+                {byTeam.map((team) => (
                   <tr key={team.key ?? "none"} className="border-b border-slate-100" data-testid="team-row">
                     <td className="py-2">
                       {team.key ? (
-                        <Link className="font-medium text-indigo-700 hover:underline" href={`/teams/${encodeURIComponent(team.key)}${withParam(ctx.search, "kpi", key)}`}>
+                        <Link className="font-medium text-indigo-700 hover:underline" href={`/teams/${encodeURIComponent(team.key)}${withParam(search, "kpi", key)}`}>
                           {team.label}
                         </Link>
                       ) : (
@@ -153,7 +118,7 @@ export default async function KpiPage({ params, searchParams }: { params: Promis
       )}
       {records && (
         <p>
-          <Link className="font-medium text-indigo-700 hover:underline" href={`/records/${records}${withParam(ctx.search, "kpi", key)}`}>
+          <Link className="font-medium text-indigo-700 hover:underline" href={`/records/${records}${withParam(search, "kpi", key)}`}>
             See the {records} behind this number →
           </Link>
         </p>

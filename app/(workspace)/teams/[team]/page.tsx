@@ -1,65 +1,47 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 
-import { InvalidFilters } from "@/components/dashboard/invalid-filters";
-import { drillContext, withParam, type SearchParams } from "@/components/drill/drill-context";
 import { KpiPicker } from "@/components/drill/kpi-picker";
 import { DrillPage, Panel } from "@/components/drill/page-frame";
-import { needsMinimumSample, rankLeaderboard } from "@/lib/dashboards/leaderboard-ranking";
-import { getKpiDefinition, isKpiKey, type KpiKey } from "@/lib/kpi/catalog";
+import { RefusedPage } from "@/components/drill/refused-page";
+import { requirePage } from "@/lib/auth/guards";
 import { formatKpiValue } from "@/lib/kpi/format-kpi-value";
-import { getKpiSnapshot } from "@/lib/kpi/get-kpi-snapshot";
-import { NO_GROUPING } from "@/lib/kpi/kpi-query";
-import { comparisonWindow } from "@/lib/kpi/time-windows";
+import type { SearchParams } from "@/lib/views/drill-context";
+import { teamPageView } from "@/lib/views/team-page";
+import { withParam } from "@/lib/views/with-param";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Team" };
 
-const HEADLINE: KpiKey[] = ["ticket_volume", "tickets_solved", "first_response_time", "csat"];
 const integer = new Intl.NumberFormat("en-US");
 
 /** KPI page → a team: its agents ranked on the KPI, with their movement since the previous period. */
 export default async function TeamPage({ params, searchParams }: { params: Promise<{ team: string }>; searchParams: Promise<SearchParams> }) {
-  const team = decodeURIComponent((await params).team);
-  const sp = await searchParams;
-  const ctx = await drillContext({ ...sp, team });
-  if (ctx.invalid) return <InvalidFilters parameter={ctx.invalid.parameter} message={ctx.invalid.message} />;
-  const row = await ctx.prisma.team.findUnique({ where: { externalId: team }, select: { name: true } });
-  if (!row) notFound();
-  const kpi: KpiKey = typeof sp.kpi === "string" && isKpiKey(sp.kpi) && !getKpiDefinition(sp.kpi).live ? sp.kpi : "tickets_solved";
-  const definition = getKpiDefinition(kpi);
-  const base = { timeZone: ctx.org.timeZone, filters: ctx.scoped, now: ctx.now, serviceLevelSeconds: ctx.org.serviceLevelSeconds };
-  const [headline, agents, before] = await Promise.all([
-    getKpiSnapshot(ctx.prisma, [...new Set([...HEADLINE, kpi])], { ...base, ...ctx.window, grouping: NO_GROUPING }),
-    getKpiSnapshot(ctx.prisma, [kpi], { ...base, ...ctx.window, grouping: { by: "agent" } }),
-    getKpiSnapshot(ctx.prisma, [kpi], { ...base, ...comparisonWindow(ctx.window, ctx.now, ctx.org.timeZone), grouping: { by: "agent" } }),
-  ]);
-  const ranking = rankLeaderboard(kpi, agents.get(kpi)!.groups ?? [], before.get(kpi)!.groups ?? [], ctx.org.minSampleSize);
-  // The team's own filters travel on: an agent's numbers on the next page are those within this team.
-  const teamSearch = withParam(ctx.search, "team", team);
+  const result = await teamPageView(await requirePage(), (await params).team, await searchParams);
+  if (!result.ok) return <RefusedPage refusal={result} />;
+  const { team, key: kpi, kpi: definition, search, teamSearch, headline, total, agents: ranking } = result.view;
 
   return (
     <DrillPage
       crumbs={[
-        { href: `/${ctx.search}`, label: "Dashboards" },
-        { href: `/kpis/${kpi}${ctx.search}`, label: definition.name },
+        { href: `/${search}`, label: "Dashboards" },
+        { href: `/kpis/${kpi}${search}`, label: definition.name },
       ]}
-      title={row.name}
+      title={team.name}
       subtitle={`Agents ranked on ${definition.name.toLowerCase()}, ${definition.direction === "lower" ? "lowest" : "highest"} first.`}
     >
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        {HEADLINE.map((key) => (
-          <Panel key={key} title={getKpiDefinition(key).name}>
+        {headline.map(({ key, kpi: card, entry }) => (
+          <Panel key={key} title={card.name}>
             <p className="text-3xl font-semibold tabular-nums" data-testid={`team-${key}`}>
-              {formatKpiValue(headline.get(key)!.value, getKpiDefinition(key).unit)}
+              {formatKpiValue(entry.value, card.unit)}
             </p>
           </Panel>
         ))}
       </div>
-      <Panel title={`Agents by ${definition.name.toLowerCase()}`} testId="team-agents" aside={<span className="text-sm text-slate-500">Team total: {formatKpiValue(headline.get(kpi)!.value, definition.unit)}</span>}>
+      <Panel title={`Agents by ${definition.name.toLowerCase()}`} testId="team-agents" aside={<span className="text-sm text-slate-500">Team total: {formatKpiValue(total.value, definition.unit)}</span>}>
         <div className="mb-4">
-          <KpiPicker current={kpi} search={withParam(ctx.search, "team", team)} />
+          <KpiPicker current={kpi} search={teamSearch} />
         </div>
         {ranking.length === 0 ? (
           <p className="text-sm text-slate-500">No agent has data for this KPI in this period.</p>
@@ -87,7 +69,7 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
                     </Link>
                   </td>
                   <td className="py-2 text-right font-semibold tabular-nums" data-testid="agent-value">
-                    {agent.rank === null && needsMinimumSample(kpi) && agent.n < ctx.org.minSampleSize ? (
+                    {agent.notEnoughData ? (
                       <span className="font-normal text-slate-500">Not enough data</span>
                     ) : (
                       formatKpiValue(agent.value, definition.unit)

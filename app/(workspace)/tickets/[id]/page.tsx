@@ -1,42 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { forbidden, notFound } from "next/navigation";
 
 import { DrillPage, Panel } from "@/components/drill/page-frame";
+import { RefusedPage } from "@/components/drill/refused-page";
 import { requirePage } from "@/lib/auth/guards";
-import { kpiScopeOf } from "@/lib/auth/kpi-scope";
 import { formatDuration } from "@/lib/kpi/format-kpi-value";
-import { getOrgSettings } from "@/lib/org/get-org-settings";
+import { ticketPageView } from "@/lib/views/ticket-page";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Ticket" };
 
 /** One ticket: its timestamps in the organisation's zone, its messages and its survey. */
 export default async function TicketPage({ params }: { params: Promise<{ id: string }> }) {
-  const { prisma, principal } = await requirePage();
-  const externalId = decodeURIComponent((await params).id);
-  const ticket = await prisma.ticket.findUnique({
-    where: { externalId },
-    include: {
-      team: { select: { externalId: true, name: true } },
-      assignee: { select: { externalId: true, name: true } },
-      messages: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { agent: { select: { externalId: true, name: true } } } },
-      surveys: { orderBy: { respondedAt: "asc" } },
-    },
-  });
-  const scope = kpiScopeOf(principal);
-  // Out of scope and missing look the same to someone who may not see it.
-  const visible =
-    ticket &&
-    (scope.kind === "all" ||
-      (scope.kind === "teams" && ticket.team !== null && scope.teams.includes(ticket.team.externalId)) ||
-      (scope.kind === "agent" && ticket.assignee?.externalId === scope.agent));
-  if (!visible) {
-    if (scope.kind === "all") notFound();
-    forbidden();
-  }
-  const org = await getOrgSettings(prisma);
-  const when = new Intl.DateTimeFormat("en-GB", { timeZone: org.timeZone, dateStyle: "medium", timeStyle: "medium" });
+  const result = await ticketPageView(await requirePage(), (await params).id);
+  if (!result.ok) return <RefusedPage refusal={result} />;
+  const { ticket, timeZone } = result.view;
+  const when = new Intl.DateTimeFormat("en-GB", { timeZone, dateStyle: "medium", timeStyle: "medium" });
   const at = (d: Date | null) => (d ? when.format(d) : "—");
   const since = (d: Date | null) => (d ? ` (${formatDuration((d.getTime() - ticket.createdAt.getTime()) / 1000)} after creation)` : "");
 
@@ -64,7 +43,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
             <dt className="text-slate-500">Assignee</dt>
             <dd>{ticket.assignee ? <Link className="text-indigo-700 hover:underline" href={`/agents/${encodeURIComponent(ticket.assignee.externalId)}`}>{ticket.assignee.name}</Link> : "—"}</dd>
             <dt className="text-slate-500">Time zone</dt>
-            <dd>{org.timeZone}</dd>
+            <dd>{timeZone}</dd>
           </dl>
         </Panel>
         <Panel title={`Messages (${ticket.messages.length})`} testId="ticket-messages">

@@ -1,4 +1,4 @@
-import { kpiScopeOf } from "@/lib/auth/kpi-scope";
+import { scopeOf } from "@/lib/auth/scope";
 import { route } from "@/lib/http/route";
 import { handleKpiRequest } from "@/lib/kpi/api/handle-kpi-request";
 import { ZKpiParams } from "@/lib/kpi/api/parse-kpi-params";
@@ -6,5 +6,5 @@ import { ZKpiParams } from "@/lib/kpi/api/parse-kpi-params";
 export const dynamic = "force-dynamic";
 
 export const GET = route({ auth: "kpis:read", query: ZKpiParams }, ({ prisma, principal, query }) =>
-  handleKpiRequest(prisma, query, kpiScopeOf(principal)),
+  handleKpiRequest(prisma, query, scopeOf(principal)),
 );

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { kpiScopeOf } from "@/lib/auth/kpi-scope";
+import { scopeOf } from "@/lib/auth/scope";
 import { ZDashboardFilters } from "@/lib/dashboards/dashboard-filters";
 import { handleSnapshotRequest } from "@/lib/dashboards/handle-snapshot-request";
 import { route } from "@/lib/http/route";
@@ -9,5 +9,5 @@ export const dynamic = "force-dynamic";
 
 export const GET = route(
   { auth: "kpis:read", params: z.object({ slug: z.string() }), query: ZDashboardFilters, etag: true },
-  ({ prisma, principal, params, query }) => handleSnapshotRequest(prisma, params.slug, query, kpiScopeOf(principal)),
+  ({ prisma, principal, params, query }) => handleSnapshotRequest(prisma, params.slug, query, scopeOf(principal)),
 );

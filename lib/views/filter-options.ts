@@ -1,4 +1,4 @@
-import type { KpiScope } from "@/lib/auth/kpi-scope";
+import { visibleTeams, type KpiScope } from "@/lib/auth/scope";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { CHANNELS } from "@/lib/ingest/record-schemas";
 
@@ -12,13 +12,7 @@ export interface FilterOptions {
 /** What the filter bar offers: only the teams the viewer may see, so no other team's name appears. */
 export async function filterOptions(prisma: PrismaClient, scope: KpiScope): Promise<FilterOptions> {
   const [teams, queues] = await Promise.all([
-    scope.kind === "all" || scope.kind === "teams"
-      ? prisma.team.findMany({
-          where: scope.kind === "teams" ? { externalId: { in: scope.teams } } : {},
-          select: { externalId: true, name: true },
-          orderBy: { name: "asc" },
-        })
-      : null,
+    visibleTeams(prisma, scope),
     prisma.queue.findMany({ select: { externalId: true, name: true }, orderBy: { name: "asc" } }),
   ]);
   return {

@@ -1,12 +1,14 @@
-import type { KpiScope } from "@/lib/auth/kpi-scope";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+
+import type { KpiScope } from "./scope-of";
 
 export type SubjectKind = "agent" | "team";
 export type CanSee = (kind: SubjectKind, externalId: string) => boolean;
 
 /**
- * Whose numbers a viewer may see on competitions and achievements: everyone's, their teams' (a
- * team lead), or their own team's (an agent sees their team's leaderboards, as on dashboards).
+ * Whose rows a viewer may see on competitions, achievements and leaderboards: everyone's, their
+ * teams' (a team lead), or their own team's (an agent sees their team's leaderboards, as on
+ * dashboards).
  */
 export async function visibleSubjects(prisma: PrismaClient, scope: KpiScope): Promise<CanSee> {
   if (scope.kind === "all") return () => true;

@@ -1,29 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { KpiFilters } from "@/lib/kpi/kpi-query";
 
-import type { Principal } from "./access";
-
-/** Whose numbers a caller may read. */
-export type KpiScope =
-  | { kind: "all" }
-  | { kind: "teams"; teams: string[] }
-  | { kind: "agent"; agent: string; team: string | null }
-  | { kind: "none" };
-
-export function kpiScopeOf(principal: Principal): KpiScope {
-  if (principal.kind === "kpi-key") return { kind: "all" };
-  if (principal.kind !== "user") return { kind: "none" };
-  const { user } = principal;
-  switch (user.role) {
-    case "admin":
-    case "manager":
-      return { kind: "all" };
-    case "team_lead":
-      return user.teams.length ? { kind: "teams", teams: user.teams.map((t) => t.externalId) } : { kind: "none" };
-    case "agent":
-      return user.agent ? { kind: "agent", agent: user.agent.externalId, team: user.agent.team } : { kind: "none" };
-  }
-}
+import type { KpiScope } from "./scope-of";
 
 export type ScopedFilters = { ok: true; filters: KpiFilters } | { ok: false; parameter: "team" | "agent"; message: string };
 
@@ -32,7 +10,7 @@ export type ScopedFilters = { ok: true; filters: KpiFilters } | { ok: false; par
  * answered with empty numbers, and with the same words whether or not it exists, so a team lead
  * learns nothing about other teams.
  */
-export async function applyKpiScope(prisma: PrismaClient, scope: KpiScope, filters: KpiFilters): Promise<ScopedFilters> {
+export async function narrowFilters(prisma: PrismaClient, scope: KpiScope, filters: KpiFilters): Promise<ScopedFilters> {
   switch (scope.kind) {
     case "all":
       return { ok: true, filters };

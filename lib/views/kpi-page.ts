@@ -1,0 +1,97 @@
+import "server-only";
+
+import type { UserContext } from "@/lib/auth/guards";
+import { autoBucket } from "@/lib/dashboards/compute-dashboard-data";
+import type { DashboardFilters } from "@/lib/dashboards/dashboard-filters";
+import { getKpiDefinition, isKpiKey, type KpiDefinition, type KpiKey } from "@/lib/kpi/catalog";
+import { getKpiSnapshot, type KpiGroup, type KpiSnapshotEntry } from "@/lib/kpi/get-kpi-snapshot";
+import { NO_GROUPING } from "@/lib/kpi/kpi-query";
+import { comparisonWindow, previousPeriod, timeBuckets } from "@/lib/kpi/time-windows";
+
+import { drillContext, type SearchParams } from "./drill-context";
+import { filterOptions, type FilterOptions } from "./filter-options";
+import { NOT_FOUND, type PageView } from "./page-view";
+import { recordsListFor, type RecordsList } from "./records-list-for";
+
+export const TREND_BUCKETS = ["hour", "day", "week"] as const;
+export type TrendBucket = (typeof TREND_BUCKETS)[number];
+
+export interface Trend {
+  bucket: TrendBucket;
+  /** Bucket keys, local time, one per point. */
+  buckets: string[];
+  current: (number | null)[];
+  /** The previous period's buckets, aligned one to one with `current`. */
+  previous: (number | null)[];
+}
+
+export interface KpiPageView {
+  key: KpiKey;
+  kpi: KpiDefinition;
+  filters: DashboardFilters;
+  search: string;
+  filterOptions: FilterOptions;
+  /** The bucket the URL asked for, kept by the filter bar; null when chosen automatically. */
+  requestedBucket: TrendBucket | null;
+  /** This period, with the exact median and p90. */
+  current: KpiSnapshotEntry;
+  /** The previous period up to the same moment. */
+  previous: KpiSnapshotEntry;
+  /** Null for a live KPI, which has no history. */
+  trend: Trend | null;
+  /** Null when the viewer sees a single agent's numbers, which have no teams to compare. */
+  byTeam: KpiGroup[] | null;
+  records: RecordsList | null;
+}
+
+/** KPI card → the KPI page: the KPI over time against the previous period, and by team. */
+export async function kpiPageView(context: UserContext, key: string, searchParams: SearchParams): Promise<PageView<KpiPageView>> {
+  if (!isKpiKey(key)) return NOT_FOUND;
+  const drilled = await drillContext(context, searchParams);
+  if (!drilled.ok) return drilled;
+  const { drill } = drilled;
+  const { org, window, now } = drill;
+  const kpi = getKpiDefinition(key);
+  const requestedBucket = TREND_BUCKETS.find((b) => b === searchParams.bucket) ?? null;
+  const days = (window.to.getTime() - window.from.getTime()) / 86_400_000;
+  const bucket = requestedBucket === "hour" && days > 31 ? "day" : (requestedBucket ?? autoBucket(window));
+  // The exact median and p90 (read from raw rows) only where they are shown: this period's headline.
+  const base = { timeZone: org.timeZone, filters: drill.scoped, now, serviceLevelSeconds: org.serviceLevelSeconds, percentiles: false };
+  const before = previousPeriod(window, org.timeZone);
+  const showTeams = drill.scope.kind === "all" || drill.scope.kind === "teams";
+  const [current, previous, previousSeries, byTeam, options] = await Promise.all([
+    getKpiSnapshot(drill.prisma, [key], {
+      ...base,
+      ...window,
+      percentiles: true,
+      grouping: kpi.live ? NO_GROUPING : { by: "time", buckets: timeBuckets(window, bucket, org.timeZone) },
+    }),
+    getKpiSnapshot(drill.prisma, [key], { ...base, ...comparisonWindow(window, now, org.timeZone), grouping: NO_GROUPING }),
+    kpi.live ? null : getKpiSnapshot(drill.prisma, [key], { ...base, ...before, grouping: { by: "time", buckets: timeBuckets(before, bucket, org.timeZone) } }),
+    showTeams ? getKpiSnapshot(drill.prisma, [key], { ...base, ...window, grouping: { by: "team" } }) : null,
+    filterOptions(drill.prisma, drill.scope),
+  ]);
+  const entry = current.get(key)!;
+  const series = entry.groups ?? [];
+  return {
+    ok: true,
+    view: {
+      key,
+      kpi,
+      filters: drill.filters,
+      search: drill.search,
+      filterOptions: options,
+      requestedBucket,
+      current: entry,
+      previous: previous.get(key)!,
+      trend: previousSeries && {
+        bucket,
+        buckets: series.map((g) => g.key ?? ""),
+        current: series.map((g) => g.value),
+        previous: (previousSeries.get(key)?.groups ?? []).map((g) => g.value),
+      },
+      byTeam: byTeam && (byTeam.get(key)?.groups ?? []),
+      records: recordsListFor(key),
+    },
+  };
+}

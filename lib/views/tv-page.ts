@@ -1,0 +1,31 @@
+import "server-only";
+
+import type { DashboardData } from "@/lib/dashboards/dashboard-data";
+import { NO_DASHBOARD_FILTERS } from "@/lib/dashboards/dashboard-filters";
+import { loadDashboardSnapshot } from "@/lib/dashboards/load-dashboard";
+import type { Database } from "@/lib/db/open-database";
+import { getScreenPlaylist, type ScreenPlaylist } from "@/lib/tv/screen-playlist";
+
+export interface TvPageView {
+  playlist: Omit<ScreenPlaylist, "dashboards"> & { dashboards: Pick<ScreenPlaylist["dashboards"][number], "slug" | "name" | "pollSeconds" | "widgets">[] };
+  /** Each dashboard's first numbers by slug, so the screen shows numbers before its first poll. */
+  initial: Record<string, DashboardData>;
+}
+
+/**
+ * A wall screen by its secret token: its playlist and everyone's numbers (a screen shows the
+ * whole organisation). Null when the token names no screen, or one that was revoked.
+ */
+export async function tvPageView(db: Pick<Database, "prisma">, token: string): Promise<TvPageView | null> {
+  const playlist = await getScreenPlaylist(db.prisma, token);
+  if (!playlist) return null;
+  const initial: Record<string, DashboardData> = {};
+  for (const dashboard of playlist.dashboards) {
+    const result = await loadDashboardSnapshot(db.prisma, dashboard, NO_DASHBOARD_FILTERS, { kind: "all" });
+    if (result.ok) initial[dashboard.slug] = result.snapshot.data;
+  }
+  return {
+    playlist: { ...playlist, dashboards: playlist.dashboards.map((d) => ({ slug: d.slug, name: d.name, pollSeconds: d.pollSeconds, widgets: d.widgets })) },
+    initial,
+  };
+}
