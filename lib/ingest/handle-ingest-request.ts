@@ -1,9 +1,9 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { problem } from "@/lib/http/problem";
 import { readJsonBody } from "@/lib/http/read-json-body";
-import { requestEvaluation } from "@/lib/motivation/evaluate-motivation";
 
 import { ingestBatch, IngestRejectedError } from "./ingest-batch";
+import { emitRecordsIngested } from "./ingest-events";
 import { countRecords, MAX_BATCH_RECORDS, parseIngestBatch } from "./record-schemas";
 
 /** 5,000 records of a few hundred bytes each fit comfortably; anything far larger is refused unread. */
@@ -27,7 +27,7 @@ export async function handleIngestRequest(prisma: PrismaClient, request: Request
   try {
     const stored = await ingestBatch(prisma, parsed.batch);
     // Achievements are awarded as data arrives, not when someone next looks; the response does not wait.
-    void requestEvaluation(prisma);
+    emitRecordsIngested({ prisma, stored });
     return Response.json({ stored }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     if (error instanceof IngestRejectedError) {

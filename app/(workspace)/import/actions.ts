@@ -5,7 +5,6 @@ import { z } from "zod";
 import { requireAction } from "@/lib/auth/guards";
 import { snapshotCache } from "@/lib/dashboards/load-dashboard";
 import { importRecords, type ImportResult } from "@/lib/ingest/import-records";
-import { requestEvaluation } from "@/lib/motivation/evaluate-motivation";
 import { MAX_BATCH_RECORDS, RECORD_KINDS } from "@/lib/ingest/record-schemas";
 
 const ZImportChunk = z.object({
@@ -21,9 +20,6 @@ export async function importChunkAction(input: unknown): Promise<ImportResult> {
   }
   const result = await importRecords(prisma, parsed.data.kind, parsed.data.records);
   // Whoever imported a file expects to see it on the dashboards now, not an interval later.
-  if (result.ok) {
-    snapshotCache.clear();
-    void requestEvaluation(prisma);
-  }
+  if (result.ok) snapshotCache.clear();
   return result;
 }
