@@ -27,12 +27,14 @@ export async function RecordsPage({ kind, searchParams }: { kind: "tickets" | "c
   let subtitle;
   let sort: string;
   if (kind === "tickets") {
-    const basis = ticketBasisFor(kpi);
+    const kpiBasis = kpi ? ticketBasisFor(kpi) : null;
+    // Opened without a KPI that counts tickets (from an agent, or from CSAT): the tickets created in the period.
+    const basis = kpiBasis ?? "created";
     const ticketSort = TICKET_SORTS.find((s) => s === searchParams.sort) ?? (basis === "resolved" ? "resolvedAt" : basis === "first_response" ? "firstResponseAt" : "createdAt");
     sort = ticketSort;
     const result = await listTickets(ctx.prisma, { window: ctx.window, filters: ctx.scoped, basis, sort: ticketSort, dir, page });
     total = result.total;
-    subtitle = `Tickets ${BASIS_WORDS[basis]} ${basis === "open" ? "the period" : "in the period"}${kpi ? `, as ${getKpiDefinition(kpi).name} counts them` : ""}.`;
+    subtitle = `Tickets ${BASIS_WORDS[basis]} ${basis === "open" ? "the period" : "in the period"}${kpi && kpiBasis ? `, as ${getKpiDefinition(kpi).name} counts them` : ""}.`;
     table = (
       <RecordsTable
         kind="tickets"
