@@ -4,6 +4,13 @@ import { getKpiSnapshot, type KpiSnapshotEntry } from "@/lib/kpi/get-kpi-snapsho
 import { NO_GROUPING, type HoursBasis, type KpiFilters, type KpiGrouping } from "@/lib/kpi/kpi-query";
 import { loadRollupStates } from "@/lib/kpi/rollups/load-rollup-states";
 import { comparisonWindow, presetWindow, timeBuckets, type BucketUnit, type TimeWindow } from "@/lib/kpi/time-windows";
+import { anonymised } from "@/lib/leaderboards/anonymised";
+import { initials } from "@/lib/leaderboards/initials";
+import { needsMinimumSample } from "@/lib/leaderboards/needs-minimum-sample";
+import { rankImprovement } from "@/lib/leaderboards/rank-improvement";
+import { rankLeaderboard } from "@/lib/leaderboards/rank-leaderboard";
+import { rankVolumeAdjusted } from "@/lib/leaderboards/rank-volume-adjusted";
+import { sortedForKpi } from "@/lib/leaderboards/sorted-for-kpi";
 import { recentAwards, type AwardView } from "@/lib/motivation/achievements";
 import { competitionStanding, scopedStanding, type CompetitionStanding } from "@/lib/motivation/competitions";
 import type { CanSee } from "@/lib/auth/scope";
@@ -11,7 +18,6 @@ import { listAtRiskTickets, type AtRiskList } from "@/lib/sla/at-risk-tickets";
 import { resolveTarget, targetStatus, type Target } from "@/lib/targets/targets";
 
 import type { DashboardData, KpiFigure, ShownAward, TargetFigure, WidgetData } from "./dashboard-data";
-import { anonymised, initials, needsMinimumSample, rankImprovement, rankLeaderboard, rankVolumeAdjusted, sortedForKpi } from "./leaderboard-ranking";
 import type { DashboardWidget } from "./widget-config";
 
 export interface DashboardQuery {

@@ -1,5 +1,6 @@
 import type { KpiKey, KpiUnit } from "@/lib/kpi/catalog";
 import type { KpiResult } from "@/lib/kpi/kpi-result";
+import type { LeaderboardRow } from "@/lib/leaderboards/leaderboard-row";
 import type { AwardView } from "@/lib/motivation/achievements";
 import type { CompetitionStanding } from "@/lib/motivation/competitions";
 import type { AtRiskList } from "@/lib/sla/at-risk-tickets";
@@ -42,20 +43,6 @@ export interface BreakdownWidgetData {
   kpi: KpiKey;
   unit: KpiUnit;
   groups: { key: string | null; label: string; value: number | null; n: number }[];
-}
-
-export interface LeaderboardRow {
-  key: string;
-  label: string;
-  value: number | null;
-  n: number;
-  /** null when unranked: too few responses for a rate, or no value. */
-  rank: number | null;
-  previousRank: number | null;
-  /** "Most improved" boards: the change against the previous period (current − previous). */
-  change?: number | null;
-  /** Volume-adjusted boards: the 95 % margin of error the rank allowed for. */
-  marginOfError?: number | null;
 }
 
 export interface LeaderboardWidgetData {

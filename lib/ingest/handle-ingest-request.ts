@@ -1,8 +1,8 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { problem } from "@/lib/http/problem";
-import { requestEvaluation } from "@/lib/motivation/evaluate-motivation";
 
 import { ingestBatch, IngestRejectedError } from "./ingest-batch";
+import { emitRecordsIngested } from "./ingest-events";
 import { countRecords, MAX_BATCH_RECORDS, parseIngestBatch, type RecordError } from "./record-schemas";
 
 /** 5,000 records of a few hundred bytes each fit comfortably; anything far larger is refused unread. */
@@ -18,8 +18,8 @@ export async function handleIngestRequest(prisma: PrismaClient, body: unknown): 
   if (!parsed.ok) return invalidRecords(parsed.errors);
   try {
     const stored = await ingestBatch(prisma, parsed.batch);
-    // Achievements are awarded as data arrives, not when someone next looks; the response does not wait.
-    void requestEvaluation(prisma);
+    // Listeners (achievements) react as data arrives, not when someone next looks; the response does not wait.
+    emitRecordsIngested({ prisma, stored });
     return Response.json({ stored }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     if (error instanceof IngestRejectedError) return invalidRecords(error.errors);

@@ -1,10 +1,58 @@
-// The KPI catalog: every KPI of SPEC section 3 with its definition, unit and direction. Dashboards,
-// the KPI API, the definitions page and the tests all read from here; adding a KPI means one entry
-// here and its SQL in the family's module (lib/kpi/families/).
+// The KPI catalog: every KPI of SPEC section 3 with its definition, unit and direction, and every
+// fact about it that other code reads: which record timestamp it counts on, its family (whose table
+// below names the module with its SQL, whether it is rolled up and which records list backs it),
+// and the pages that show it. Dashboards, the KPI API, the definitions page, the records lists, the
+// rollups and the tests all read from here; adding a KPI means one entry here and its SQL in the
+// module its family names. Client components import this file: it holds data, never SQL.
 
 export type KpiUnit = "count" | "seconds" | "percent" | "score" | "ratio";
 export type KpiDirection = "higher" | "lower" | "neutral";
-export type KpiFamily = "tickets" | "replies" | "sla" | "calls" | "surveys" | "knowledge_base" | "live";
+
+/** A records list behind a number (`/records/<list>`). */
+export type RecordsList = "tickets" | "calls";
+
+interface KpiFamilyDefinition {
+  /** The module (from the project root) that holds the family's SQL. */
+  module: `lib/kpi/families/${string}.ts`;
+  /** Its export that computes every KPI of the family in one statement, per group. */
+  compute: `compute${string}Kpis`;
+  /** Its export that rebuilds the family's hourly rollup, or null: the family is always read raw. */
+  rollup: `${Uppercase<string>}_ROLLUP` | null;
+  /** The records list whose rows a KPI of the family counts, or null: none lists them. */
+  records: RecordsList | null;
+}
+
+/**
+ * KPI families: the KPIs one statement computes together. Live state, knowledge base and SLA (on
+ * per-policy clocks) have no rollup: they are cheap enough raw, or depend on settings a rollup
+ * could not key on.
+ */
+export const KPI_FAMILIES = {
+  tickets: { module: "lib/kpi/families/ticket-kpis.ts", compute: "computeTicketKpis", rollup: "TICKET_ROLLUP", records: "tickets" },
+  replies: { module: "lib/kpi/families/reply-kpis.ts", compute: "computeReplyKpis", rollup: "REPLY_ROLLUP", records: null },
+  sla: { module: "lib/kpi/families/sla-kpis.ts", compute: "computeSlaKpis", rollup: null, records: null },
+  calls: { module: "lib/kpi/families/call-kpis.ts", compute: "computeCallKpis", rollup: "CALL_ROLLUP", records: "calls" },
+  surveys: { module: "lib/kpi/families/survey-kpis.ts", compute: "computeSurveyKpis", rollup: "SURVEY_ROLLUP", records: null },
+  knowledge_base: { module: "lib/kpi/families/knowledge-base-kpis.ts", compute: "computeKnowledgeBaseKpis", rollup: null, records: null },
+  live: { module: "lib/kpi/families/live-kpis.ts", compute: "computeLiveKpis", rollup: null, records: null },
+} as const satisfies Record<string, KpiFamilyDefinition>;
+
+export type KpiFamily = keyof typeof KPI_FAMILIES;
+type FamilyFacts = typeof KPI_FAMILIES;
+
+/** The families with an hourly rollup, in the table's order (the order they refresh in). */
+export type RollupFamily = { [F in KpiFamily]: FamilyFacts[F]["rollup"] extends null ? never : F }[KpiFamily];
+
+/**
+ * The event whose timestamp puts a record in a KPI's window, or "live" for a KPI of now:
+ * - created, resolved, first_response: a ticket's createdAt, resolvedAt, firstResponseAt;
+ * - open: a ticket open at the window's end (created before it, not resolved by it);
+ * - replied: a public agent message's createdAt;
+ * - ended: a call's endedAt;
+ * - responded: a survey response's respondedAt;
+ * - viewed: a knowledge-base view's viewedAt.
+ */
+export type KpiBasis = "created" | "resolved" | "first_response" | "open" | "replied" | "ended" | "responded" | "viewed" | "live";
 
 export interface KpiDefinition {
   key: string;
@@ -13,6 +61,8 @@ export interface KpiDefinition {
   /** Which way is better; "neutral" for volumes that are neither good nor bad. */
   direction: KpiDirection;
   family: KpiFamily;
+  /** What puts a record in the window: the list behind the number filters on the same. */
+  basis: KpiBasis;
   /** The definition as SPEC section 3 words it. */
   definition: string;
   /** Durations report mean (the headline), median and 90th percentile. */
@@ -25,120 +75,143 @@ export interface KpiDefinition {
   live?: true;
   /** The scale of a score. */
   scale?: readonly [number, number];
+  /** Shown on an agent's page (a card each, and its trend on request). */
+  agentPage?: true;
+  /** A headline of a team's page. */
+  teamPage?: true;
 }
 
 export const KPI_CATALOG = [
   {
-    key: "ticket_volume", name: "Ticket volume", unit: "count", direction: "neutral", family: "tickets",
+    key: "ticket_volume", name: "Ticket volume", unit: "count", direction: "neutral", family: "tickets", basis: "created",
+    agentPage: true, teamPage: true,
     definition: "Tickets with createdAt in the window.",
   },
   {
-    key: "tickets_solved", name: "Tickets solved", unit: "count", direction: "higher", family: "tickets",
+    key: "tickets_solved", name: "Tickets solved", unit: "count", direction: "higher", family: "tickets", basis: "resolved",
+    agentPage: true, teamPage: true,
     definition: "Tickets with resolvedAt in the window.",
   },
   {
-    key: "first_response_time", name: "First response time", unit: "seconds", direction: "lower", family: "tickets", distribution: true, businessHours: true,
+    key: "first_response_time", name: "First response time", unit: "seconds", direction: "lower", family: "tickets", basis: "first_response", distribution: true, businessHours: true,
+    agentPage: true, teamPage: true,
     definition: "Mean of firstResponseAt − createdAt over tickets whose firstResponseAt is in the window.",
   },
   {
-    key: "avg_resolution_time", name: "Average resolution time", unit: "seconds", direction: "lower", family: "tickets", distribution: true, businessHours: true,
+    key: "avg_resolution_time", name: "Average resolution time", unit: "seconds", direction: "lower", family: "tickets", basis: "resolved", distribution: true, businessHours: true,
+    agentPage: true,
     definition: "Mean of resolvedAt − createdAt over tickets whose resolvedAt is in the window.",
   },
   {
-    key: "avg_reply_time", name: "Average time to reply", unit: "seconds", direction: "lower", family: "replies", distribution: true, businessHours: true,
+    key: "avg_reply_time", name: "Average time to reply", unit: "seconds", direction: "lower", family: "replies", basis: "replied", distribution: true, businessHours: true,
+    agentPage: true,
     definition:
       "For every public agent message in the window that follows at least one customer message since the previous public agent " +
       "message on that ticket: the time since the earliest such customer message; mean of those.",
   },
   {
-    key: "fcr_rate", name: "First contact resolution rate", unit: "percent", direction: "higher", family: "tickets", marginOfError: "proportion",
+    key: "fcr_rate", name: "First contact resolution rate", unit: "percent", direction: "higher", family: "tickets", basis: "created", marginOfError: "proportion",
+    agentPage: true,
     definition:
       "Tickets created in the window that are resolved (by now) with exactly one public agent message and reopens = 0, " +
       "÷ tickets created in the window, × 100.",
   },
   {
-    key: "touches_per_ticket", name: "Agent touches per ticket", unit: "ratio", direction: "lower", family: "tickets",
+    key: "touches_per_ticket", name: "Agent touches per ticket", unit: "ratio", direction: "lower", family: "tickets", basis: "resolved",
+    agentPage: true,
     definition: "Public agent messages on tickets resolved in the window ÷ tickets resolved in the window.",
   },
   {
-    key: "reopen_rate", name: "Reopen rate", unit: "percent", direction: "lower", family: "tickets", marginOfError: "proportion",
+    key: "reopen_rate", name: "Reopen rate", unit: "percent", direction: "lower", family: "tickets", basis: "resolved", marginOfError: "proportion",
+    agentPage: true,
     definition: "Tickets resolved in the window with reopens > 0 ÷ tickets resolved in the window × 100.",
   },
   {
-    key: "backlog", name: "Open backlog", unit: "count", direction: "lower", family: "tickets",
+    key: "backlog", name: "Open backlog", unit: "count", direction: "lower", family: "tickets", basis: "open",
     definition: "Tickets created before the window's end and not resolved by it (resolvedAt empty or at or after the end).",
   },
   {
-    key: "sla_first_response", name: "SLA: first response", unit: "percent", direction: "higher", family: "sla", marginOfError: "proportion",
+    key: "sla_first_response", name: "SLA: first response", unit: "percent", direction: "higher", family: "sla", basis: "first_response", marginOfError: "proportion",
+    agentPage: true,
     definition:
       "Tickets whose firstResponseAt is in the window and whose first response time met their priority's SLA target " +
       "(in business or calendar time, as the policy says) ÷ such tickets with a target × 100.",
   },
   {
-    key: "sla_resolution", name: "SLA: resolution", unit: "percent", direction: "higher", family: "sla", marginOfError: "proportion",
+    key: "sla_resolution", name: "SLA: resolution", unit: "percent", direction: "higher", family: "sla", basis: "resolved", marginOfError: "proportion",
+    agentPage: true,
     definition:
       "Tickets whose resolvedAt is in the window and whose resolution time met their priority's SLA target " +
       "(in business or calendar time, as the policy says) ÷ such tickets with a target × 100.",
   },
   {
-    key: "calls_handled", name: "Calls handled", unit: "count", direction: "higher", family: "calls",
+    key: "calls_handled", name: "Calls handled", unit: "count", direction: "higher", family: "calls", basis: "ended",
+    agentPage: true,
     definition: "Answered inbound calls whose endedAt is in the window.",
   },
   {
-    key: "aht", name: "Average handle time", unit: "seconds", direction: "lower", family: "calls", distribution: true,
+    key: "aht", name: "Average handle time", unit: "seconds", direction: "lower", family: "calls", basis: "ended", distribution: true,
+    agentPage: true,
     definition: "(Σ talk + Σ hold + Σ wrap-up) ÷ number of answered calls, over answered calls whose endedAt is in the window.",
   },
   {
-    key: "asa", name: "Average speed of answer", unit: "seconds", direction: "lower", family: "calls", distribution: true,
+    key: "asa", name: "Average speed of answer", unit: "seconds", direction: "lower", family: "calls", basis: "ended", distribution: true,
+    agentPage: true,
     definition:
       "Mean of answeredAt − queuedAt over answered calls whose endedAt is in the window; a call answered without queueing waited 0 s.",
   },
   {
-    key: "abandonment_rate", name: "Abandonment rate", unit: "percent", direction: "lower", family: "calls", marginOfError: "proportion",
+    key: "abandonment_rate", name: "Abandonment rate", unit: "percent", direction: "lower", family: "calls", basis: "ended", marginOfError: "proportion",
+    agentPage: true,
     definition:
       "Abandoned ÷ offered × 100, over inbound calls whose endedAt is in the window. Offered = answered, or queued and then " +
       "abandoned. Abandoned = queued, never answered. Calls that ended before reaching the queue are not offered.",
   },
   {
-    key: "service_level", name: "Service level", unit: "percent", direction: "higher", family: "calls", marginOfError: "proportion",
+    key: "service_level", name: "Service level", unit: "percent", direction: "higher", family: "calls", basis: "ended", marginOfError: "proportion",
+    agentPage: true,
     definition: "Offered calls answered within T seconds of queueing ÷ offered calls × 100; T is a setting (default 20).",
   },
   {
-    key: "csat", name: "Customer satisfaction", unit: "percent", direction: "higher", family: "surveys", marginOfError: "proportion",
+    key: "csat", name: "Customer satisfaction", unit: "percent", direction: "higher", family: "surveys", basis: "responded", marginOfError: "proportion",
+    agentPage: true, teamPage: true,
     scale: [1, 5],
     definition: "Responses scoring 4 or 5 ÷ all CSAT responses × 100 (the mean score is shown alongside).",
   },
   {
-    key: "nps", name: "Net promoter score", unit: "score", direction: "higher", family: "surveys", marginOfError: "nps", scale: [-100, 100],
+    key: "nps", name: "Net promoter score", unit: "score", direction: "higher", family: "surveys", basis: "responded", marginOfError: "nps", scale: [-100, 100],
+    agentPage: true,
     definition: "% promoters (9-10) − % detractors (0-6) of NPS responses, from −100 to 100.",
   },
   {
-    key: "ces", name: "Customer effort score", unit: "score", direction: "lower", family: "surveys", scale: [1, 5],
+    key: "ces", name: "Customer effort score", unit: "score", direction: "lower", family: "surveys", basis: "responded", scale: [1, 5],
+    agentPage: true,
     definition: "Mean CES score (1 = very easy … 5 = very hard).",
   },
   {
-    key: "enps", name: "Employee NPS", unit: "score", direction: "higher", family: "surveys", marginOfError: "nps", scale: [-100, 100],
+    key: "enps", name: "Employee NPS", unit: "score", direction: "higher", family: "surveys", basis: "responded", marginOfError: "nps", scale: [-100, 100],
     definition: "As NPS, over eNPS responses (employee pulse surveys).",
   },
   {
-    key: "kb_views_per_visitor", name: "Knowledge base views per visitor", unit: "ratio", direction: "neutral", family: "knowledge_base",
+    key: "kb_views_per_visitor", name: "Knowledge base views per visitor", unit: "ratio", direction: "neutral", family: "knowledge_base", basis: "viewed",
     definition: "Knowledge-base views ÷ distinct visitors in the window.",
   },
   {
-    key: "agents_available", name: "Agents available now", unit: "count", direction: "higher", family: "live", live: true,
+    key: "agents_available", name: "Agents available now", unit: "count", direction: "higher", family: "live", basis: "live", live: true,
     definition: "Agents whose latest status is available.",
   },
   {
-    key: "calls_waiting", name: "Calls waiting now", unit: "count", direction: "lower", family: "live", live: true,
+    key: "calls_waiting", name: "Calls waiting now", unit: "count", direction: "lower", family: "live", basis: "live", live: true,
     definition: "Calls with queuedAt and neither answeredAt nor endedAt.",
   },
   {
-    key: "longest_wait", name: "Longest wait now", unit: "seconds", direction: "lower", family: "live", live: true,
+    key: "longest_wait", name: "Longest wait now", unit: "seconds", direction: "lower", family: "live", basis: "live", live: true,
     definition: "Now − the oldest queuedAt among calls waiting.",
   },
 ] as const satisfies readonly KpiDefinition[];
 
 export type KpiKey = (typeof KPI_CATALOG)[number]["key"];
+type KpiEntry = (typeof KPI_CATALOG)[number];
 
 export const KPI_KEYS = KPI_CATALOG.map((kpi) => kpi.key) as KpiKey[];
 
@@ -150,4 +223,29 @@ export function isKpiKey(key: string): key is KpiKey {
 
 export function getKpiDefinition(key: KpiKey): KpiDefinition {
   return BY_KEY.get(key)!;
+}
+
+/** The KPIs of an agent's page, in catalog order. */
+export function agentPageKpis(): KpiKey[] {
+  return KPI_CATALOG.filter((kpi) => "agentPage" in kpi).map((kpi) => kpi.key);
+}
+
+/** The headline KPIs of a team's page, in catalog order. */
+export function teamPageKpis(): KpiKey[] {
+  return KPI_CATALOG.filter((kpi) => "teamPage" in kpi).map((kpi) => kpi.key);
+}
+
+/** The records list behind a KPI's number, or null when no list shows the records it counts. */
+export function recordsListOf(key: KpiKey): RecordsList | null {
+  return KPI_FAMILIES[getKpiDefinition(key).family].records;
+}
+
+type FamiliesListedIn<L extends RecordsList> = { [F in KpiFamily]: FamilyFacts[F]["records"] extends L ? F : never }[KpiFamily];
+type BasisByFamily = { [F in KpiFamily]: Extract<KpiEntry, { family: F }>["basis"] };
+/** The bases of the KPIs a records list backs: what that list can filter on. */
+export type RecordsBasis<L extends RecordsList> = BasisByFamily[FamiliesListedIn<L>];
+
+/** The families with an hourly rollup, in the table's order. */
+export function rollupFamilies(): RollupFamily[] {
+  return (Object.keys(KPI_FAMILIES) as KpiFamily[]).filter((family): family is RollupFamily => KPI_FAMILIES[family].rollup !== null);
 }

@@ -1,26 +1,10 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 import { getKpiDefinition, type KpiFamily, type KpiKey } from "./catalog";
-import { computeCallKpis } from "./families/call-kpis";
-import { computeKnowledgeBaseKpis } from "./families/knowledge-base-kpis";
-import { computeLiveKpis } from "./families/live-kpis";
-import { computeReplyKpis } from "./families/reply-kpis";
-import { computeSlaKpis } from "./families/sla-kpis";
-import { computeSurveyKpis } from "./families/survey-kpis";
-import { computeTicketKpis } from "./families/ticket-kpis";
+import { familyQuery } from "./families/family-modules";
 import { NO_GROUPING, type GroupResults, type KpiGrouping, type KpiQuery } from "./kpi-query";
 import type { KpiResult } from "./kpi-result";
 import { loadRollupStates } from "./rollups/load-rollup-states";
-
-const FAMILY_QUERIES: Record<KpiFamily, (prisma: PrismaClient, q: KpiQuery) => Promise<GroupResults[]>> = {
-  tickets: computeTicketKpis,
-  replies: computeReplyKpis,
-  sla: computeSlaKpis,
-  calls: computeCallKpis,
-  surveys: computeSurveyKpis,
-  knowledge_base: computeKnowledgeBaseKpis,
-  live: computeLiveKpis,
-};
 
 export interface KpiGroup {
   /** The bucket's local start (ISO 8601 with offset), or the externalId / channel; null = none. */
@@ -51,7 +35,7 @@ export async function getKpiSnapshot(
   const percentiles = (family: KpiFamily) =>
     q.percentiles !== false && keys.some((key) => getKpiDefinition(key).family === family && getKpiDefinition(key).distribution);
   const run = (grouping: KpiGrouping) =>
-    Promise.all(families.map((family) => FAMILY_QUERIES[family](prisma, { ...q, rollups, grouping, percentiles: percentiles(family), only: keys })));
+    Promise.all(families.map((family) => familyQuery(family)(prisma, { ...q, rollups, grouping, percentiles: percentiles(family), only: keys })));
   const [totals, grouped] = await Promise.all([run(NO_GROUPING), q.grouping.by === "none" ? null : run(q.grouping)]);
 
   const wanted = new Set<string>(keys);

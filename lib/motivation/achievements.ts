@@ -1,12 +1,12 @@
 import { z } from "zod";
 
 import type { CanSee } from "@/lib/auth/scope";
-import { needsMinimumSample } from "@/lib/dashboards/leaderboard-ranking";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { getKpiDefinition, type KpiKey } from "@/lib/kpi/catalog";
 import { formatKpiValue } from "@/lib/kpi/format-kpi-value";
 import { getKpiSnapshot } from "@/lib/kpi/get-kpi-snapshot";
 import { NO_FILTERS } from "@/lib/kpi/kpi-query";
+import { needsMinimumSample } from "@/lib/leaderboards/needs-minimum-sample";
 import type { OrgSettings } from "@/lib/org/get-org-settings";
 
 import { agentsOfTeams, notifyAgents } from "./notifications";

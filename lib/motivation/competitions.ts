@@ -2,12 +2,13 @@ import { TZDate } from "@date-fns/tz";
 import { z } from "zod";
 
 import type { CanSee } from "@/lib/auth/scope";
-import type { LeaderboardRow } from "@/lib/dashboards/dashboard-data";
-import { needsMinimumSample, rankLeaderboard } from "@/lib/dashboards/leaderboard-ranking";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { getKpiDefinition, type KpiKey, type KpiUnit } from "@/lib/kpi/catalog";
 import { getKpiSnapshot } from "@/lib/kpi/get-kpi-snapshot";
 import { NO_FILTERS } from "@/lib/kpi/kpi-query";
+import type { LeaderboardRow } from "@/lib/leaderboards/leaderboard-row";
+import { needsMinimumSample } from "@/lib/leaderboards/needs-minimum-sample";
+import { rankLeaderboard } from "@/lib/leaderboards/rank-leaderboard";
 import type { OrgSettings } from "@/lib/org/get-org-settings";
 
 import { agentsOfTeams, notifyAgents } from "./notifications";

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { onRecordsIngested } from "@/lib/ingest/ingest-events";
 import { getOrgSettings } from "@/lib/org/get-org-settings";
 
 import { evaluateAchievements, type AwardView } from "./achievements";
@@ -36,4 +37,13 @@ export function requestEvaluation(prisma: PrismaClient): Promise<void> {
     state.running = null;
   })();
   return state.running;
+}
+
+/**
+ * Achievements are awarded as data arrives, not when someone next looks: every accepted batch (the
+ * ingest API, a CSV import) asks for an evaluation; the ingest response does not wait for it.
+ * Returns the unsubscribe.
+ */
+export function evaluateOnIngest(): () => void {
+  return onRecordsIngested("motivation", ({ prisma }) => void requestEvaluation(prisma));
 }

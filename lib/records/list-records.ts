@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import type { KpiKey } from "@/lib/kpi/catalog";
+import { getKpiDefinition, recordsListOf, type KpiKey, type RecordsBasis } from "@/lib/kpi/catalog";
 import type { KpiFilters } from "@/lib/kpi/kpi-query";
 import type { TimeWindow } from "@/lib/kpi/time-windows";
 
@@ -10,19 +10,14 @@ import type { TimeWindow } from "@/lib/kpi/time-windows";
 
 export const PAGE_SIZE = 25;
 
-/** Which timestamp puts a ticket in the window, by the KPI the list was opened from. */
-export const TICKET_BASES = ["created", "resolved", "first_response", "open"] as const;
-export type TicketBasis = (typeof TICKET_BASES)[number];
+/** Which timestamp puts a ticket in the window: the bases of the KPIs the catalog backs with this list. */
+export type TicketBasis = RecordsBasis<"tickets">;
 
-const BASIS_OF: Partial<Record<KpiKey, TicketBasis>> = {
-  tickets_solved: "resolved",
-  avg_resolution_time: "resolved",
-  reopen_rate: "resolved",
-  touches_per_ticket: "resolved",
-  first_response_time: "first_response",
-  backlog: "open",
-};
-export const ticketBasisFor = (kpi: KpiKey | undefined): TicketBasis => (kpi && BASIS_OF[kpi]) || "created";
+/** The basis the KPI counts tickets on (its catalog entry's), or null for a KPI that does not count tickets (CSAT). */
+export function ticketBasisFor(kpi: KpiKey): TicketBasis | null {
+  // A KPI whose family the tickets list backs has one of that list's bases: RecordsBasis is made of them.
+  return recordsListOf(kpi) === "tickets" ? (getKpiDefinition(kpi).basis as TicketBasis) : null;
+}
 
 export const TICKET_SORTS = ["createdAt", "firstResponseAt", "resolvedAt", "externalId", "status", "priority"] as const;
 export const CALL_SORTS = ["endedAt", "queuedAt", "answeredAt", "talkSeconds", "externalId"] as const;

@@ -3,10 +3,11 @@ import { ensureDefaultDashboard } from "@/lib/dashboards/default-dashboard";
 import { getDb } from "@/lib/db/get-db";
 import { getEnv } from "@/lib/env";
 import { scheduleRollupRefresh } from "@/lib/kpi/rollups/schedule-rollup-refresh";
-import { requestEvaluation } from "@/lib/motivation/evaluate-motivation";
+import { evaluateOnIngest, requestEvaluation } from "@/lib/motivation/evaluate-motivation";
 
 /** Server start-up: open the database (which migrates it), then make sure someone can sign in. */
 export async function startServer(): Promise<void> {
+  evaluateOnIngest();
   try {
     const db = await getDb();
     console.log(`Deskpulse: ${db.kind === "postgres" ? "Postgres" : "embedded PGlite"} database ready`);

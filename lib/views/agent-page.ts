@@ -3,7 +3,7 @@ import "server-only";
 import type { UserContext } from "@/lib/auth/guards";
 import { autoBucket } from "@/lib/dashboards/compute-dashboard-data";
 import { findAgent, type AgentEntry } from "@/lib/directory/directory";
-import { getKpiDefinition, isKpiKey, type KpiDefinition, type KpiKey } from "@/lib/kpi/catalog";
+import { agentPageKpis, getKpiDefinition, isKpiKey, recordsListOf, type KpiDefinition, type KpiKey } from "@/lib/kpi/catalog";
 import { getKpiSnapshot, type KpiSnapshotEntry } from "@/lib/kpi/get-kpi-snapshot";
 import { NO_GROUPING } from "@/lib/kpi/kpi-query";
 import { previousPeriod, timeBuckets } from "@/lib/kpi/time-windows";
@@ -11,10 +11,8 @@ import { awardsOf, type AwardView } from "@/lib/motivation/achievements";
 
 import { drillContext, type SearchParams } from "./drill-context";
 import type { Trend } from "./kpi-page";
-import { AGENT_PAGE_KPIS } from "./page-kpis";
 import { NOT_FOUND, type PageView } from "./page-view";
 import { pathSegment } from "./path-segment";
-import { recordsListFor } from "./records-list-for";
 import { withParam } from "./with-param";
 
 export interface AgentPageView {
@@ -42,15 +40,16 @@ export async function agentPageView(context: UserContext, rawAgent: string, sear
   const drilled = await drillContext(context, searchParams, [externalId]);
   if (!drilled.ok) return drilled;
   const { drill } = drilled;
+  const agentKpis = agentPageKpis();
   const agent = await findAgent(drill.prisma, externalId);
   if (!agent) return NOT_FOUND;
   const { org, window, now } = drill;
-  const key: KpiKey = typeof searchParams.kpi === "string" && isKpiKey(searchParams.kpi) && AGENT_PAGE_KPIS.includes(searchParams.kpi) ? searchParams.kpi : "tickets_solved";
+  const key: KpiKey = typeof searchParams.kpi === "string" && isKpiKey(searchParams.kpi) && agentKpis.includes(searchParams.kpi) ? searchParams.kpi : "tickets_solved";
   const bucket = autoBucket(window);
   const before = previousPeriod(window, org.timeZone);
   const base = { timeZone: org.timeZone, filters: drill.scoped, now, serviceLevelSeconds: org.serviceLevelSeconds };
   const [all, trend, trendBefore, awards] = await Promise.all([
-    getKpiSnapshot(drill.prisma, AGENT_PAGE_KPIS, { ...base, ...window, grouping: NO_GROUPING }),
+    getKpiSnapshot(drill.prisma, agentKpis, { ...base, ...window, grouping: NO_GROUPING }),
     getKpiSnapshot(drill.prisma, [key], { ...base, ...window, grouping: { by: "time", buckets: timeBuckets(window, bucket, org.timeZone) } }),
     getKpiSnapshot(drill.prisma, [key], { ...base, ...before, grouping: { by: "time", buckets: timeBuckets(before, bucket, org.timeZone) } }),
     awardsOf(drill.prisma, "agent", externalId),
@@ -65,14 +64,14 @@ export async function agentPageView(context: UserContext, rawAgent: string, sear
       withinTeams: drill.filters.team,
       search: drill.search,
       agentSearch: withParam(drill.search, "agent", externalId),
-      cards: AGENT_PAGE_KPIS.map((k) => ({ key: k, kpi: getKpiDefinition(k), entry: all.get(k)! })),
+      cards: agentKpis.map((k) => ({ key: k, kpi: getKpiDefinition(k), entry: all.get(k)! })),
       trend: {
         bucket,
         buckets: series.map((g) => g.key ?? ""),
         current: series.map((g) => g.value),
         previous: (trendBefore.get(key)!.groups ?? []).map((g) => g.value),
       },
-      ticketsBehindKpi: recordsListFor(key) === "tickets",
+      ticketsBehindKpi: recordsListOf(key) === "tickets",
       awards,
       timeZone: org.timeZone,
     },

@@ -3,7 +3,7 @@ import "server-only";
 import type { UserContext } from "@/lib/auth/guards";
 import { autoBucket } from "@/lib/dashboards/compute-dashboard-data";
 import type { DashboardFilters } from "@/lib/dashboards/dashboard-filters";
-import { getKpiDefinition, isKpiKey, type KpiDefinition, type KpiKey } from "@/lib/kpi/catalog";
+import { getKpiDefinition, isKpiKey, recordsListOf, type KpiDefinition, type KpiKey, type RecordsList } from "@/lib/kpi/catalog";
 import { getKpiSnapshot, type KpiGroup, type KpiSnapshotEntry } from "@/lib/kpi/get-kpi-snapshot";
 import { NO_GROUPING } from "@/lib/kpi/kpi-query";
 import { comparisonWindow, previousPeriod, timeBuckets } from "@/lib/kpi/time-windows";
@@ -11,7 +11,6 @@ import { comparisonWindow, previousPeriod, timeBuckets } from "@/lib/kpi/time-wi
 import { drillContext, type SearchParams } from "./drill-context";
 import { filterOptions, type FilterOptions } from "./filter-options";
 import { NOT_FOUND, type PageView } from "./page-view";
-import { recordsListFor, type RecordsList } from "./records-list-for";
 
 export const TREND_BUCKETS = ["hour", "day", "week"] as const;
 export type TrendBucket = (typeof TREND_BUCKETS)[number];
@@ -91,7 +90,7 @@ export async function kpiPageView(context: UserContext, key: string, searchParam
         previous: (previousSeries.get(key)?.groups ?? []).map((g) => g.value),
       },
       byTeam: byTeam && (byTeam.get(key)?.groups ?? []),
-      records: recordsListFor(key),
+      records: recordsListOf(key),
     },
   };
 }

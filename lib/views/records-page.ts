@@ -1,12 +1,11 @@
 import "server-only";
 
 import type { UserContext } from "@/lib/auth/guards";
-import { getKpiDefinition, isKpiKey, type KpiDefinition, type KpiKey } from "@/lib/kpi/catalog";
+import { getKpiDefinition, isKpiKey, type KpiDefinition, type KpiKey, type RecordsList } from "@/lib/kpi/catalog";
 import { CALL_SORTS, listCalls, listTickets, PAGE_SIZE, TICKET_SORTS, ticketBasisFor, ZListParams, type TicketBasis } from "@/lib/records/list-records";
 
 import { drillContext, type SearchParams } from "./drill-context";
 import type { PageView } from "./page-view";
-import type { RecordsList } from "./records-list-for";
 
 type TicketList = Awaited<ReturnType<typeof listTickets>>;
 type CallList = Awaited<ReturnType<typeof listCalls>>;
@@ -53,7 +52,8 @@ export async function recordsPageView(context: UserContext, kind: RecordsList, s
   };
   const query = { window: drill.window, filters: drill.scoped, dir, page };
   if (kind === "tickets") {
-    const basis = ticketBasisFor(key);
+    // Opened without a KPI that counts tickets (from an agent, or from CSAT): the tickets created in the period.
+    const basis = (key && ticketBasisFor(key)) ?? "created";
     const sort = TICKET_SORTS.find((s) => s === searchParams.sort) ?? (basis === "resolved" ? "resolvedAt" : basis === "first_response" ? "firstResponseAt" : "createdAt");
     const { total, rows } = await listTickets(drill.prisma, { ...query, basis, sort });
     return { ok: true, view: { ...base, kind, basis, sort, total, rows } };

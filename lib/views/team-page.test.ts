@@ -6,7 +6,7 @@ import { NO_FILTERS, NO_GROUPING } from "@/lib/kpi/kpi-query";
 import { describeEachDatabase } from "@/lib/testing/test-databases";
 import { ALPHA_LEAD, userContext, VIEW_FIXTURE, WINDOW, WINDOW_PARAMS } from "@/lib/testing/view-fixture";
 
-import { TEAM_PAGE_KPIS } from "./page-kpis";
+import { teamPageKpis } from "@/lib/kpi/catalog";
 import { teamPageView } from "./team-page";
 
 describeEachDatabase("the team page view", ({ db }) => {
@@ -18,11 +18,11 @@ describeEachDatabase("the team page view", ({ db }) => {
     const result = await teamPageView(userContext(db().prisma, "manager"), "alpha", { ...WINDOW_PARAMS, kpi: "tickets_solved" });
     if (!result.ok) throw new Error(`expected a page, got ${result.outcome}`);
     const { view } = result;
-    const direct = await getKpiSnapshot(db().prisma, TEAM_PAGE_KPIS, {
+    const direct = await getKpiSnapshot(db().prisma, teamPageKpis(), {
       ...WINDOW, timeZone: "UTC", filters: { ...NO_FILTERS, team: ["alpha"] }, now: new Date(), serviceLevelSeconds: 20, grouping: NO_GROUPING,
     });
     expect(view.team).toMatchObject({ externalId: "alpha", name: "Alpha" });
-    expect(view.headline.map((h) => [h.key, h.entry.value])).toEqual(TEAM_PAGE_KPIS.map((k) => [k, direct.get(k)!.value]));
+    expect(view.headline.map((h) => [h.key, h.entry.value])).toEqual(teamPageKpis().map((k) => [k, direct.get(k)!.value]));
     expect(view.headline.find((h) => h.key === "ticket_volume")?.entry.value).toBe(3);
     expect(view.total.value).toBe(2);
     // Ann solved one ticket in each period: rank 1 now and before.

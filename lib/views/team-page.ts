@@ -1,16 +1,16 @@
 import "server-only";
 
 import type { UserContext } from "@/lib/auth/guards";
-import type { LeaderboardRow } from "@/lib/dashboards/dashboard-data";
-import { needsMinimumSample, rankLeaderboard } from "@/lib/dashboards/leaderboard-ranking";
 import { findTeam, type TeamEntry } from "@/lib/directory/directory";
-import { getKpiDefinition, isKpiKey, type KpiDefinition, type KpiKey } from "@/lib/kpi/catalog";
+import { getKpiDefinition, isKpiKey, teamPageKpis, type KpiDefinition, type KpiKey } from "@/lib/kpi/catalog";
 import { getKpiSnapshot, type KpiSnapshotEntry } from "@/lib/kpi/get-kpi-snapshot";
 import { NO_GROUPING } from "@/lib/kpi/kpi-query";
 import { comparisonWindow } from "@/lib/kpi/time-windows";
+import type { LeaderboardRow } from "@/lib/leaderboards/leaderboard-row";
+import { needsMinimumSample } from "@/lib/leaderboards/needs-minimum-sample";
+import { rankLeaderboard } from "@/lib/leaderboards/rank-leaderboard";
 
 import { drillContext, type SearchParams } from "./drill-context";
-import { TEAM_PAGE_KPIS } from "./page-kpis";
 import { NOT_FOUND, type PageView } from "./page-view";
 import { pathSegment } from "./path-segment";
 import { withParam } from "./with-param";
@@ -45,7 +45,7 @@ export async function teamPageView(context: UserContext, rawTeam: string, search
   const key: KpiKey = typeof searchParams.kpi === "string" && isKpiKey(searchParams.kpi) && !getKpiDefinition(searchParams.kpi).live ? searchParams.kpi : "tickets_solved";
   const base = { timeZone: org.timeZone, filters: drill.scoped, now, serviceLevelSeconds: org.serviceLevelSeconds };
   const [headline, agents, before] = await Promise.all([
-    getKpiSnapshot(drill.prisma, [...new Set([...TEAM_PAGE_KPIS, key])], { ...base, ...window, grouping: NO_GROUPING }),
+    getKpiSnapshot(drill.prisma, [...new Set([...teamPageKpis(), key])], { ...base, ...window, grouping: NO_GROUPING }),
     getKpiSnapshot(drill.prisma, [key], { ...base, ...window, grouping: { by: "agent" } }),
     getKpiSnapshot(drill.prisma, [key], { ...base, ...comparisonWindow(window, now, org.timeZone), grouping: { by: "agent" } }),
   ]);
@@ -58,7 +58,7 @@ export async function teamPageView(context: UserContext, rawTeam: string, search
       kpi: getKpiDefinition(key),
       search: drill.search,
       teamSearch: withParam(drill.search, "team", externalId),
-      headline: TEAM_PAGE_KPIS.map((k) => ({ key: k, kpi: getKpiDefinition(k), entry: headline.get(k)! })),
+      headline: teamPageKpis().map((k) => ({ key: k, kpi: getKpiDefinition(k), entry: headline.get(k)! })),
       total: headline.get(key)!,
       agents: ranking.map((row) => ({ ...row, notEnoughData: row.rank === null && needsMinimumSample(key) && row.n < org.minSampleSize })),
     },

@@ -1,8 +1,9 @@
 import Link from "next/link";
 
-import type { LeaderboardRow, LeaderboardWidgetData } from "@/lib/dashboards/dashboard-data";
+import type { LeaderboardWidgetData } from "@/lib/dashboards/dashboard-data";
 import { getKpiDefinition } from "@/lib/kpi/catalog";
 import { formatChangeAmount, formatKpiValue } from "@/lib/kpi/format-kpi-value";
+import type { LeaderboardRow } from "@/lib/leaderboards/leaderboard-row";
 
 import { WidgetFrame } from "../widget-frame";
 

@@ -4,8 +4,7 @@ import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { assembleGroups, filterConditions, groupKey, type GroupResults, type KpiQuery } from "../kpi-query";
 import { count, ratio } from "../kpi-result";
 import { wilsonMarginOfError } from "../margin-of-error";
-
-const TICKET_COLUMNS = { team: Prisma.sql`t.team_id`, agent: Prisma.sql`t.assignee_id`, channel: Prisma.sql`t.channel`, priority: Prisma.sql`t.priority` };
+import { TICKET_COLUMNS } from "./ticket-columns";
 
 interface SlaRow {
   g: string | null;

@@ -9,8 +9,8 @@ import { count, num, ratio, type KpiResult } from "../kpi-result";
 import { wilsonMarginOfError } from "../margin-of-error";
 import { coverageOf, rolledUpSql, type FamilyRollup, type RollupTables } from "../rollups/rolled-up-sql";
 import { hourOf, inRanges, wholeWindow, type TimeRanges } from "../rollups/rollup-coverage";
+import { TICKET_COLUMNS } from "./ticket-columns";
 
-const TICKET_COLUMNS = { team: Prisma.sql`t.team_id`, agent: Prisma.sql`t.assignee_id`, channel: Prisma.sql`t.channel`, priority: Prisma.sql`t.priority` };
 const ROLLUP: RollupTables = {
   hourly: {
     table: Prisma.sql`ticket_rollup`,

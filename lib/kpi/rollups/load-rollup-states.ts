@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
-import { HOUR_MS, ROLLUP_FAMILIES, type RollupFamily, type RollupStates } from "./rollup-coverage";
+import type { RollupFamily } from "../catalog";
+import { HOUR_MS, ROLLUP_FAMILIES, type RollupStates } from "./rollup-coverage";
 
 interface StateRow {
   family: string;

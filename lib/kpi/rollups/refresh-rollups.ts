@@ -1,19 +1,10 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { getOrgSettings } from "@/lib/org/get-org-settings";
 
-import { CALL_ROLLUP } from "../families/call-kpis";
-import { REPLY_ROLLUP } from "../families/reply-kpis";
-import { SURVEY_ROLLUP } from "../families/survey-kpis";
-import { TICKET_ROLLUP } from "../families/ticket-kpis";
-import { rebuildAllDaily, rebuildDaily, type FamilyRollup } from "./rolled-up-sql";
-import { floorHour, HOUR_MS, ROLLUP_FAMILIES, toTimeRanges, type RollupFamily } from "./rollup-coverage";
-
-const FAMILY_ROLLUPS: Record<RollupFamily, FamilyRollup> = {
-  tickets: TICKET_ROLLUP,
-  replies: REPLY_ROLLUP,
-  calls: CALL_ROLLUP,
-  surveys: SURVEY_ROLLUP,
-};
+import type { RollupFamily } from "../catalog";
+import { familyRollup } from "../families/family-modules";
+import { rebuildAllDaily, rebuildDaily } from "./rolled-up-sql";
+import { floorHour, HOUR_MS, ROLLUP_FAMILIES, toTimeRanges } from "./rollup-coverage";
 
 type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
@@ -53,7 +44,7 @@ interface RefreshContext {
 
 async function refreshFamily(tx: Tx, family: RollupFamily, until: Date, context: RefreshContext): Promise<RefreshResult> {
   const { now, serviceLevelSeconds, timeZone } = context;
-  const rollup = FAMILY_ROLLUPS[family];
+  const rollup = familyRollup(family);
   const [state] = await tx.$queryRaw<{ rolled_until: Date | null; service_level_seconds: number | null; day_time_zone: string | null }[]>`
     SELECT rolled_until, service_level_seconds, day_time_zone FROM rollup_state WHERE family = ${family} FOR UPDATE`;
   let rolledUntil = state?.rolled_until ?? null;

@@ -1,14 +1,13 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 
+import { rollupFamilies, type RollupFamily } from "../catalog";
 import { timeBuckets } from "../time-windows";
 
 /**
- * KPI families whose additive measures (counts and exact sums) are rolled up by the hour. The
- * others (live state, knowledge base, SLA on per-policy clocks) are cheap enough raw, or depend on
- * settings a rollup could not key on.
+ * KPI families whose additive measures (counts and exact sums) are rolled up by the hour: those the
+ * catalog's family table names a rollup for.
  */
-export const ROLLUP_FAMILIES = ["tickets", "replies", "calls", "surveys"] as const;
-export type RollupFamily = (typeof ROLLUP_FAMILIES)[number];
+export const ROLLUP_FAMILIES: readonly RollupFamily[] = rollupFamilies();
 
 export const HOUR_MS = 3_600_000;
 
