@@ -7,7 +7,8 @@ import { getAuth } from "@/lib/auth/get-auth";
 
 // Open to every caller: signing out without a session just lands on the sign-in page.
 export async function signOutAction(): Promise<void> {
-  const auth = await getAuth();
-  await auth.api.signOut({ headers: await headers() }).catch(() => undefined);
+  const requestHeaders = await headers();
+  const auth = await getAuth(requestHeaders);
+  await auth.api.signOut({ headers: requestHeaders }).catch(() => undefined);
   redirect("/sign-in");
 }

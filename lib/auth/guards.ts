@@ -19,7 +19,7 @@ import { resolvePrincipal, type SessionReader } from "./principal";
 // test enumerates every handler and action so none is missed.
 
 export const readSession: SessionReader = async (requestHeaders) => {
-  const session = await (await getAuth()).api.getSession({ headers: requestHeaders });
+  const session = await (await getAuth(requestHeaders)).api.getSession({ headers: requestHeaders });
   return session ? Number(session.user.id) : null;
 };
 

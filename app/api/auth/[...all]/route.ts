@@ -1,4 +1,4 @@
-import { getAuth } from "@/lib/auth/get-auth";
+import { handleSignIn } from "@/lib/auth/handle-sign-in";
 import { problem } from "@/lib/http/problem";
 import { withDatabase } from "@/lib/http/with-database";
 
@@ -10,7 +10,7 @@ const EXPOSED = new Set(["/api/auth/sign-in/email"]);
 
 export function POST(request: Request) {
   if (!EXPOSED.has(new URL(request.url).pathname)) return Promise.resolve(problem(404, "not_found", "No such endpoint."));
-  return withDatabase(async () => (await getAuth()).handler(request));
+  return withDatabase(() => handleSignIn(request));
 }
 
 export function GET() {
