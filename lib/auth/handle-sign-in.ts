@@ -43,7 +43,9 @@ function emailOf(body: string): string | null {
 function requestForAuth(request: Request, client: RequestClient & { origin: string }, body: string): Request {
   const url = new URL(request.url);
   const headers = new Headers(request.headers);
-  for (const name of ["x-forwarded-for", "x-real-ip", "x-forwarded-host", "x-forwarded-proto", PEER_ADDRESS_HEADER, CLIENT_ADDRESS_HEADER]) {
+  // The body is passed on as text, so its length is the new request's to work out.
+  const dropped = ["content-length", "x-forwarded-for", "x-real-ip", "x-forwarded-host", "x-forwarded-proto", PEER_ADDRESS_HEADER, CLIENT_ADDRESS_HEADER];
+  for (const name of dropped) {
     headers.delete(name);
   }
   if (client.address) headers.set(CLIENT_ADDRESS_HEADER, client.address);
