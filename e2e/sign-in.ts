@@ -6,5 +6,6 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/$/);
+  // Hashing the password and rendering the overview can take seconds on a loaded machine.
+  await expect(page).toHaveURL(/\/$/, { timeout: 30_000 });
 }

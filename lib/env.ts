@@ -1,5 +1,23 @@
 import path from "node:path";
+
 import { z } from "zod";
+
+import { parseAddressRange, type AddressRange } from "@/lib/auth/ip-address";
+
+// "10.0.0.0/8, 127.0.0.1, ::1" → ranges; an entry that is neither an address nor a CIDR range is an
+// error naming it, so a typo cannot silently leave a proxy untrusted (or trust the wrong one).
+const ZAddressRanges = z.string().transform((value, context): AddressRange[] => {
+  const ranges: AddressRange[] = [];
+  for (const entry of value.split(",").map((part) => part.trim()).filter(Boolean)) {
+    const range = parseAddressRange(entry);
+    if (!range) {
+      context.addIssue({ code: "custom", message: `"${entry}" is not an IP address or CIDR range` });
+      return z.NEVER;
+    }
+    ranges.push(range);
+  }
+  return ranges;
+});
 
 // The one place that reads process.env (an ESLint rule enforces it). Parsed lazily so that
 // importing a module never fails at build time for a variable only the running server needs.
@@ -15,8 +33,12 @@ const ZEnv = z.object({
   DESKPULSE_ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
   // Signs session cookies; without it one is generated and kept in the database.
   DESKPULSE_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-  // The address users open, when the server sits behind a proxy that rewrites Host.
-  DESKPULSE_PUBLIC_URL: z.url().optional(),
+  // The address users open. When set it is the only origin sign-in accepts, and its scheme says
+  // whether the session cookie is Secure; unset, each request's own origin is used.
+  DESKPULSE_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  // Reverse proxies whose X-Forwarded-For / X-Real-IP / X-Forwarded-Proto / X-Forwarded-Host are
+  // believed; from any other peer those headers are ignored (lib/auth/resolve-client.ts).
+  DESKPULSE_TRUSTED_PROXIES: ZAddressRanges.default([]),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   NEXT_PHASE: z.string().optional(),
@@ -26,14 +48,18 @@ export type Env = z.infer<typeof ZEnv>;
 
 let cached: Env | undefined;
 
-export function getEnv(): Env {
-  if (cached) return cached;
-  const parsed = ZEnv.safeParse(process.env);
+/** Validates an environment (process.env, or a test's own) into typed configuration. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = ZEnv.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
   }
-  cached = parsed.data;
+  return parsed.data;
+}
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
   return cached;
 }
 

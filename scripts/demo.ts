@@ -41,7 +41,11 @@ async function main() {
   buildIfNeeded();
   console.log(`Deskpulse is starting on http://localhost:${env.PORT}`);
   if (signIns.length) console.log(`Demo sign-in (password "${DEMO_PASSWORD}"):\n${signIns.join("\n")}`);
-  const server = spawn(process.execPath, [nextBin, "start", "--port", String(env.PORT)], { stdio: "inherit" });
+  // server.ts rather than `next start`: it passes each request's socket address on (see there).
+  const server = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   server.on("exit", (code) => process.exit(code ?? 0));
 }

@@ -4,6 +4,11 @@ import { useState, type FormEvent } from "react";
 
 import { BUTTON_PRIMARY, Field } from "@/components/ui/field";
 
+function tooManyAttempts(seconds: number): string {
+  const wait = seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
+  return `Too many sign-in attempts from here or for this account. For safety, sign-in is paused: try again in ${wait}.`;
+}
+
 /**
  * Posts to better-auth's sign-in endpoint (app/api/auth), where the attempt is rate-limited, and
  * on success loads the page the visitor came for. Failures say nothing about which part was wrong.
@@ -28,8 +33,7 @@ export function SignInForm({ next }: { next: string }) {
         return;
       }
       if (response.status === 429) {
-        const wait = Number(response.headers.get("x-retry-after")) || 60;
-        setError(`Too many sign-in attempts. Try again in ${wait} seconds.`);
+        setError(tooManyAttempts(Number(response.headers.get("retry-after")) || 60));
       } else if (response.status === 400 || response.status === 401) {
         setError("That email and password do not match an account.");
       } else {

@@ -19,7 +19,7 @@ import { resolvePrincipal, type SessionReader } from "./principal";
 export const readSession: SessionReader = async (requestHeaders) => {
   // Without any cookie there is no session to look up (API clients, TVs, health probes).
   if (!requestHeaders.get("cookie")) return null;
-  const session = await (await getAuth()).api.getSession({ headers: requestHeaders });
+  const session = await (await getAuth(requestHeaders)).api.getSession({ headers: requestHeaders });
   return session ? Number(session.user.id) : null;
 };
 

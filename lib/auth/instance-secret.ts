@@ -8,11 +8,15 @@ const AUTH_SECRET = "auth";
 /**
  * The key that signs session cookies: DESKPULSE_AUTH_SECRET when set, otherwise one generated on
  * first use and kept in the database, so every server sharing the database agrees on it and a
- * fresh install needs no configuration.
+ * fresh install needs no configuration. With the variable set the key is never written to the
+ * database, and one generated before is deleted: a copy of the database must not be enough to
+ * sign a session cookie (docs/access.md).
  */
-export async function getAuthSecret(prisma: PrismaClient): Promise<string> {
-  const configured = getEnv().DESKPULSE_AUTH_SECRET;
-  if (configured) return configured;
+export async function getAuthSecret(prisma: PrismaClient, configured = getEnv().DESKPULSE_AUTH_SECRET): Promise<string> {
+  if (configured) {
+    await prisma.instanceSecret.deleteMany({ where: { name: AUTH_SECRET } });
+    return configured;
+  }
   await prisma.instanceSecret.createMany({
     data: [{ name: AUTH_SECRET, value: randomBytes(32).toString("base64url") }],
     skipDuplicates: true,

@@ -1,4 +1,4 @@
-import { getAuth } from "@/lib/auth/get-auth";
+import { handleSignIn } from "@/lib/auth/handle-sign-in";
 import { problem } from "@/lib/http/problem";
 import { route } from "@/lib/http/route";
 
@@ -9,8 +9,8 @@ export const dynamic = "force-dynamic";
 // better-auth answers sign-in's own errors in its shape, which its client reads.
 const EXPOSED = new Set(["/api/auth/sign-in/email"]);
 
-export const POST = route({ auth: "public" }, async ({ request }) =>
-  EXPOSED.has(new URL(request.url).pathname) ? (await getAuth()).handler(request) : problem(404, "not_found", "No such endpoint."),
+export const POST = route({ auth: "public" }, ({ request }) =>
+  EXPOSED.has(new URL(request.url).pathname) ? handleSignIn(request) : Promise.resolve(problem(404, "not_found", "No such endpoint.")),
 );
 
 export const GET = route({ auth: "public" }, async () => problem(404, "not_found", "No such endpoint."));
