@@ -44,7 +44,14 @@ export function technionCallsToRecords(csv: string, timeZone = TECHNION_TIME_ZON
       // call_id repeats within a day; with the VRU line it is unique.
       const call: CallRecord = { externalId: `bank-${row.date}-${row["vru+line"]}-${row.call_id}`, queue: row.type, direction: "inbound" };
       if (queued) call.queuedAt = at(row.q_start);
-      if (row.outcome === "AGENT") {
+      if (row.outcome === "AGENT" && row.ser_start === NEVER) {
+        // One answered call has no service times ("0:00:00", which read as midnight would be an
+        // answer before the call arrived): answered without a wait, ended as it left the queue.
+        call.answeredAt = at(queued ? row.q_start : row.vru_exit);
+        call.endedAt = at(queued ? row.q_exit : row.vru_exit);
+        call.talkSeconds = Number(row.ser_time);
+        if (row.server !== "NO_SERVER") call.agent = row.server;
+      } else if (row.outcome === "AGENT") {
         call.answeredAt = at(row.ser_start);
         call.endedAt = at(row.ser_exit);
         call.talkSeconds = Number(row.ser_time);
