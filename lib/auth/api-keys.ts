@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 
 import { z } from "zod";
 
-import type { UserContext } from "@/lib/auth/guards";
+import type { DbContext } from "@/lib/db/db-context";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ApiKeyKind } from "@/lib/generated/prisma/enums";
 
@@ -47,7 +47,7 @@ export const ZApiKeyInput = z.object({
 });
 
 /** The settings page's "Create a key": the key itself is in the answer and nowhere else. */
-export function issueApiKey({ prisma }: Pick<UserContext, "prisma">, input: z.output<typeof ZApiKeyInput>): Promise<{ id: number; key: string }> {
+export function issueApiKey({ prisma }: DbContext, input: z.output<typeof ZApiKeyInput>): Promise<{ id: number; key: string }> {
   return createApiKey(prisma, input);
 }
 
@@ -59,6 +59,6 @@ export function listApiKeys(prisma: PrismaClient) {
 }
 
 /** Revoking is immediate and final; the row stays so the list shows what existed and when it stopped. */
-export async function revokeApiKey({ prisma }: Pick<UserContext, "prisma">, id: number): Promise<void> {
+export async function revokeApiKey({ prisma }: DbContext, id: number): Promise<void> {
   await prisma.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
 }

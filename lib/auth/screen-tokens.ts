@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 
 import { z } from "zod";
 
-import type { UserContext } from "@/lib/auth/guards";
+import type { DbContext } from "@/lib/db/db-context";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 import { hashToken } from "./api-keys";
@@ -65,7 +65,7 @@ export const ZScreenInput = z.object({
 });
 
 /** The settings page's "Add a screen"; unknown dashboards throw UnknownDashboardError. */
-export function addScreen({ prisma }: Pick<UserContext, "prisma">, input: z.output<typeof ZScreenInput>): Promise<{ id: number; token: string; path: string }> {
+export function addScreen({ prisma }: DbContext, input: z.output<typeof ZScreenInput>): Promise<{ id: number; token: string; path: string }> {
   return createScreen(prisma, input);
 }
 
@@ -85,6 +85,6 @@ export function listScreens(prisma: PrismaClient) {
 }
 
 /** The screen shows "This screen was disconnected" at its next poll. */
-export async function revokeScreen({ prisma }: Pick<UserContext, "prisma">, id: number): Promise<void> {
+export async function revokeScreen({ prisma }: DbContext, id: number): Promise<void> {
   await prisma.screen.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
 }

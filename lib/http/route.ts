@@ -52,7 +52,8 @@ export interface RouteOptions<A extends RouteAuth, P, Q, B, E extends boolean> {
 
 export interface RouteContext<A extends RouteAuth, P, Q, B> {
   principal: PrincipalOf<A>;
-  prisma: PrismaClient;
+  /** The database client, for the one lib/ function the handler calls. */
+  db: PrismaClient;
   databaseKind: DatabaseKind;
   params: Parsed<P>;
   query: Parsed<Q>;
@@ -100,7 +101,7 @@ export function route<
 
       const result = await handler({
         principal: authorized as PrincipalOf<A>,
-        prisma: db.prisma,
+        db: db.prisma,
         databaseKind: db.kind,
         params: params.data as Parsed<P>,
         query: query.data as Parsed<Q>,

@@ -5,6 +5,6 @@ import { ZKpiParams } from "@/lib/kpi/api/parse-kpi-params";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ auth: "kpis:read", query: ZKpiParams }, ({ prisma, principal, query }) =>
-  handleKpiRequest(prisma, query, scopeOf(principal)),
+export const GET = route({ auth: "kpis:read", query: ZKpiParams }, ({ db, principal, query }) =>
+  handleKpiRequest(db, query, scopeOf(principal)),
 );

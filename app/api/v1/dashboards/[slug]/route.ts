@@ -9,5 +9,5 @@ export const dynamic = "force-dynamic";
 
 export const GET = route(
   { auth: "kpis:read", params: z.object({ slug: z.string() }), query: ZDashboardFilters, etag: true },
-  ({ prisma, principal, params, query }) => handleSnapshotRequest(prisma, params.slug, query, scopeOf(principal)),
+  ({ db, principal, params, query }) => handleSnapshotRequest(db, params.slug, query, scopeOf(principal)),
 );

@@ -8,5 +8,5 @@ export const dynamic = "force-dynamic";
 // Authorised by the screen token in the path, for the dashboards of that screen only.
 export const GET = route(
   { auth: { screenToken: "token" }, params: z.object({ token: z.string(), slug: z.string() }), etag: true },
-  ({ prisma, principal, params }) => handleTvSnapshotRequest(prisma, principal.screenId, params.slug),
+  ({ db, principal, params }) => handleTvSnapshotRequest(db, principal.screenId, params.slug),
 );
