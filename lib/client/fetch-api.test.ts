@@ -1,17 +1,9 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+
+import { stubFetch } from "@/lib/testing/stub-fetch";
 
 import { ApiError } from "./api-error";
 import { fetchApi } from "./fetch-api";
-
-function stubFetch(response: Response) {
-  const fetchMock = vi.fn<typeof fetch>().mockResolvedValue(response);
-  vi.stubGlobal("fetch", fetchMock);
-  return fetchMock;
-}
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
 
 describe("fetchApi", () => {
   it("returns the parsed body, asks past the browser's cache and forwards the abort signal", async () => {

@@ -1,19 +1,11 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
+
+import { stubFetch } from "@/lib/testing/stub-fetch";
 
 import { ApiError } from "./api-error";
 import { fetchIfChanged, type Tagged } from "./fetch-if-changed";
 
 const SNAPSHOT_PATH = "/api/v1/dashboards/service-overview";
-
-function stubFetch(response: Response) {
-  const fetchMock = vi.fn<typeof fetch>().mockResolvedValue(response);
-  vi.stubGlobal("fetch", fetchMock);
-  return fetchMock;
-}
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
 
 describe("fetchIfChanged", () => {
   it("asks without an ETag the first time and keeps the one the answer carries", async () => {

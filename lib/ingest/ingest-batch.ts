@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 
 import {
   formatGap,
@@ -234,22 +234,16 @@ async function upsertTeams(tx: Tx, teams: TeamRecord[], refs: Set<string>): Prom
 async function upsertAgents(tx: Tx, agents: AgentRecord[], refs: Set<string>): Promise<void> {
   const all = withReferences(agents, refs, (externalId): AgentRecord => ({ externalId, name: externalId }));
   if (!all.length) return;
-  await tx.$executeRaw`
-    INSERT INTO agents (external_id, name, email, team_id)
+  const rows = (list: AgentRecord[]) => Prisma.sql`
     SELECT r.external_id, r.name, r.email, t.id
-    FROM unnest(${col(all, (a) => a.externalId)}::text[], ${col(all, (a) => a.name)}::text[],
-                ${col(all, (a) => a.email)}::text[], ${col(all, (a) => a.team)}::text[]) AS r(external_id, name, email, team)
+    FROM unnest(${col(list, (a) => a.externalId)}::text[], ${col(list, (a) => a.name)}::text[],
+                ${col(list, (a) => a.email)}::text[], ${col(list, (a) => a.team)}::text[]) AS r(external_id, name, email, team)
     LEFT JOIN teams t ON t.external_id = r.team
-    ORDER BY r.external_id COLLATE "C"
-    ON CONFLICT (external_id) DO NOTHING`;
+    ORDER BY r.external_id COLLATE "C"`;
+  await tx.$executeRaw`INSERT INTO agents (external_id, name, email, team_id) ${rows(all)} ON CONFLICT (external_id) DO NOTHING`;
   if (!agents.length) return;
   await tx.$executeRaw`
-    INSERT INTO agents (external_id, name, email, team_id)
-    SELECT r.external_id, r.name, r.email, t.id
-    FROM unnest(${col(agents, (a) => a.externalId)}::text[], ${col(agents, (a) => a.name)}::text[],
-                ${col(agents, (a) => a.email)}::text[], ${col(agents, (a) => a.team)}::text[]) AS r(external_id, name, email, team)
-    LEFT JOIN teams t ON t.external_id = r.team
-    ORDER BY r.external_id COLLATE "C"
+    INSERT INTO agents (external_id, name, email, team_id) ${rows(agents)}
     ON CONFLICT (external_id) DO UPDATE SET
       name = EXCLUDED.name,
       email = COALESCE(EXCLUDED.email, agents.email),
