@@ -3,12 +3,8 @@ import path from "node:path";
 
 import { afterAll, beforeAll, expect, test, vi } from "vitest";
 
-import { createApiKey } from "@/lib/auth/api-keys";
-import { getAuth } from "@/lib/auth/get-auth";
-import { createScreen } from "@/lib/auth/screen-tokens";
-import { createUser, type NewUser } from "@/lib/auth/users";
 import type { Database } from "@/lib/db/open-database";
-import { ensureDefaultDashboard } from "@/lib/dashboards/default-dashboard";
+import { seedAccessMatrix } from "@/lib/testing/seed-access-matrix";
 import { describeEachDatabase } from "@/lib/testing/test-databases";
 
 // Every route handler and server action, called as every kind of caller, against the table below.
@@ -195,39 +191,18 @@ describeEachDatabase("the access matrix", ({ db }) => {
   const holder = globalThis as typeof globalThis & { __deskpulseDb?: Promise<Database>; __deskpulseAuth?: unknown };
 
   beforeAll(async () => {
-    const { prisma } = db();
     holder.__deskpulseDb = Promise.resolve(db());
     holder.__deskpulseAuth = undefined;
-    await prisma.team.createMany({ data: [{ externalId: "alpha", name: "Alpha" }, { externalId: "beta", name: "Beta" }] });
-    const alpha = await prisma.team.findUniqueOrThrow({ where: { externalId: "alpha" } });
-    await prisma.agent.create({ data: { externalId: "a1", name: "Ann", teamId: alpha.id } });
-    await ensureDefaultDashboard(prisma);
-    const password = "correct-horse-battery";
-    const users: Partial<Record<Caller, Omit<NewUser, "password">>> = {
-      agent: { email: "agent@example.com", role: "agent", agent: "a1" },
-      leadOwnTeam: { email: "lead@example.com", role: "team_lead", teams: ["alpha"] },
-      manager: { email: "manager@example.com", role: "manager" },
-      admin: { email: "admin@example.com", role: "admin" },
-    };
-    const auth = await getAuth();
-    for (const [caller, user] of Object.entries(users)) {
-      await createUser(prisma, { ...user!, password });
-      const response = await auth.handler(
-        new Request("http://localhost/api/auth/sign-in/email", {
-          method: "POST",
-          headers: { "content-type": "application/json", origin: "http://localhost" },
-          body: JSON.stringify({ email: user!.email, password }),
-        }),
-      );
-      expect(response.status).toBe(200);
-      credentials[caller as Caller] = { cookie: response.headers.get("set-cookie")!.split(";")[0]! };
-    }
-    credentials.leadOtherTeam = credentials.leadOwnTeam;
-    credentials.anonymous = {};
-    credentials.ingestKey = { authorization: `Bearer ${(await createApiKey(prisma, { kind: "ingest", name: "i" })).key}` };
-    credentials.kpiKey = { authorization: `Bearer ${(await createApiKey(prisma, { kind: "kpi", name: "k" })).key}` };
-    screenToken = (await createScreen(prisma, { name: "Wall", dashboards: ["service-overview"], rotateSeconds: 30 })).token;
-    credentials.tvToken = { authorization: `Bearer ${screenToken}` };
+    const fixtures = await seedAccessMatrix(db());
+    screenToken = fixtures.screenToken;
+    Object.assign(credentials, {
+      ...Object.fromEntries(Object.entries(fixtures.cookies).map(([caller, cookie]) => [caller, { cookie }])),
+      leadOtherTeam: { cookie: fixtures.cookies.leadOwnTeam },
+      anonymous: {},
+      ingestKey: { authorization: `Bearer ${fixtures.ingestKey}` },
+      kpiKey: { authorization: `Bearer ${fixtures.kpiKey}` },
+      tvToken: { authorization: `Bearer ${fixtures.screenToken}` },
+    });
   });
   afterAll(() => {
     holder.__deskpulseDb = undefined;
