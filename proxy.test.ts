@@ -29,3 +29,19 @@ test("with a session cookie the page renders (the server then checks the session
   expect(response.headers.get("location")).toBeNull();
   expect(response.headers.get("content-security-policy")).toContain("default-src 'self'");
 });
+
+test("a server action from another origin, or without one, is a 403 problem; from the page's own origin it goes on", async () => {
+  const action = (origin?: string) =>
+    proxy(
+      new NextRequest("http://localhost:3000/settings/targets", {
+        method: "POST",
+        headers: { "next-action": "abc123", cookie: "better-auth.session_token=abc.def", host: "localhost:3000", ...(origin ? { origin } : {}) },
+      }),
+    );
+  for (const origin of ["http://evil.example", "http://localhost:3001", undefined]) {
+    const response = action(origin);
+    expect(response.status, String(origin)).toBe(403);
+    expect(await response.json()).toMatchObject({ status: 403, error: "forbidden" });
+  }
+  expect(action("http://localhost:3000").status).toBe(200);
+});

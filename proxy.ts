@@ -1,7 +1,9 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
 
+import { resolveClient } from "@/lib/auth/resolve-client";
 import { getEnv } from "@/lib/env";
+import { problem } from "@/lib/http/problem";
 
 // Runs before every page: a fresh CSP nonce for Next.js's own scripts, and a quick redirect to
 // sign-in when there is no session cookie at all. It checks only that a cookie exists; whether it
@@ -27,6 +29,14 @@ function contentSecurityPolicy(nonce: string, development: boolean): string {
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  // Next.js refuses a server action from another origin by throwing, which answers 500; refuse it
+  // here as what it is, with the same origin rule as sign-in (lib/auth/resolve-client.ts).
+  if (request.method === "POST" && request.headers.has("next-action")) {
+    const origin = request.headers.get("origin");
+    if (!origin || origin !== resolveClient(request.headers).origin) {
+      return problem(403, "forbidden", "This form was sent from another site.");
+    }
+  }
   if (!PUBLIC_PAGES.some((page) => page.test(pathname)) && !getSessionCookie(request)) {
     const signIn = new URL("/sign-in", request.url);
     if (pathname !== "/") signIn.searchParams.set("next", `${pathname}${search}`);
