@@ -9,6 +9,7 @@ import next from "next";
 
 import { PEER_ADDRESS_HEADER, trustPeerAddressHeader } from "@/lib/auth/peer-address";
 import { getEnv } from "@/lib/env";
+import { answerPageOutage, createHealthProbe, isPageRequest } from "@/lib/server/page-outage-gate";
 
 async function main() {
   const env = getEnv();
@@ -17,10 +18,12 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
   trustPeerAddressHeader();
+  const databaseUnavailable = createHealthProbe(`http://127.0.0.1:${env.PORT}/api/health`);
   const server = createServer((request, response) => {
     delete request.headers[PEER_ADDRESS_HEADER];
     if (request.socket.remoteAddress) request.headers[PEER_ADDRESS_HEADER] = request.socket.remoteAddress;
-    void handle(request, response);
+    if (!isPageRequest(request)) return void handle(request, response);
+    void databaseUnavailable().then((unavailable) => (unavailable ? answerPageOutage(response) : handle(request, response)));
   });
   // No host: every interface, IPv4 and IPv6, as `next start` listens (localhost, 127.0.0.x, LAN).
   server.listen(env.PORT, () => console.log(`Deskpulse: listening on port ${env.PORT}`));
