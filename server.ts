@@ -9,6 +9,7 @@ import next from "next";
 
 import { PEER_ADDRESS_HEADER, trustPeerAddressHeader } from "@/lib/auth/peer-address";
 import { getEnv } from "@/lib/env";
+import { hasDecodablePath } from "@/lib/server/has-decodable-path";
 import { answerPageOutage, createHealthProbe, isPageRequest } from "@/lib/server/page-outage-gate";
 
 async function main() {
@@ -22,6 +23,7 @@ async function main() {
   const server = createServer((request, response) => {
     delete request.headers[PEER_ADDRESS_HEADER];
     if (request.socket.remoteAddress) request.headers[PEER_ADDRESS_HEADER] = request.socket.remoteAddress;
+    if (!hasDecodablePath(request.url)) return void response.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end("Not found");
     if (!isPageRequest(request)) return void handle(request, response);
     void databaseUnavailable().then((unavailable) => (unavailable ? answerPageOutage(response) : handle(request, response)));
   });
