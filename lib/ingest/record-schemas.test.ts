@@ -66,6 +66,11 @@ test("an end before the queue entry by more than the tolerance is refused althou
   ]);
 });
 
+test("a timestamp without an offset is one problem, not also an order problem for the fields after it", () => {
+  const ticket = { externalId: "T-1", channel: "email", status: "open", createdAt: "2026-05-04T09:00:00", firstResponseAt: "2026-05-04T09:20:00+02:00" };
+  expect(rejected({ tickets: [ticket] })).toEqual([expect.objectContaining({ kind: "tickets", index: 0, field: "createdAt" })]);
+});
+
 describe("instants are between 1970 and 2100 (UTC)", () => {
   test.each(["1970-01-01T00:00:00Z", "2100-12-31T23:59:59.999Z", "1970-01-01T01:00:00+01:00", "2100-12-31T20:00:00-03:59"])("%s is accepted", (instant) => {
     expect(accepted({ kbViews: [{ article: "a", visitor: "v", viewedAt: instant }] }).kbViews).toHaveLength(1);

@@ -63,14 +63,19 @@ export function isImpossiblyBefore(later: string, earlier: string): boolean {
   return Date.parse(later) < Date.parse(earlier) - CLOCK_SKEW_TOLERANCE_MS;
 }
 
-/** An issue on `later` when the record has both instants and `later` is impossibly before `earlier`. */
+/**
+ * An issue on `later` when the record has both instants and `later` is impossibly before `earlier`.
+ * A field that is not a valid timestamp has its own issue already; zod still runs this refinement
+ * with its raw value, which must not be compared (a time without an offset is no instant).
+ */
 function requireNotBefore<R extends Record<string, unknown>>(ctx: z.RefinementCtx, record: R, later: keyof R & string, earlier: keyof R & string) {
-  const [a, b] = [record[later], record[earlier]];
-  if (typeof a === "string" && typeof b === "string" && isImpossiblyBefore(a, b)) {
+  const [a, b] = [timestamp.safeParse(record[later]), timestamp.safeParse(record[earlier])];
+  if (!a.success || !b.success) return;
+  if (isImpossiblyBefore(a.data, b.data)) {
     ctx.addIssue({
       code: "custom",
       path: [later],
-      message: `must not be before ${earlier} (it is ${formatGap(Date.parse(b) - Date.parse(a))} earlier; up to ${CLOCK_SKEW_TOLERANCE_MS / 1000} s of clock skew is accepted)`,
+      message: `must not be before ${earlier} (it is ${formatGap(Date.parse(b.data) - Date.parse(a.data))} earlier; up to ${CLOCK_SKEW_TOLERANCE_MS / 1000} s of clock skew is accepted)`,
     });
   }
 }
