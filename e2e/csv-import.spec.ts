@@ -38,7 +38,7 @@ test("a manager uploads a CSV with a few bad rows, imports the valid ones and do
   await test.step("the error report downloads with every problem", async () => {
     const download = page.waitForEvent("download");
     await page.getByRole("button", { name: "Download error report" }).click();
-    const report = fs.readFileSync(await (await download).path(), "utf8").trim().split("\n");
+    const report = fs.readFileSync(await (await download).path(), "utf8").trim().split(/\r?\n/);
     expect(report[0]).toBe("line,field,message");
     expect(report.slice(1).map((line) => line.split(",")[0])).toEqual(["12", "502", "2002"]);
   });
