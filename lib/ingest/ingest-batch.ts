@@ -1,3 +1,4 @@
+import { retryOnConflict } from "@/lib/db/retry-on-conflict";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 
 import {
@@ -11,7 +12,6 @@ import {
   type TeamRecord,
   type TicketRecord,
 } from "./record-schemas";
-import { retryOnConflict } from "./retry-on-conflict";
 
 // Stores a validated batch in one transaction with set-based statements: each kind is one
 // INSERT ... SELECT FROM unnest(...) ON CONFLICT (external_id) DO UPDATE, so a batch of 5,000 costs

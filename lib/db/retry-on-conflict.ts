@@ -1,4 +1,4 @@
-import { DatabaseUnavailableError, isRetryableTransactionError } from "@/lib/db/database-errors";
+import { DatabaseUnavailableError, isRetryableTransactionError } from "./database-errors";
 
 export interface RetryOptions {
   /** Runs in all, the first included. */
