@@ -8,9 +8,11 @@ import { parseIngestBatch } from "@/lib/ingest/record-schemas";
 import { clearRecords, snapshotRecords } from "@/lib/testing/snapshot-records";
 import { describeEachDatabase } from "@/lib/testing/test-databases";
 
-import { aircallAdapter } from "./aircall-adapter";
+import { AIRCALL_MAX_PAGE, aircallAdapter, nextCallWindow, type AircallCall } from "./aircall-adapter";
 import { CALL_COUNT, FAKE_AIRCALL_ID, FAKE_AIRCALL_NOW, FAKE_AIRCALL_TOKEN, startFakeAircall, type FakeAircall, type FakeCall } from "./fake-aircall";
 
+/** A full read makes hundreds of requests and stores every page; on a shared 2-core machine that can pass 30 s. */
+const FULL_READ_TIMEOUT_MS = 120_000;
 const SINCE = new Date("2026-10-31T00:00:00Z");
 const WEBHOOK_TOKEN = "45e5e5a81c7f97089ded54e5ad4a2218";
 const SECRETS = { apiId: FAKE_AIRCALL_ID, apiToken: FAKE_AIRCALL_TOKEN, webhookToken: WEBHOOK_TOKEN };
@@ -99,12 +101,12 @@ describeEachDatabase("Aircall adapter", ({ db }) => {
       { agent: "216120", status: "away", at: FAKE_AIRCALL_NOW },
       { agent: "216121", status: "away", at: FAKE_AIRCALL_NOW },
     ]);
-  });
+  }, FULL_READ_TIMEOUT_MS);
 
   test("a second full read changes nothing", async () => {
     await syncUntilDone(db().prisma, null);
     expect(await snapshotRecords(db().prisma)).toEqual(firstRead);
-  });
+  }, FULL_READ_TIMEOUT_MS);
 
   test("resuming from a cursor half-way gives the same records as an uninterrupted read", async () => {
     await clearRecords(db().prisma);
@@ -112,7 +114,7 @@ describeEachDatabase("Aircall adapter", ({ db }) => {
     expect(firstPages.at(-1)?.done).toBe(false);
     await syncUntilDone(db().prisma, firstPages.at(-1)!.cursor);
     expect(await snapshotRecords(db().prisma)).toEqual(firstRead);
-  });
+  }, FULL_READ_TIMEOUT_MS);
 
   test("the next run starts at the earliest call still in progress and stores its end", async () => {
     const ongoing = vendor.data.calls.find((c) => c.status === "answered")!;
@@ -128,6 +130,19 @@ describeEachDatabase("Aircall adapter", ({ db }) => {
     } finally {
       Object.assign(ongoing, original);
     }
+  }, FULL_READ_TIMEOUT_MS);
+});
+
+describe("Aircall call window", () => {
+  const callsAt = (startedAt: number): AircallCall[] => [{ id: 1, direction: "inbound", status: "done", started_at: startedAt }];
+
+  test("restarts one second before the last call, or turns the page when that does not move it", () => {
+    expect(nextCallWindow(1000, 7, callsAt(2000))).toEqual({ from: 1999, page: 1 });
+    expect(nextCallWindow(1999, 1, callsAt(2000))).toEqual({ from: 1999, page: 2 });
+  });
+
+  test("says so rather than ask past 10,000 records when they share two seconds", () => {
+    expect(() => nextCallWindow(1999, AIRCALL_MAX_PAGE, callsAt(2000))).toThrow(VendorPermanentError);
   });
 });
 

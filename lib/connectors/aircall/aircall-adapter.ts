@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { ConnectorAdapter, ConnectorContext, SyncPage, WebhookDelivery, WebhookVerdict } from "@/lib/connectors/connector";
 import { readVendorResponse } from "@/lib/connectors/read-vendor-response";
 import { secretsMatch } from "@/lib/connectors/secrets-match";
-import { VendorRateLimitedError } from "@/lib/connectors/vendor-errors";
+import { VendorPermanentError, VendorRateLimitedError } from "@/lib/connectors/vendor-errors";
 import type { AgentRecord, AgentStatusRecord, CallRecord, IngestBatch, TeamRecord } from "@/lib/ingest/record-schemas";
 
 // Aircall Public API v1 (docs/connectors-vendors.md#aircall). One sync run reads the roster (teams,
@@ -129,7 +129,7 @@ export function toCallRecord(call: AircallCall): CallRecord {
 }
 
 /** The list gives only whether a user takes calls now; in-call and wrap-up come from webhooks. */
-export function toPresence(user: Pick<AircallUser, "available" | "availability_status">): AgentStatusRecord["status"] {
+export function toPresence(user: Pick<AircallUser, "available">): AgentStatusRecord["status"] {
   return user.available ? "available" : "away";
 }
 
@@ -162,7 +162,11 @@ export function nextCallWindow(from: number, page: number, calls: AircallCall[])
   const last = calls.at(-1);
   if (!last) return { from, page };
   const restart = last.started_at - 1;
-  return restart > from ? { from: restart, page: 1 } : { from, page: page + 1 };
+  if (restart > from) return { from: restart, page: 1 };
+  if (page >= AIRCALL_MAX_PAGE) {
+    throw new VendorPermanentError(`${VENDOR} has more than ${AIRCALL_MAX_PAGE * AIRCALL_PER_PAGE} calls created within two seconds of ${fromUnix(from)}; the call list cannot be read past them`);
+  }
+  return { from, page: page + 1 };
 }
 
 async function fetchCalls(context: ConnectorContext, cursor: Extract<Cursor, { phase: "calls" }>): Promise<SyncPage> {
@@ -225,7 +229,7 @@ async function webhookToBatch(context: ConnectorContext, payload: unknown): Prom
   const { event, timestamp } = envelope.data;
   if (event.startsWith("call.")) {
     const call = envelope.data.data as unknown as AircallCall;
-    if (call.status === "done") return { calls: [toCallRecord(call)] };
+    if (call.status === "done" && typeof call.started_at === "number") return { calls: [toCallRecord(call)] };
     // Events arrive out of order; a record is the call's whole state, so an earlier-stage event
     // read after call.ended would clear its end. The call as Aircall has it now is always right.
     const current = await getJson<{ call: AircallCall }>(context, `/v1/calls/${call.id}`);

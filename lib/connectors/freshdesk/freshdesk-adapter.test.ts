@@ -9,8 +9,10 @@ import { clearRecords, snapshotRecords } from "@/lib/testing/snapshot-records";
 import { describeEachDatabase } from "@/lib/testing/test-databases";
 
 import { FAKE_FRESHDESK_KEY, RATING_COUNT, TICKET_COUNT, startFakeFreshdesk, type FakeFreshdesk } from "./fake-freshdesk";
-import { FRESHDESK_SECRET_HEADER, freshdeskAdapter } from "./freshdesk-adapter";
+import { FRESHDESK_MAX_TICKET_PAGE, FRESHDESK_SECRET_HEADER, freshdeskAdapter, nextTicketWindow } from "./freshdesk-adapter";
 
+/** A full read makes hundreds of requests and stores every page; on a shared 2-core machine that can pass 30 s. */
+const FULL_READ_TIMEOUT_MS = 120_000;
 const SINCE = new Date("2026-10-31T00:00:00Z");
 const WEBHOOK_SECRET = "a-long-shared-secret-for-webhooks";
 
@@ -88,12 +90,12 @@ describeEachDatabase("Freshdesk adapter", ({ db }) => {
     // 103, 102, 101, 100, -101, -102, -103 → 5, 4, 4, 3, 2, 2, 1.
     expect(surveys.slice(0, 7).map((s) => s.score)).toEqual([5, 4, 4, 3, 2, 2, 1]);
     expect(surveys[0]).toMatchObject({ kind: "csat", ticket: "1" });
-  });
+  }, FULL_READ_TIMEOUT_MS);
 
   test("a second full read changes nothing", async () => {
     await syncUntilDone(freshdeskAdapter, db().prisma, null);
     expect(await snapshotRecords(db().prisma)).toEqual(firstRead);
-  });
+  }, FULL_READ_TIMEOUT_MS);
 
   test("resuming from a cursor half-way gives the same records as an uninterrupted read", async () => {
     await clearRecords(db().prisma);
@@ -102,7 +104,7 @@ describeEachDatabase("Freshdesk adapter", ({ db }) => {
     // A restart: the engine has only the stored cursor.
     await syncUntilDone(freshdeskAdapter, db().prisma, firstPages.at(-1)!.cursor);
     expect(await snapshotRecords(db().prisma)).toEqual(firstRead);
-  });
+  }, FULL_READ_TIMEOUT_MS);
 
   test("the next run after done re-reads only the last window", async () => {
     const pages = await syncUntilDone(freshdeskAdapter, db().prisma, null);
@@ -112,6 +114,19 @@ describeEachDatabase("Freshdesk adapter", ({ db }) => {
     expect(rerun.flatMap((page) => page.batch.tickets ?? []).length).toBeLessThan(TICKET_COUNT);
     expect(vendor.requests.length - before).toBeGreaterThan(0);
     expect(await snapshotRecords(db().prisma)).toEqual(firstRead);
+  }, FULL_READ_TIMEOUT_MS);
+});
+
+describe("Freshdesk ticket window", () => {
+  const ticketsAt = (updatedAt: string) => [{ id: 1, status: 2, source: 1, created_at: "2026-11-01T00:00:00Z", updated_at: updatedAt }];
+
+  test("restarts one second before the last ticket, or turns the page when that does not move it", () => {
+    expect(nextTicketWindow("2026-11-01T00:00:00Z", 4, ticketsAt("2026-11-01T01:00:00Z"))).toEqual({ since: "2026-11-01T00:59:59Z", page: 1 });
+    expect(nextTicketWindow("2026-11-01T00:59:59Z", 1, ticketsAt("2026-11-01T01:00:00Z"))).toEqual({ since: "2026-11-01T00:59:59Z", page: 2 });
+  });
+
+  test("says so rather than ask for page 301 when 30,000 tickets share two seconds", () => {
+    expect(() => nextTicketWindow("2026-11-01T00:59:59Z", FRESHDESK_MAX_TICKET_PAGE, ticketsAt("2026-11-01T01:00:00Z"))).toThrow(VendorPermanentError);
   });
 });
 

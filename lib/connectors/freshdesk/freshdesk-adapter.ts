@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { ConnectorAdapter, ConnectorContext, SyncPage, WebhookDelivery, WebhookVerdict } from "@/lib/connectors/connector";
 import { readVendorResponse } from "@/lib/connectors/read-vendor-response";
 import { secretsMatch } from "@/lib/connectors/secrets-match";
+import { VendorPermanentError } from "@/lib/connectors/vendor-errors";
 import type {
   AgentRecord,
   IngestBatch,
@@ -221,7 +222,11 @@ export function nextTicketWindow(since: string, page: number, tickets: Freshdesk
   const last = tickets.at(-1);
   if (!last) return { since, page };
   const restart = toFreshdeskTime(new Date(Date.parse(last.updated_at) - 1000));
-  return Date.parse(restart) > Date.parse(since) ? { since: restart, page: 1 } : { since, page: page + 1 };
+  if (Date.parse(restart) > Date.parse(since)) return { since: restart, page: 1 };
+  if (page >= FRESHDESK_MAX_TICKET_PAGE) {
+    throw new VendorPermanentError(`${VENDOR} has more than ${FRESHDESK_MAX_TICKET_PAGE * FRESHDESK_PER_PAGE} tickets updated within two seconds of ${since}; the ticket list cannot be read past them`);
+  }
+  return { since, page: page + 1 };
 }
 
 async function fetchTickets(context: ConnectorContext, cursor: Extract<Cursor, { phase: "tickets" }>): Promise<SyncPage> {
