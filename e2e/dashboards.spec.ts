@@ -133,8 +133,8 @@ test("setting a target colours the widget, with a label, not colour alone", asyn
 
   await setOrganisationTarget(page, "csat", "20", "10", "5");
   await page.goto("/?preset=last_30_days");
-  await expect(status()).toHaveAttribute("data-status", "good");
-  await expect(status()).toContainText("On target");
+  await expect(status()).toHaveAttribute("data-status", "met");
+  await expect(status()).toContainText("Goal met");
 });
 
 test("when the server goes away the numbers stay, with a warning, then a stale mark; it never goes blank", async ({ browser }) => {

@@ -225,6 +225,33 @@ export function getKpiDefinition(key: KpiKey): KpiDefinition {
   return BY_KEY.get(key)!;
 }
 
+/** What one record of a KPI's sample is, by what puts it in the window: "Too few responses (1)". */
+const SAMPLE_NOUNS: Record<KpiBasis, string> = {
+  created: "tickets",
+  resolved: "tickets",
+  first_response: "tickets",
+  open: "tickets",
+  replied: "replies",
+  ended: "calls",
+  responded: "responses",
+  viewed: "views",
+  live: "records",
+};
+
+/** The word for the records a KPI's value is computed over, plural. */
+export function sampleNounOf(key: KpiKey): string {
+  return SAMPLE_NOUNS[getKpiDefinition(key).basis];
+}
+
+/**
+ * Rates and scores need the organisation's minimum sample before anyone is ranked or judged on
+ * them (a CSAT of 100 % from one response says nothing); counts and durations do not.
+ */
+export function needsMinimumSample(key: KpiKey): boolean {
+  const definition = getKpiDefinition(key);
+  return definition.marginOfError !== undefined || definition.unit === "score" || definition.unit === "ratio";
+}
+
 /** The KPIs of an agent's page, in catalog order. */
 export function agentPageKpis(): KpiKey[] {
   return KPI_CATALOG.filter((kpi) => "agentPage" in kpi).map((kpi) => kpi.key);

@@ -8,6 +8,8 @@ import { getKpiSnapshot, type KpiSnapshotEntry } from "@/lib/kpi/get-kpi-snapsho
 import { NO_GROUPING } from "@/lib/kpi/kpi-query";
 import { previousPeriod, timeBuckets } from "@/lib/kpi/time-windows";
 import { awardsOf, type AwardView } from "@/lib/motivation/achievements";
+import { targetStanding, type TargetStanding } from "@/lib/targets/target-standing";
+import { listTargets, resolveTarget } from "@/lib/targets/targets";
 
 import { drillContext, type SearchParams } from "./drill-context";
 import type { Trend } from "./kpi-page";
@@ -25,7 +27,8 @@ export interface AgentPageView {
   search: string;
   /** The filters with this agent, for the records lists. */
   agentSearch: string;
-  cards: { key: KpiKey; kpi: KpiDefinition; entry: KpiSnapshotEntry }[];
+  /** Each KPI with how it stands against the agent's target (else their team's, else the organisation's). */
+  cards: { key: KpiKey; kpi: KpiDefinition; entry: KpiSnapshotEntry; standing: TargetStanding | null }[];
   trend: Trend;
   /** Whether the tickets list shows exactly what `kpi` counts, rather than the agent's tickets in general. */
   ticketsBehindKpi: boolean;
@@ -48,12 +51,15 @@ export async function agentPageView(context: UserContext, rawAgent: string, sear
   const bucket = autoBucket(window);
   const before = previousPeriod(window, org.timeZone);
   const base = { timeZone: org.timeZone, filters: drill.scoped, now, serviceLevelSeconds: org.serviceLevelSeconds };
-  const [all, trend, trendBefore, awards] = await Promise.all([
+  const [all, trend, trendBefore, awards, targets, membership] = await Promise.all([
     getKpiSnapshot(drill.prisma, agentKpis, { ...base, ...window, grouping: NO_GROUPING }),
     getKpiSnapshot(drill.prisma, [key], { ...base, ...window, grouping: { by: "time", buckets: timeBuckets(window, bucket, org.timeZone) } }),
     getKpiSnapshot(drill.prisma, [key], { ...base, ...before, grouping: { by: "time", buckets: timeBuckets(before, bucket, org.timeZone) } }),
     awardsOf(drill.prisma, "agent", externalId),
+    listTargets(drill.prisma),
+    drill.prisma.agent.findUnique({ where: { id: agent.id }, select: { teamId: true } }),
   ]);
+  const scope = { agentId: agent.id, teamId: membership?.teamId ?? null };
   const series = trend.get(key)!.groups ?? [];
   return {
     ok: true,
@@ -64,7 +70,10 @@ export async function agentPageView(context: UserContext, rawAgent: string, sear
       withinTeams: drill.filters.team,
       search: drill.search,
       agentSearch: withParam(drill.search, "agent", externalId),
-      cards: agentKpis.map((k) => ({ key: k, kpi: getKpiDefinition(k), entry: all.get(k)! })),
+      cards: agentKpis.map((k) => {
+        const entry = all.get(k)!;
+        return { key: k, kpi: getKpiDefinition(k), entry, standing: targetStanding(k, entry, resolveTarget(targets, k, scope), org.minSampleSize) };
+      }),
       trend: {
         bucket,
         buckets: series.map((g) => g.key ?? ""),

@@ -2,12 +2,11 @@ import "server-only";
 
 import type { UserContext } from "@/lib/auth/guards";
 import { findTeam, type TeamEntry } from "@/lib/directory/directory";
-import { getKpiDefinition, isKpiKey, teamPageKpis, type KpiDefinition, type KpiKey } from "@/lib/kpi/catalog";
+import { getKpiDefinition, isKpiKey, needsMinimumSample, teamPageKpis, type KpiDefinition, type KpiKey } from "@/lib/kpi/catalog";
 import { getKpiSnapshot, type KpiSnapshotEntry } from "@/lib/kpi/get-kpi-snapshot";
 import { NO_GROUPING } from "@/lib/kpi/kpi-query";
 import { comparisonWindow } from "@/lib/kpi/time-windows";
 import type { LeaderboardRow } from "@/lib/leaderboards/leaderboard-row";
-import { needsMinimumSample } from "@/lib/leaderboards/needs-minimum-sample";
 import { rankLeaderboard } from "@/lib/leaderboards/rank-leaderboard";
 
 import { drillContext, type SearchParams } from "./drill-context";

@@ -9,7 +9,8 @@ import { getKpiDefinition } from "@/lib/kpi/catalog";
 import { formatChangeAmount, formatKpiValue } from "@/lib/kpi/format-kpi-value";
 
 import { AnimatedValue } from "../animated-value";
-import { CHANGE_STYLE, SERIES_COLOURS, STATUS_STYLE } from "../status";
+import { CHANGE_STYLE, SERIES_COLOURS } from "../status";
+import { standingAccent, TargetStandingBadge } from "../target-standing-badge";
 import { WidgetFrame } from "../widget-frame";
 
 const integer = new Intl.NumberFormat("en-US");
@@ -37,7 +38,6 @@ function Change({ data }: { data: NumberWidgetData }) {
 export function KpiNumberWidget({ title, data, href, stale, kiosk = false }: { title: string; data: NumberWidgetData; href?: string; stale: boolean; kiosk?: boolean }) {
   const kpi = getKpiDefinition(data.kpi);
   const popover = useId();
-  const status = data.status ? STATUS_STYLE[data.status] : null;
   const testId = `kpi-${data.kpi.replace(/_/g, "-")}`;
   const points = data.sparkline.map((value, i) => ({ i, value }));
   const { current } = data;
@@ -46,15 +46,11 @@ export function KpiNumberWidget({ title, data, href, stale, kiosk = false }: { t
       title={title}
       href={href}
       stale={stale}
-      accent={status?.accent}
+      accent={standingAccent(data.standing)}
       testId={testId}
       aside={
         <>
-          {status && (
-            <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${status.badge}`} data-testid="target-status" data-status={data.status}>
-              <span aria-hidden>{status.symbol}</span> {status.label}
-            </span>
-          )}
+          <TargetStandingBadge kpi={data.kpi} standing={data.standing} />
           {!kiosk && (
           <button
             type="button"

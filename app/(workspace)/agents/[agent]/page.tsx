@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { KpiPicker } from "@/components/drill/kpi-picker";
+import { TargetStandingBadge } from "@/components/dashboard/target-standing-badge";
 import { DrillPage, Panel } from "@/components/drill/page-frame";
 import { RefusedPage } from "@/components/drill/refused-page";
 import { TrendChart } from "@/components/drill/trend-chart";
@@ -34,7 +35,7 @@ export default async function AgentPage({ params, searchParams }: { params: Prom
       subtitle={`${row.team?.name ?? "No team"}${withinTeams.length ? ` · numbers within ${withinTeams.join(", ")}` : ""}`}
     >
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4 xl:grid-cols-6" data-testid="agent-kpis">
-        {cards.map(({ key, kpi: def, entry }) => (
+        {cards.map(({ key, kpi: def, entry, standing }) => (
           <Link
             key={key}
             href={withParam(search, "kpi", key)}
@@ -45,7 +46,12 @@ export default async function AgentPage({ params, searchParams }: { params: Prom
             <p className="mt-1 text-2xl font-semibold tabular-nums" data-testid={`agent-kpi-${key}-value`}>
               {formatKpiValue(entry.value, def.unit)}
             </p>
-            <p className="text-xs text-slate-400">{integer.format(entry.n)} records</p>
+            <p className="text-xs text-slate-500 dark:text-slate-400">{integer.format(entry.n)} records</p>
+            {standing && (
+              <p className="mt-1">
+                <TargetStandingBadge kpi={key} standing={standing} />
+              </p>
+            )}
           </Link>
         ))}
       </div>

@@ -6,6 +6,7 @@ import { DrillPage, Panel } from "@/components/drill/page-frame";
 import { RefusedPage } from "@/components/drill/refused-page";
 import { requirePage } from "@/lib/auth/guards";
 import { formatKpiValue } from "@/lib/kpi/format-kpi-value";
+import { tooFewLabel } from "@/lib/targets/target-standing";
 import type { SearchParams } from "@/lib/views/drill-context";
 import { teamPageView } from "@/lib/views/team-page";
 import { withParam } from "@/lib/views/with-param";
@@ -70,7 +71,7 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
                   </td>
                   <td className="py-2 text-right font-semibold tabular-nums" data-testid="agent-value">
                     {agent.notEnoughData ? (
-                      <span className="font-normal text-slate-500">Not enough data</span>
+                      <span className="font-normal text-slate-500">{tooFewLabel(kpi, agent.n)}</span>
                     ) : (
                       formatKpiValue(agent.value, definition.unit)
                     )}

@@ -1,0 +1,45 @@
+import { expect, test } from "@playwright/test";
+
+import { setOrganisationTarget } from "./targets";
+
+test("a goal missed within the warning reads Close with the gap; one response gets no status at all", async ({ page }, testInfo) => {
+  await page.goto("/?preset=last_30_days");
+  const shown = (await page.getByTestId("kpi-csat-value").first().textContent())!;
+  const csat = Number(shown.replace(/[^\d.]/g, ""));
+  expect(csat).toBeLessThan(98);
+  // A goal 1-2 points above today's value, a warning well below it.
+  const goal = Math.floor(csat) + 2;
+  await setOrganisationTarget(page, "csat", String(goal), String(Math.max(0, goal - 10)), String(Math.max(0, goal - 20)));
+  // First response far from a 1-minute goal but short of a 10-day critical threshold: off target.
+  await setOrganisationTarget(page, "first_response_time", "60", "120", "864000");
+
+  await page.goto("/?preset=last_30_days");
+  const status = page.getByTestId("kpi-csat").first().getByTestId("target-status");
+  await expect(status).toHaveAttribute("data-status", "close");
+  await expect(status).toContainText("Close");
+  await expect(status.getByTestId("target-gap")).toHaveText(new RegExp(`^· −[12]\\.\\d pts to ${goal}\\.0%$`));
+  const frt = page.getByTestId("kpi-first-response-time").first().getByTestId("target-status");
+  await expect(frt).toHaveAttribute("data-status", "off");
+  await expect(frt.getByTestId("target-gap")).toHaveText(/ over 1m$/);
+  await page.screenshot({ path: testInfo.outputPath("overview-close-off-1280x800.png") });
+
+  // One satisfied customer for a new agent: 100 %, and no status on it.
+  await page.goto("/settings/keys");
+  await page.getByLabel("Name (who uses it)").fill("Targets feed");
+  await page.getByLabel("Kind").selectOption("ingest");
+  await page.getByRole("button", { name: "Create key" }).click();
+  const key = (await page.getByTestId("new-secret").textContent())!.trim();
+  const ingest = await page.request.post("/api/v1/ingest", {
+    headers: { authorization: `Bearer ${key}` },
+    data: {
+      agents: [{ externalId: "E2E-ONE-RESPONSE", name: "Olive Once" }],
+      surveys: [{ externalId: "E2E-ONE-RESPONSE-1", kind: "csat", score: 5, agent: "E2E-ONE-RESPONSE", respondedAt: new Date().toISOString() }],
+    },
+  });
+  expect(ingest.status()).toBe(200);
+  await page.goto("/agents/E2E-ONE-RESPONSE?preset=today");
+  const card = page.getByTestId("agent-kpi-csat");
+  await expect(card.getByTestId("agent-kpi-csat-value")).toHaveText("100.0%");
+  await expect(card.getByTestId("target-too-few")).toHaveText("Too few responses (1)");
+  await expect(card.getByTestId("target-status")).toHaveCount(0);
+});
