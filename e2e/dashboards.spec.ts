@@ -1,8 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
-
 import { DEMO_PASSWORD } from "../lib/demo/demo-users";
 import { formatKpiValue } from "../lib/kpi/format-kpi-value";
 
+import { expect, test, type Page } from "./fixtures";
 import { isolatedServer } from "./isolated-server";
 import { signIn } from "./sign-in";
 import { setOrganisationTarget } from "./targets";

@@ -1,6 +1,6 @@
-import { expect, test } from "@playwright/test";
-
 import { KPI_CATALOG } from "../lib/kpi/catalog";
+
+import { expect, test } from "./fixtures";
 
 test("the definitions page lists every KPI of the catalog with its formula, unit and direction", async ({ page }) => {
   await page.goto("/");

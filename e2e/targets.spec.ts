@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-
+import { expect, test } from "./fixtures";
 import { setOrganisationTarget } from "./targets";
 
 test("a goal missed within the warning reads Close with the gap; one response gets no status at all", async ({ page }, testInfo) => {

@@ -1,5 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
-
+import { expect, test, type Page } from "./fixtures";
 import { isolatedServer } from "./isolated-server";
 import { setOrganisationTarget } from "./targets";
 
