@@ -41,7 +41,8 @@ export function useCelebrations(widgets: DashboardWidget[], data: DashboardData 
     for (const a of fresh) seenAwards.current.add(a.id);
     if (fresh.length) {
       const a = fresh[0]!;
-      const others = fresh.length > 1 ? ` (and ${fresh.length - 1} more)` : "";
+      const rest = fresh.length - 1;
+      const others = rest > 0 ? `, and ${rest} more ${rest === 1 ? "achievement" : "achievements"} just now` : "";
       setMessage({ id: `award:${a.id}`, title: `${a.subjectName}: ${a.achievement}`, detail: `${a.formatted}${others}` });
     }
   }, [data, widgets, slug]);

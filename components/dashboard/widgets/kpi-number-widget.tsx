@@ -68,7 +68,8 @@ export function KpiNumberWidget({ title, data, href, stale, kiosk = false }: { t
             className="m-auto max-w-sm rounded-xl border border-slate-200 bg-white p-5 text-sm text-slate-700 shadow-xl backdrop:bg-slate-900/20 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200"
           >
             <p className="font-semibold text-slate-900 dark:text-white">{kpi.name}</p>
-            <p className="mt-2">{kpi.definition}</p>
+            <p className="mt-2">{kpi.plain}</p>
+            <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">{kpi.definition}</p>
             <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-1 tabular-nums">
               <dt className="text-slate-500">Records</dt>
               <dd>{integer.format(current.n)}</dd>
