@@ -42,3 +42,9 @@ test("a goal missed within the warning reads Close with the gap; one response ge
   await expect(card.getByTestId("target-too-few")).toHaveText("Too few responses (1)");
   await expect(card.getByTestId("target-status")).toHaveCount(0);
 });
+
+test("with the channel filter on email, call KPIs say they do not apply rather than that there is nothing to compare", async ({ page }) => {
+  await page.goto("/?preset=last_30_days&channel=email");
+  await expect(page.getByTestId("kpi-aht").first().getByTestId("kpi-channel-note")).toHaveText("Does not apply to email");
+  await expect(page.getByTestId("kpi-first-response-time").first().getByTestId("kpi-channel-note")).toHaveCount(0);
+});

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { getKpiDefinition, needsMinimumSample, type KpiKey } from "@/lib/kpi/catalog";
 import { getKpiSnapshot, type KpiSnapshotEntry } from "@/lib/kpi/get-kpi-snapshot";
+import { kpiChannelNote } from "@/lib/kpi/kpi-channel-note";
 import { NO_GROUPING, type HoursBasis, type KpiFilters, type KpiGrouping } from "@/lib/kpi/kpi-query";
 import { loadRollupStates } from "@/lib/kpi/rollups/load-rollup-states";
 import { comparisonWindow, presetWindow, timeBuckets, type BucketUnit, type TimeWindow } from "@/lib/kpi/time-windows";
@@ -174,6 +175,7 @@ export async function computeDashboardData(prisma: PrismaClient, q: DashboardQue
           sparkline: entry(p.sparkline, config.kpi)?.groups?.map((g) => g.value) ?? [],
           target: target && targetFigure(target),
           standing: targetStanding(config.kpi, current, target, q.minSampleSize),
+          channelNote: kpiChannelNote(config.kpi, q.filters),
         };
         break;
       }

@@ -29,6 +29,8 @@ export interface NumberWidgetData {
   target: TargetFigure | null;
   /** How the value stands against the target, or that it rests on too few records to say. */
   standing: TargetStanding | null;
+  /** "Does not apply to email" when the channel filter rules out every record the KPI counts. */
+  channelNote: string | null;
 }
 
 export interface SeriesWidgetData {

@@ -5,6 +5,8 @@
 // rollups and the tests all read from here; adding a KPI means one entry here and its SQL in the
 // module its family names. Client components import this file: it holds data, never SQL.
 
+import type { CHANNELS } from "@/lib/ingest/record-schemas";
+
 export type KpiUnit = "count" | "seconds" | "percent" | "score" | "ratio";
 export type KpiDirection = "higher" | "lower" | "neutral";
 
@@ -20,6 +22,12 @@ interface KpiFamilyDefinition {
   rollup: `${Uppercase<string>}_ROLLUP` | null;
   /** The records list whose rows a KPI of the family counts, or null: none lists them. */
   records: RecordsList | null;
+  /**
+   * The channels its records come from: "any" when each record has its own, else the only ones a
+   * channel filter can match (calls are phone; knowledge-base views and agents' presence have no
+   * channel at all, so any channel filter leaves them without data: the KPI does not apply).
+   */
+  channels: "any" | readonly (typeof CHANNELS)[number][];
 }
 
 /**
@@ -28,13 +36,13 @@ interface KpiFamilyDefinition {
  * could not key on.
  */
 export const KPI_FAMILIES = {
-  tickets: { module: "lib/kpi/families/ticket-kpis.ts", compute: "computeTicketKpis", rollup: "TICKET_ROLLUP", records: "tickets" },
-  replies: { module: "lib/kpi/families/reply-kpis.ts", compute: "computeReplyKpis", rollup: "REPLY_ROLLUP", records: null },
-  sla: { module: "lib/kpi/families/sla-kpis.ts", compute: "computeSlaKpis", rollup: null, records: null },
-  calls: { module: "lib/kpi/families/call-kpis.ts", compute: "computeCallKpis", rollup: "CALL_ROLLUP", records: "calls" },
-  surveys: { module: "lib/kpi/families/survey-kpis.ts", compute: "computeSurveyKpis", rollup: "SURVEY_ROLLUP", records: null },
-  knowledge_base: { module: "lib/kpi/families/knowledge-base-kpis.ts", compute: "computeKnowledgeBaseKpis", rollup: null, records: null },
-  live: { module: "lib/kpi/families/live-kpis.ts", compute: "computeLiveKpis", rollup: null, records: null },
+  tickets: { module: "lib/kpi/families/ticket-kpis.ts", compute: "computeTicketKpis", rollup: "TICKET_ROLLUP", records: "tickets", channels: "any" },
+  replies: { module: "lib/kpi/families/reply-kpis.ts", compute: "computeReplyKpis", rollup: "REPLY_ROLLUP", records: null, channels: "any" },
+  sla: { module: "lib/kpi/families/sla-kpis.ts", compute: "computeSlaKpis", rollup: null, records: null, channels: "any" },
+  calls: { module: "lib/kpi/families/call-kpis.ts", compute: "computeCallKpis", rollup: "CALL_ROLLUP", records: "calls", channels: ["phone"] },
+  surveys: { module: "lib/kpi/families/survey-kpis.ts", compute: "computeSurveyKpis", rollup: "SURVEY_ROLLUP", records: null, channels: "any" },
+  knowledge_base: { module: "lib/kpi/families/knowledge-base-kpis.ts", compute: "computeKnowledgeBaseKpis", rollup: null, records: null, channels: [] },
+  live: { module: "lib/kpi/families/live-kpis.ts", compute: "computeLiveKpis", rollup: null, records: null, channels: ["phone"] },
 } as const satisfies Record<string, KpiFamilyDefinition>;
 
 export type KpiFamily = keyof typeof KPI_FAMILIES;

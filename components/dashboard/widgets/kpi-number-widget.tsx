@@ -121,7 +121,17 @@ export function KpiNumberWidget({ title, data, href, stale, kiosk = false }: { t
             </div>
           )}
         </div>
-        <p className="mt-1 text-sm">{kpi.live ? <span className="text-slate-500">Right now</span> : <Change data={data} />}</p>
+        <p className="mt-1 text-sm">
+          {data.channelNote ? (
+            <span className="text-slate-500 dark:text-slate-400" data-testid="kpi-channel-note">
+              {data.channelNote}
+            </span>
+          ) : kpi.live ? (
+            <span className="text-slate-500">Right now</span>
+          ) : (
+            <Change data={data} />
+          )}
+        </p>
         <p className={`mt-auto pt-1 text-xs text-slate-500 dark:text-slate-400 ${kiosk ? "hidden" : ""}`}>
           {kpi.live ? "\u00a0" : data.kpi === "backlog" ? "Open at the end of the period" : `${integer.format(current.n)} ${current.unit === "count" ? "in period" : "records"}`}
           {current.marginOfError != null && current.n > 0 ? ` · ±${current.marginOfError.toFixed(1)} (95%)` : ""}
