@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { UserContext } from "@/lib/auth/guards";
+import type { DashboardFilters } from "@/lib/dashboards/dashboard-filters";
 import { autoBucket } from "@/lib/dashboards/compute-dashboard-data";
 import { findAgent, type AgentEntry } from "@/lib/directory/directory";
 import { agentPageKpis, getKpiDefinition, isKpiKey, recordsListOf, type KpiDefinition, type KpiKey } from "@/lib/kpi/catalog";
@@ -12,6 +13,7 @@ import { targetStanding, type TargetStanding } from "@/lib/targets/target-standi
 import { listTargets, resolveTarget } from "@/lib/targets/targets";
 
 import { drillContext, type SearchParams } from "./drill-context";
+import { filterOptions, type FilterOptions } from "./filter-options";
 import type { Trend } from "./kpi-page";
 import { NOT_FOUND, type PageView } from "./page-view";
 import { pathSegment } from "./path-segment";
@@ -22,6 +24,9 @@ export interface AgentPageView {
   /** The KPI the trend shows. */
   key: KpiKey;
   kpi: KpiDefinition;
+  /** The filters of the URL and what the filter bar offers, as on the KPI page. */
+  filters: DashboardFilters;
+  filterOptions: FilterOptions;
   /** The teams the URL narrows the numbers to ("numbers within …"). */
   withinTeams: string[];
   search: string;
@@ -51,13 +56,14 @@ export async function agentPageView(context: UserContext, rawAgent: string, sear
   const bucket = autoBucket(window);
   const before = previousPeriod(window, org.timeZone);
   const base = { timeZone: org.timeZone, filters: drill.scoped, now, serviceLevelSeconds: org.serviceLevelSeconds };
-  const [all, trend, trendBefore, awards, targets, membership] = await Promise.all([
+  const [all, trend, trendBefore, awards, targets, membership, options] = await Promise.all([
     getKpiSnapshot(drill.prisma, agentKpis, { ...base, ...window, grouping: NO_GROUPING }),
     getKpiSnapshot(drill.prisma, [key], { ...base, ...window, grouping: { by: "time", buckets: timeBuckets(window, bucket, org.timeZone) } }),
     getKpiSnapshot(drill.prisma, [key], { ...base, ...before, grouping: { by: "time", buckets: timeBuckets(before, bucket, org.timeZone) } }),
     awardsOf(drill.prisma, "agent", externalId),
     listTargets(drill.prisma),
     drill.prisma.agent.findUnique({ where: { id: agent.id }, select: { teamId: true } }),
+    filterOptions(drill.prisma, drill.scope),
   ]);
   const scope = { agentId: agent.id, teamId: membership?.teamId ?? null };
   const series = trend.get(key)!.groups ?? [];
@@ -67,6 +73,8 @@ export async function agentPageView(context: UserContext, rawAgent: string, sear
       agent,
       key,
       kpi: getKpiDefinition(key),
+      filters: drill.filters,
+      filterOptions: options,
       withinTeams: drill.filters.team,
       search: drill.search,
       agentSearch: withParam(drill.search, "agent", externalId),

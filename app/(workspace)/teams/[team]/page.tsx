@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { FilterBar } from "@/components/dashboard/filter-bar";
 import { KpiPicker } from "@/components/drill/kpi-picker";
 import { DrillPage, Panel } from "@/components/drill/page-frame";
 import { RefusedPage } from "@/components/drill/refused-page";
@@ -20,7 +21,7 @@ const integer = new Intl.NumberFormat("en-US");
 export default async function TeamPage({ params, searchParams }: { params: Promise<{ team: string }>; searchParams: Promise<SearchParams> }) {
   const result = await teamPageView(await requirePage(), (await params).team, await searchParams);
   if (!result.ok) return <RefusedPage refusal={result} />;
-  const { team, key: kpi, kpi: definition, search, teamSearch, headline, total, agents: ranking } = result.view;
+  const { team, key: kpi, kpi: definition, search, teamSearch, headline, total, agents: ranking, filters, filterOptions: options } = result.view;
 
   return (
     <DrillPage
@@ -30,6 +31,8 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
       ]}
       title={team.name}
       subtitle={`Agents ranked on ${definition.name.toLowerCase()}, ${definition.direction === "lower" ? "lowest" : "highest"} first.`}
+      // The page is the team: the bar offers period, channel and queue, not another team.
+      filters={<FilterBar filters={{ ...filters, team: [] }} defaultPreset="today" teams={null} queues={options.queues} channels={options.channels} keep={{ kpi }} />}
     >
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         {headline.map(({ key, kpi: card, entry }) => (
