@@ -4,7 +4,7 @@ import { tooFewLabel, type TargetStanding } from "@/lib/targets/target-standing"
 import { STATUS_STYLE } from "./status";
 
 /** A target status as a word, a symbol and the gap, or why there is none: the same on every card. */
-export function TargetStandingBadge({ kpi, standing }: { kpi: KpiKey; standing: TargetStanding | null }) {
+export function TargetStandingBadge({ kpi, standing, withGap = true }: { kpi: KpiKey; standing: TargetStanding | null; withGap?: boolean }) {
   if (!standing) return null;
   if ("tooFew" in standing) {
     return (
@@ -16,7 +16,13 @@ export function TargetStandingBadge({ kpi, standing }: { kpi: KpiKey; standing: 
   const style = STATUS_STYLE[standing.status];
   return (
     <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-semibold ${style.badge}`} data-testid="target-status" data-status={standing.status}>
-      <span aria-hidden>{style.symbol}</span> {style.label} <span className="font-normal" data-testid="target-gap">· {standing.gap}</span>
+      <span aria-hidden>{style.symbol}</span> {style.label}
+      {withGap && (
+        <span className="font-normal" data-testid="target-gap">
+          {" "}
+          · {standing.gap}
+        </span>
+      )}
     </span>
   );
 }

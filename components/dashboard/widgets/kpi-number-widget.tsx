@@ -50,7 +50,8 @@ export function KpiNumberWidget({ title, data, href, stale, kiosk = false }: { t
       testId={testId}
       aside={
         <>
-          <TargetStandingBadge kpi={data.kpi} standing={data.standing} />
+          {/* The gap goes under the number: beside the title it would squeeze the KPI's name. */}
+          <TargetStandingBadge kpi={data.kpi} standing={data.standing} withGap={false} />
           {!kiosk && (
           <button
             type="button"
@@ -135,7 +136,16 @@ export function KpiNumberWidget({ title, data, href, stale, kiosk = false }: { t
         <p className={`mt-auto pt-1 text-xs text-slate-500 dark:text-slate-400 ${kiosk ? "hidden" : ""}`}>
           {kpi.live ? "\u00a0" : data.kpi === "backlog" ? "Open at the end of the period" : `${integer.format(current.n)} ${current.unit === "count" ? "in period" : "records"}`}
           {current.marginOfError != null && current.n > 0 ? ` · ±${current.marginOfError.toFixed(1)} (95%)` : ""}
-          {data.target ? ` · target ${formatKpiValue(data.target.value, kpi.unit)}` : ""}
+          {data.standing && "gap" in data.standing ? (
+            <span className="font-medium text-slate-700 dark:text-slate-200" data-testid="target-gap">
+              {" "}
+              · {data.standing.gap}
+            </span>
+          ) : data.target ? (
+            ` · target ${formatKpiValue(data.target.value, kpi.unit)}`
+          ) : (
+            ""
+          )}
         </p>
       </div>
     </WidgetFrame>
