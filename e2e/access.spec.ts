@@ -1,7 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
-
 import { DEMO_PASSWORD } from "../lib/demo/demo-users";
 
+import { expect, test, type Page } from "./fixtures";
 import { signIn } from "./sign-in";
 
 const PAGES = ["/", "/kpis", "/import", "/settings/users", "/settings/users/1", "/settings/keys", "/settings/screens"];
@@ -11,7 +10,8 @@ const value = async (page: Page, testId: string) => (await page.getByTestId(test
 test.describe("a team lead", () => {
   test.use({ storageState: "e2e/.auth/lead.json" });
 
-  test("sees only their team, and no way leads to another team's numbers", async ({ page, browser }, testInfo) => {
+  test("sees only their team, and no way leads to another team's numbers", async ({ page, browser, expectFailures }, testInfo) => {
+    expectFailures({ status: 403 });
     await page.goto("/");
     await expect(page.getByTestId("signed-in-user")).toHaveText("Billie Lead");
     await expect(page.getByText("Team lead · Billing")).toBeVisible();
@@ -60,7 +60,8 @@ test.describe("a team lead", () => {
 test.describe("an agent", () => {
   test.use({ storageState: "e2e/.auth/agent.json" });
 
-  test("sees their own day and cannot ask for anyone else's", async ({ page }) => {
+  test("sees their own day and cannot ask for anyone else's", async ({ page, expectFailures }) => {
+    expectFailures({ status: 403, url: /team=billing/ });
     await page.goto("/");
     await expect(page.getByText("Your numbers: Wanda Moreau")).toBeVisible();
     expect((await page.goto("/?team=billing"))?.status()).toBe(403);
@@ -72,7 +73,8 @@ test.describe("an agent", () => {
 test.describe("signing out", () => {
   test.use({ storageState: { cookies: [], origins: [] } });
 
-  test("a wrong password gets one message that does not say which part was wrong", async ({ page }) => {
+  test("a wrong password gets one message that does not say which part was wrong", async ({ page, expectFailures }) => {
+    expectFailures({ status: 401, url: /\/api\/auth\// });
     await page.goto("/sign-in");
     await page.getByLabel("Email").fill("manager@northwind.example");
     await page.getByLabel("Password").fill("not-the-password");

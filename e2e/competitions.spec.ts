@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 
 /** Today's tickets solved by the agents, leader first, with their names (from the last 30 days, when all of them have data). */
 async function solvedToday(page: Page, agents: string[]) {

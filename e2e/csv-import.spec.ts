@@ -1,6 +1,6 @@
 import fs from "node:fs";
 
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 function ticketsCsv(): string {
   const header = "externalId,channel,priority,subject,team,assignee,status,createdAt,firstResponseAt,resolvedAt,reopens";

@@ -1,8 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
-
 import { DEMO_PASSWORD } from "../lib/demo/demo-users";
 import { formatKpiValue } from "../lib/kpi/format-kpi-value";
 
+import { expect, test, type Page } from "./fixtures";
 import { isolatedServer } from "./isolated-server";
 import { signIn } from "./sign-in";
 import { setOrganisationTarget } from "./targets";
@@ -133,8 +132,8 @@ test("setting a target colours the widget, with a label, not colour alone", asyn
 
   await setOrganisationTarget(page, "csat", "20", "10", "5");
   await page.goto("/?preset=last_30_days");
-  await expect(status()).toHaveAttribute("data-status", "good");
-  await expect(status()).toContainText("On target");
+  await expect(status()).toHaveAttribute("data-status", "met");
+  await expect(status()).toContainText("Goal met");
 });
 
 test("when the server goes away the numbers stay, with a warning, then a stale mark; it never goes blank", async ({ browser }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 test("the server reports itself healthy on the embedded database", async ({ request }) => {
   const response = await request.get("/api/health");

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 test("a most-improved leaderboard in anonymous mode ranks by change and shows initials only", async ({ page }, testInfo) => {
   await page.goto("/dashboards/new");

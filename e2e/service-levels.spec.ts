@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 test("a manager sets SLA targets and business hours, with clear errors for bad input", async ({ page }) => {
   await page.goto("/settings/service-levels");

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-
+import { expect, test } from "./fixtures";
 import { signIn } from "./sign-in";
 
 test("an admin creates a KPI key that works once shown, and stops working when revoked", async ({ page, playwright }, testInfo) => {

@@ -2,9 +2,9 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 
-import { expect, test } from "@playwright/test";
-
 import { DEMO_PASSWORD } from "../lib/demo/demo-users";
+
+import { expect, test } from "./fixtures";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 

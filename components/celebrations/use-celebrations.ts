@@ -10,7 +10,7 @@ import { formatKpiValue } from "@/lib/kpi/format-kpi-value";
 import type { CelebrationMessage } from "./celebration";
 
 /**
- * What a screen celebrates, once each: a KPI whose target status turns to good between two polls,
+ * What a screen celebrates, once each: a KPI whose target status turns to "goal met" between two polls,
  * and an achievement awarded since the screen opened (the awards already there on the first poll
  * are the baseline, so reloading a screen does not celebrate them again).
  */
@@ -25,10 +25,11 @@ export function useCelebrations(widgets: DashboardWidget[], data: DashboardData 
       if (!d || (d.kind !== "kpi_number" && d.kind !== "gauge")) continue;
       const key = `${slug}:${widget.id}`;
       const before = previous.current.get(key);
-      previous.current.set(key, d.status);
-      if (before !== undefined && before !== "good" && before !== null && d.status === "good") {
+      const status = d.standing && "status" in d.standing ? d.standing.status : null;
+      previous.current.set(key, status);
+      if (before !== undefined && before !== "met" && before !== null && status === "met") {
         const kpi = getKpiDefinition(d.kpi);
-        setMessage({ id: `${key}:${data.computedAt}`, title: `${kpi.name} is on target`, detail: `${formatKpiValue(d.current.value, kpi.unit)} · ${widget.title}` });
+        setMessage({ id: `${key}:${data.computedAt}`, title: `${kpi.name} met its goal`, detail: `${formatKpiValue(d.current.value, kpi.unit)} · ${widget.title}` });
       }
     }
     const awards = data.awards ?? [];
@@ -40,7 +41,8 @@ export function useCelebrations(widgets: DashboardWidget[], data: DashboardData 
     for (const a of fresh) seenAwards.current.add(a.id);
     if (fresh.length) {
       const a = fresh[0]!;
-      const others = fresh.length > 1 ? ` (and ${fresh.length - 1} more)` : "";
+      const rest = fresh.length - 1;
+      const others = rest > 0 ? `, and ${rest} more ${rest === 1 ? "achievement" : "achievements"} just now` : "";
       setMessage({ id: `award:${a.id}`, title: `${a.subjectName}: ${a.achievement}`, detail: `${a.formatted}${others}` });
     }
   }, [data, widgets, slug]);

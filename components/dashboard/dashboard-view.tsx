@@ -36,7 +36,7 @@ function ago(ms: number): string {
 export function DashboardView({ slug, search, pollSeconds, widgets, initial }: DashboardViewProps) {
   const intervalMs = pollSeconds * 1000;
   const query = useDashboardSnapshot({ slug, search, intervalMs, initial });
-  const now = useNow();
+  const now = useNow(Date.parse(initial.data.computedAt));
   const age = now - query.dataUpdatedAt;
   const stale = age > 2 * intervalMs;
   const signedOut = ApiError.isStatus(query.error, 401);

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 
-/** A drill-down page: breadcrumbs, title, filters, then its sections. */
+/** A drill-down page: breadcrumbs down to this page (named, not a link), title, filters, then its sections. */
 export function DrillPage({ crumbs, title, subtitle, filters, children }: { crumbs: { href: string; label: string }[]; title: string; subtitle?: ReactNode; filters?: ReactNode; children: ReactNode }) {
   return (
     <main className="mx-auto max-w-[1600px] space-y-6 px-6 py-6">
@@ -16,6 +16,9 @@ export function DrillPage({ crumbs, title, subtitle, filters, children }: { crum
             </span>
           </span>
         ))}
+        <span aria-current="page" className="text-slate-700 dark:text-slate-300">
+          {title}
+        </span>
       </nav>
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>

@@ -3,6 +3,7 @@
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 
+import { enumLabel } from "@/lib/ingest/record-schemas";
 import { formatDuration } from "@/lib/kpi/format-kpi-value";
 
 export interface TicketRow {
@@ -65,9 +66,9 @@ export function RecordsTable({ kind, rows, timeZone, sort, dir, search }: Record
       ),
     }),
     tickets.accessor("subject", { header: "Subject", enableSorting: false, cell: (c) => <span className="line-clamp-1">{c.getValue() ?? "—"}</span> }),
-    tickets.accessor("channel", { header: "Channel", enableSorting: false }),
-    tickets.accessor("priority", { header: "Priority" }),
-    tickets.accessor("status", { header: "Status" }),
+    tickets.accessor("channel", { header: "Channel", enableSorting: false, cell: (c) => enumLabel("channel", c.getValue()) }),
+    tickets.accessor("priority", { header: "Priority", cell: (c) => enumLabel("priority", c.getValue()) }),
+    tickets.accessor("status", { header: "Status", cell: (c) => enumLabel("ticketStatus", c.getValue()) }),
     tickets.accessor("team", { header: "Team", enableSorting: false, cell: (c) => c.getValue() ?? "—" }),
     tickets.accessor("assignee", { header: "Assignee", enableSorting: false, cell: (c) => c.getValue() ?? "—" }),
     tickets.accessor("createdAt", { header: "Created", cell: (c) => moment(c.getValue()) }),
@@ -76,7 +77,7 @@ export function RecordsTable({ kind, rows, timeZone, sort, dir, search }: Record
   ] as ColumnDef<TicketRow, unknown>[];
   const callColumns = [
     calls.accessor("externalId", { header: "Call" }),
-    calls.accessor("direction", { header: "Direction", enableSorting: false }),
+    calls.accessor("direction", { header: "Direction", enableSorting: false, cell: (c) => enumLabel("callDirection", c.getValue()) }),
     calls.accessor("queue", { header: "Queue", enableSorting: false, cell: (c) => c.getValue() ?? "—" }),
     calls.accessor("agent", { header: "Agent", enableSorting: false, cell: (c) => c.getValue() ?? "—" }),
     calls.accessor("queuedAt", { header: "Queued", cell: (c) => moment(c.getValue()) }),

@@ -37,7 +37,7 @@ function Screen({ token, playlist: initialPlaylist, initial, pollOverrideMs }: T
   useWakeLock();
   useDailyReload();
   const idle = useIdle();
-  const now = useNow();
+  const now = useNow(Math.max(0, ...Object.values(initial).map((d) => Date.parse(d.computedAt))));
 
   // New dashboards or rotation join at the playlist's next poll; a new deploy reloads the page.
   const playlistQuery = useTvPlaylist(token, initialPlaylist);

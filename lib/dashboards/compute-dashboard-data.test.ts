@@ -1,22 +1,6 @@
 import { expect, test } from "vitest";
 
-import { targetStatus } from "@/lib/targets/targets";
-
 import { parseDashboardFilters, filtersToSearch, filtersWindow } from "./dashboard-filters";
-
-test("target status follows the KPI's direction: green to the warning threshold, amber beyond, red at critical", () => {
-  const sl = { value: 80, warning: 75, critical: 60 };
-  expect(targetStatus("service_level", 82, sl)).toBe("good");
-  expect(targetStatus("service_level", 75, sl)).toBe("good");
-  expect(targetStatus("service_level", 70, sl)).toBe("warning");
-  expect(targetStatus("service_level", 60, sl)).toBe("critical");
-  const frt = { value: 3600, warning: 5400, critical: 7200 };
-  expect(targetStatus("first_response_time", 4000, frt)).toBe("good");
-  expect(targetStatus("first_response_time", 6000, frt)).toBe("warning");
-  expect(targetStatus("first_response_time", 9000, frt)).toBe("critical");
-  expect(targetStatus("first_response_time", null, frt)).toBeNull();
-  expect(targetStatus("csat", 50, null)).toBeNull();
-});
 
 test("URL filters parse, name the bad parameter, and print back in a stable order", () => {
   const parsed = parseDashboardFilters({ team: ["b", "a"], channel: "email", preset: "last_7_days" });

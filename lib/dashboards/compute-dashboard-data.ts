@@ -1,12 +1,12 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { getKpiDefinition, type KpiKey } from "@/lib/kpi/catalog";
+import { getKpiDefinition, needsMinimumSample, type KpiKey } from "@/lib/kpi/catalog";
 import { getKpiSnapshot, type KpiSnapshotEntry } from "@/lib/kpi/get-kpi-snapshot";
+import { kpiChannelNote } from "@/lib/kpi/kpi-channel-note";
 import { NO_GROUPING, type HoursBasis, type KpiFilters, type KpiGrouping } from "@/lib/kpi/kpi-query";
 import { loadRollupStates } from "@/lib/kpi/rollups/load-rollup-states";
 import { comparisonWindow, presetWindow, timeBuckets, type BucketUnit, type TimeWindow } from "@/lib/kpi/time-windows";
 import { anonymised } from "@/lib/leaderboards/anonymised";
 import { initials } from "@/lib/leaderboards/initials";
-import { needsMinimumSample } from "@/lib/leaderboards/needs-minimum-sample";
 import { rankImprovement } from "@/lib/leaderboards/rank-improvement";
 import { rankLeaderboard } from "@/lib/leaderboards/rank-leaderboard";
 import { rankVolumeAdjusted } from "@/lib/leaderboards/rank-volume-adjusted";
@@ -15,7 +15,8 @@ import { recentAwards, type AwardView } from "@/lib/motivation/achievements";
 import { competitionStanding, scopedStanding, type CompetitionStanding } from "@/lib/motivation/competitions";
 import type { CanSee } from "@/lib/auth/scope";
 import { listAtRiskTickets, type AtRiskList } from "@/lib/sla/at-risk-tickets";
-import { resolveTarget, targetStatus, type Target } from "@/lib/targets/targets";
+import { targetStanding } from "@/lib/targets/target-standing";
+import { resolveTarget, type Target } from "@/lib/targets/targets";
 
 import type { DashboardData, KpiFigure, ShownAward, TargetFigure, WidgetData } from "./dashboard-data";
 import type { DashboardWidget } from "./widget-config";
@@ -173,7 +174,8 @@ export async function computeDashboardData(prisma: PrismaClient, q: DashboardQue
           previous: getKpiDefinition(config.kpi).live ? null : figure(entry(p.previous, config.kpi)!),
           sparkline: entry(p.sparkline, config.kpi)?.groups?.map((g) => g.value) ?? [],
           target: target && targetFigure(target),
-          status: targetStatus(config.kpi, current.value, target),
+          standing: targetStanding(config.kpi, current, target, q.minSampleSize),
+          channelNote: kpiChannelNote(config.kpi, q.filters),
         };
         break;
       }

@@ -4,7 +4,7 @@ import type { LeaderboardRow } from "@/lib/leaderboards/leaderboard-row";
 import type { AwardView } from "@/lib/motivation/achievements";
 import type { CompetitionStanding } from "@/lib/motivation/competitions";
 import type { AtRiskList } from "@/lib/sla/at-risk-tickets";
-import type { TargetStatus } from "@/lib/targets/targets";
+import type { TargetStanding } from "@/lib/targets/target-standing";
 
 // The JSON a dashboard poll returns: everything its widgets show, keyed by widget id. The server
 // renders the first paint from it and the client polls for the next one.
@@ -27,7 +27,10 @@ export interface NumberWidgetData {
   previous: KpiFigure | null;
   sparkline: (number | null)[];
   target: TargetFigure | null;
-  status: TargetStatus | null;
+  /** How the value stands against the target, or that it rests on too few records to say. */
+  standing: TargetStanding | null;
+  /** "Does not apply to email" when the channel filter rules out every record the KPI counts. */
+  channelNote: string | null;
 }
 
 export interface SeriesWidgetData {

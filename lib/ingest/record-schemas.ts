@@ -45,6 +45,29 @@ export const PRIORITIES = ["low", "normal", "high", "urgent"] as const;
 export const TICKET_STATUSES = ["new", "open", "pending", "solved", "closed"] as const;
 export const SURVEY_KINDS = ["csat", "nps", "ces", "enps"] as const;
 export const PRESENCES = ["available", "busy", "away", "offline"] as const;
+export const CALL_DIRECTIONS = ["inbound", "outbound"] as const;
+
+/** How each value of the enums above reads on screen: records tables, filters, ticket pages. */
+export const ENUM_LABELS = {
+  channel: { email: "Email", chat: "Chat", phone: "Phone", social: "Social", web: "Web" },
+  priority: { low: "Low", normal: "Normal", high: "High", urgent: "Urgent" },
+  ticketStatus: { new: "New", open: "Open", pending: "Pending", solved: "Solved", closed: "Closed" },
+  surveyKind: { csat: "CSAT", nps: "NPS", ces: "CES", enps: "eNPS" },
+  presence: { available: "Available", busy: "Busy", away: "Away", offline: "Offline" },
+  callDirection: { inbound: "Inbound", outbound: "Outbound" },
+} as const satisfies {
+  channel: Record<(typeof CHANNELS)[number], string>;
+  priority: Record<(typeof PRIORITIES)[number], string>;
+  ticketStatus: Record<(typeof TICKET_STATUSES)[number], string>;
+  surveyKind: Record<(typeof SURVEY_KINDS)[number], string>;
+  presence: Record<(typeof PRESENCES)[number], string>;
+  callDirection: Record<(typeof CALL_DIRECTIONS)[number], string>;
+};
+
+/** An enum value as a word; a value the map does not know (older data) is shown as stored. */
+export function enumLabel(kind: keyof typeof ENUM_LABELS, value: string): string {
+  return (ENUM_LABELS[kind] as Record<string, string>)[value] ?? value;
+}
 
 export const SURVEY_SCALES: Record<(typeof SURVEY_KINDS)[number], readonly [number, number]> = {
   csat: [1, 5],
@@ -135,7 +158,7 @@ export const ZCallRecord = z
     queue: externalId.optional(),
     agent: externalId.optional(),
     team: externalId.optional(),
-    direction: z.enum(["inbound", "outbound"]).optional(),
+    direction: z.enum(CALL_DIRECTIONS).optional(),
     queuedAt: timestamp.optional(),
     answeredAt: timestamp.optional(),
     // Optional although SPEC lists it plainly: a call still waiting or in progress has not ended,

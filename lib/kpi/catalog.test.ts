@@ -72,3 +72,12 @@ describeEachDatabase("KPI family modules", ({ db }) => {
     }
   });
 });
+
+test("every KPI has a plain sentence for managers, in words rather than a formula", () => {
+  for (const kpi of KPI_CATALOG) {
+    expect(kpi.plain, kpi.key).toMatch(/^[A-Z].{15,}\.$/);
+    // Field names and operators belong in the formula below it, not in the sentence.
+    expect(kpi.plain, kpi.key).not.toMatch(/[a-z][A-Z]|÷|×|Σ|\bmean\b/);
+    expect(kpi.plain, kpi.key).not.toBe(kpi.definition);
+  }
+});

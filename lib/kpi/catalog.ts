@@ -5,6 +5,8 @@
 // rollups and the tests all read from here; adding a KPI means one entry here and its SQL in the
 // module its family names. Client components import this file: it holds data, never SQL.
 
+import type { CHANNELS } from "@/lib/ingest/record-schemas";
+
 export type KpiUnit = "count" | "seconds" | "percent" | "score" | "ratio";
 export type KpiDirection = "higher" | "lower" | "neutral";
 
@@ -20,6 +22,12 @@ interface KpiFamilyDefinition {
   rollup: `${Uppercase<string>}_ROLLUP` | null;
   /** The records list whose rows a KPI of the family counts, or null: none lists them. */
   records: RecordsList | null;
+  /**
+   * The channels its records come from: "any" when each record has its own, else the only ones a
+   * channel filter can match (calls are phone; knowledge-base views and agents' presence have no
+   * channel at all, so any channel filter leaves them without data: the KPI does not apply).
+   */
+  channels: "any" | readonly (typeof CHANNELS)[number][];
 }
 
 /**
@@ -28,13 +36,13 @@ interface KpiFamilyDefinition {
  * could not key on.
  */
 export const KPI_FAMILIES = {
-  tickets: { module: "lib/kpi/families/ticket-kpis.ts", compute: "computeTicketKpis", rollup: "TICKET_ROLLUP", records: "tickets" },
-  replies: { module: "lib/kpi/families/reply-kpis.ts", compute: "computeReplyKpis", rollup: "REPLY_ROLLUP", records: null },
-  sla: { module: "lib/kpi/families/sla-kpis.ts", compute: "computeSlaKpis", rollup: null, records: null },
-  calls: { module: "lib/kpi/families/call-kpis.ts", compute: "computeCallKpis", rollup: "CALL_ROLLUP", records: "calls" },
-  surveys: { module: "lib/kpi/families/survey-kpis.ts", compute: "computeSurveyKpis", rollup: "SURVEY_ROLLUP", records: null },
-  knowledge_base: { module: "lib/kpi/families/knowledge-base-kpis.ts", compute: "computeKnowledgeBaseKpis", rollup: null, records: null },
-  live: { module: "lib/kpi/families/live-kpis.ts", compute: "computeLiveKpis", rollup: null, records: null },
+  tickets: { module: "lib/kpi/families/ticket-kpis.ts", compute: "computeTicketKpis", rollup: "TICKET_ROLLUP", records: "tickets", channels: "any" },
+  replies: { module: "lib/kpi/families/reply-kpis.ts", compute: "computeReplyKpis", rollup: "REPLY_ROLLUP", records: null, channels: "any" },
+  sla: { module: "lib/kpi/families/sla-kpis.ts", compute: "computeSlaKpis", rollup: null, records: null, channels: "any" },
+  calls: { module: "lib/kpi/families/call-kpis.ts", compute: "computeCallKpis", rollup: "CALL_ROLLUP", records: "calls", channels: ["phone"] },
+  surveys: { module: "lib/kpi/families/survey-kpis.ts", compute: "computeSurveyKpis", rollup: "SURVEY_ROLLUP", records: null, channels: "any" },
+  knowledge_base: { module: "lib/kpi/families/knowledge-base-kpis.ts", compute: "computeKnowledgeBaseKpis", rollup: null, records: null, channels: [] },
+  live: { module: "lib/kpi/families/live-kpis.ts", compute: "computeLiveKpis", rollup: null, records: null, channels: ["phone"] },
 } as const satisfies Record<string, KpiFamilyDefinition>;
 
 export type KpiFamily = keyof typeof KPI_FAMILIES;
@@ -63,6 +71,8 @@ export interface KpiDefinition {
   family: KpiFamily;
   /** What puts a record in the window: the list behind the number filters on the same. */
   basis: KpiBasis;
+  /** One plain sentence for managers, shown first wherever the definition is (the formula below it). */
+  plain: string;
   /** The definition as SPEC section 3 words it. */
   definition: string;
   /** Durations report mean (the headline), median and 90th percentile. */
@@ -85,26 +95,31 @@ export const KPI_CATALOG = [
   {
     key: "ticket_volume", name: "Ticket volume", unit: "count", direction: "neutral", family: "tickets", basis: "created",
     agentPage: true, teamPage: true,
+    plain: "How many tickets customers opened in the period.",
     definition: "Tickets with createdAt in the window.",
   },
   {
     key: "tickets_solved", name: "Tickets solved", unit: "count", direction: "higher", family: "tickets", basis: "resolved",
     agentPage: true, teamPage: true,
+    plain: "How many tickets were solved in the period.",
     definition: "Tickets with resolvedAt in the window.",
   },
   {
     key: "first_response_time", name: "First response time", unit: "seconds", direction: "lower", family: "tickets", basis: "first_response", distribution: true, businessHours: true,
     agentPage: true, teamPage: true,
+    plain: "How long customers wait for the first answer to a ticket, on average.",
     definition: "Mean of firstResponseAt − createdAt over tickets whose firstResponseAt is in the window.",
   },
   {
     key: "avg_resolution_time", name: "Average resolution time", unit: "seconds", direction: "lower", family: "tickets", basis: "resolved", distribution: true, businessHours: true,
     agentPage: true,
+    plain: "How long it takes to solve a ticket, from when it was opened, on average.",
     definition: "Mean of resolvedAt − createdAt over tickets whose resolvedAt is in the window.",
   },
   {
     key: "avg_reply_time", name: "Average time to reply", unit: "seconds", direction: "lower", family: "replies", basis: "replied", distribution: true, businessHours: true,
     agentPage: true,
+    plain: "How long customers wait for each reply once they have written, on average.",
     definition:
       "For every public agent message in the window that follows at least one customer message since the previous public agent " +
       "message on that ticket: the time since the earliest such customer message; mean of those.",
@@ -112,6 +127,7 @@ export const KPI_CATALOG = [
   {
     key: "fcr_rate", name: "First contact resolution rate", unit: "percent", direction: "higher", family: "tickets", basis: "created", marginOfError: "proportion",
     agentPage: true,
+    plain: "The share of new tickets solved with a single answer, never reopened.",
     definition:
       "Tickets created in the window that are resolved (by now) with exactly one public agent message and reopens = 0, " +
       "÷ tickets created in the window, × 100.",
@@ -119,20 +135,24 @@ export const KPI_CATALOG = [
   {
     key: "touches_per_ticket", name: "Agent touches per ticket", unit: "ratio", direction: "lower", family: "tickets", basis: "resolved",
     agentPage: true,
+    plain: "How many answers an agent sends before a ticket is solved, on average.",
     definition: "Public agent messages on tickets resolved in the window ÷ tickets resolved in the window.",
   },
   {
     key: "reopen_rate", name: "Reopen rate", unit: "percent", direction: "lower", family: "tickets", basis: "resolved", marginOfError: "proportion",
     agentPage: true,
+    plain: "The share of solved tickets that the customer had to reopen.",
     definition: "Tickets resolved in the window with reopens > 0 ÷ tickets resolved in the window × 100.",
   },
   {
     key: "backlog", name: "Open backlog", unit: "count", direction: "lower", family: "tickets", basis: "open",
+    plain: "How many tickets are still open at the end of the period.",
     definition: "Tickets created before the window's end and not resolved by it (resolvedAt empty or at or after the end).",
   },
   {
     key: "sla_first_response", name: "SLA: first response", unit: "percent", direction: "higher", family: "sla", basis: "first_response", marginOfError: "proportion",
     agentPage: true,
+    plain: "The share of tickets whose first answer came within the promised time.",
     definition:
       "Tickets whose firstResponseAt is in the window and whose first response time met their priority's SLA target " +
       "(in business or calendar time, as the policy says) ÷ such tickets with a target × 100.",
@@ -140,6 +160,7 @@ export const KPI_CATALOG = [
   {
     key: "sla_resolution", name: "SLA: resolution", unit: "percent", direction: "higher", family: "sla", basis: "resolved", marginOfError: "proportion",
     agentPage: true,
+    plain: "The share of tickets solved within the promised time.",
     definition:
       "Tickets whose resolvedAt is in the window and whose resolution time met their priority's SLA target " +
       "(in business or calendar time, as the policy says) ÷ such tickets with a target × 100.",
@@ -147,22 +168,26 @@ export const KPI_CATALOG = [
   {
     key: "calls_handled", name: "Calls handled", unit: "count", direction: "higher", family: "calls", basis: "ended",
     agentPage: true,
+    plain: "How many incoming calls an agent answered and finished in the period.",
     definition: "Answered inbound calls whose endedAt is in the window.",
   },
   {
     key: "aht", name: "Average handle time", unit: "seconds", direction: "lower", family: "calls", basis: "ended", distribution: true,
     agentPage: true,
+    plain: "How long an answered call takes, talking, on hold and wrapping up, on average.",
     definition: "(Σ talk + Σ hold + Σ wrap-up) ÷ number of answered calls, over answered calls whose endedAt is in the window.",
   },
   {
     key: "asa", name: "Average speed of answer", unit: "seconds", direction: "lower", family: "calls", basis: "ended", distribution: true,
     agentPage: true,
+    plain: "How long callers wait in the queue before someone answers, on average.",
     definition:
       "Mean of answeredAt − queuedAt over answered calls whose endedAt is in the window; a call answered without queueing waited 0 s.",
   },
   {
     key: "abandonment_rate", name: "Abandonment rate", unit: "percent", direction: "lower", family: "calls", basis: "ended", marginOfError: "proportion",
     agentPage: true,
+    plain: "The share of callers who hung up while waiting in the queue.",
     definition:
       "Abandoned ÷ offered × 100, over inbound calls whose endedAt is in the window. Offered = answered, or queued and then " +
       "abandoned. Abandoned = queued, never answered. Calls that ended before reaching the queue are not offered.",
@@ -170,42 +195,51 @@ export const KPI_CATALOG = [
   {
     key: "service_level", name: "Service level", unit: "percent", direction: "higher", family: "calls", basis: "ended", marginOfError: "proportion",
     agentPage: true,
+    plain: "The share of callers answered within the target number of seconds.",
     definition: "Offered calls answered within T seconds of queueing ÷ offered calls × 100; T is a setting (default 20).",
   },
   {
     key: "csat", name: "Customer satisfaction", unit: "percent", direction: "higher", family: "surveys", basis: "responded", marginOfError: "proportion",
     agentPage: true, teamPage: true,
     scale: [1, 5],
+    plain: "The share of surveyed customers who said they were satisfied (4 or 5 out of 5).",
     definition: "Responses scoring 4 or 5 ÷ all CSAT responses × 100 (the mean score is shown alongside).",
   },
   {
     key: "nps", name: "Net promoter score", unit: "score", direction: "higher", family: "surveys", basis: "responded", marginOfError: "nps", scale: [-100, 100],
     agentPage: true,
+    plain: "How likely customers are to recommend us: promoters minus detractors, from −100 to 100.",
     definition: "% promoters (9-10) − % detractors (0-6) of NPS responses, from −100 to 100.",
   },
   {
     key: "ces", name: "Customer effort score", unit: "score", direction: "lower", family: "surveys", basis: "responded", scale: [1, 5],
     agentPage: true,
+    plain: "How easy customers found it to get help, from 1 (very easy) to 5 (very hard).",
     definition: "Mean CES score (1 = very easy … 5 = very hard).",
   },
   {
     key: "enps", name: "Employee NPS", unit: "score", direction: "higher", family: "surveys", basis: "responded", marginOfError: "nps", scale: [-100, 100],
+    plain: "How likely employees are to recommend working here, from −100 to 100.",
     definition: "As NPS, over eNPS responses (employee pulse surveys).",
   },
   {
     key: "kb_views_per_visitor", name: "Knowledge base views per visitor", unit: "ratio", direction: "neutral", family: "knowledge_base", basis: "viewed",
+    plain: "How many help-centre articles each visitor reads, on average.",
     definition: "Knowledge-base views ÷ distinct visitors in the window.",
   },
   {
     key: "agents_available", name: "Agents available now", unit: "count", direction: "higher", family: "live", basis: "live", live: true,
+    plain: "How many agents are available to take work right now.",
     definition: "Agents whose latest status is available.",
   },
   {
     key: "calls_waiting", name: "Calls waiting now", unit: "count", direction: "lower", family: "live", basis: "live", live: true,
+    plain: "How many callers are waiting in the queue right now.",
     definition: "Calls with queuedAt and neither answeredAt nor endedAt.",
   },
   {
     key: "longest_wait", name: "Longest wait now", unit: "seconds", direction: "lower", family: "live", basis: "live", live: true,
+    plain: "How long the caller who has waited longest has been waiting, right now.",
     definition: "Now − the oldest queuedAt among calls waiting.",
   },
 ] as const satisfies readonly KpiDefinition[];
@@ -223,6 +257,33 @@ export function isKpiKey(key: string): key is KpiKey {
 
 export function getKpiDefinition(key: KpiKey): KpiDefinition {
   return BY_KEY.get(key)!;
+}
+
+/** What one record of a KPI's sample is, by what puts it in the window: "Too few responses (1)". */
+const SAMPLE_NOUNS: Record<KpiBasis, string> = {
+  created: "tickets",
+  resolved: "tickets",
+  first_response: "tickets",
+  open: "tickets",
+  replied: "replies",
+  ended: "calls",
+  responded: "responses",
+  viewed: "views",
+  live: "records",
+};
+
+/** The word for the records a KPI's value is computed over, plural. */
+export function sampleNounOf(key: KpiKey): string {
+  return SAMPLE_NOUNS[getKpiDefinition(key).basis];
+}
+
+/**
+ * Rates and scores need the organisation's minimum sample before anyone is ranked or judged on
+ * them (a CSAT of 100 % from one response says nothing); counts and durations do not.
+ */
+export function needsMinimumSample(key: KpiKey): boolean {
+  const definition = getKpiDefinition(key);
+  return definition.marginOfError !== undefined || definition.unit === "score" || definition.unit === "ratio";
 }
 
 /** The KPIs of an agent's page, in catalog order. */

@@ -15,6 +15,27 @@ export function formatDuration(seconds: number): string {
   return `${Math.floor(s / 86_400)}d ${pad(Math.floor((s % 86_400) / 3600))}h`;
 }
 
+const DURATION_UNITS = [
+  ["d", 86_400],
+  ["h", 3600],
+  ["m", 60],
+  ["s", 1],
+] as const;
+
+/** Durations as typed in forms and gaps: "1h 30m", "42m", "45s", "2d 4h" (the two largest parts). */
+export function formatDurationShort(seconds: number): string {
+  let rest = Math.round(Math.max(0, seconds));
+  const parts: string[] = [];
+  for (const [suffix, size] of DURATION_UNITS) {
+    const count = Math.floor(rest / size);
+    rest -= count * size;
+    if (count > 0 || (parts.length > 0 && parts.length < 2)) parts.push(`${count}${suffix}`);
+    if (parts.length === 2) break;
+  }
+  const shown = parts.filter((part) => !/^0/.test(part));
+  return shown.length ? shown.join(" ") : "0s";
+}
+
 /** A KPI value in its unit's format; null (no data) is an em dash, never 0. */
 export function formatKpiValue(value: number | null, unit: KpiUnit): string {
   if (value === null || !Number.isFinite(value)) return "—";

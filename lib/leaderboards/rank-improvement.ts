@@ -1,7 +1,6 @@
-import { getKpiDefinition, type KpiKey } from "@/lib/kpi/catalog";
+import { getKpiDefinition, needsMinimumSample, type KpiKey } from "@/lib/kpi/catalog";
 
 import type { LeaderboardRow, RankedGroup } from "./leaderboard-row";
-import { needsMinimumSample } from "./needs-minimum-sample";
 
 /**
  * "Most improved": ranked by the change against the previous period in the KPI's better direction,

@@ -1,7 +1,6 @@
-import type { KpiKey } from "@/lib/kpi/catalog";
+import { needsMinimumSample, type KpiKey } from "@/lib/kpi/catalog";
 
 import type { LeaderboardRow, RankedGroup } from "./leaderboard-row";
-import { needsMinimumSample } from "./needs-minimum-sample";
 import { sortedForKpi } from "./sorted-for-kpi";
 
 // How leaderboards, competitions and achievements rank and qualify agents and teams: one module

@@ -2,11 +2,10 @@ import { z } from "zod";
 
 import type { CanSee } from "@/lib/auth/scope";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { getKpiDefinition, type KpiKey } from "@/lib/kpi/catalog";
+import { getKpiDefinition, needsMinimumSample, type KpiKey } from "@/lib/kpi/catalog";
 import { formatKpiValue } from "@/lib/kpi/format-kpi-value";
 import { getKpiSnapshot } from "@/lib/kpi/get-kpi-snapshot";
 import { NO_FILTERS } from "@/lib/kpi/kpi-query";
-import { needsMinimumSample } from "@/lib/leaderboards/needs-minimum-sample";
 import type { OrgSettings } from "@/lib/org/get-org-settings";
 
 import { agentsOfTeams, notifyAgents } from "./notifications";

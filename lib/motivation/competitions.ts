@@ -3,11 +3,10 @@ import { z } from "zod";
 
 import type { CanSee } from "@/lib/auth/scope";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { getKpiDefinition, type KpiKey, type KpiUnit } from "@/lib/kpi/catalog";
+import { getKpiDefinition, needsMinimumSample, type KpiKey, type KpiUnit } from "@/lib/kpi/catalog";
 import { getKpiSnapshot } from "@/lib/kpi/get-kpi-snapshot";
 import { NO_FILTERS } from "@/lib/kpi/kpi-query";
 import type { LeaderboardRow } from "@/lib/leaderboards/leaderboard-row";
-import { needsMinimumSample } from "@/lib/leaderboards/needs-minimum-sample";
 import { rankLeaderboard } from "@/lib/leaderboards/rank-leaderboard";
 import type { OrgSettings } from "@/lib/org/get-org-settings";
 

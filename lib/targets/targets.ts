@@ -3,10 +3,10 @@ import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { getKpiDefinition, isKpiKey, type KpiKey } from "@/lib/kpi/catalog";
 
-// A target is a goal for one KPI, for the organisation, a team or an agent, with two thresholds
-// that colour widgets: at or better than `warning` is green, worse than `warning` amber, at or worse
-// than `critical` red. `value` is the goal itself, shown on widgets and gauges. "Better" follows the
-// KPI's direction; neutral KPIs (volumes) count higher as better.
+// A target is a goal for one KPI, for the organisation, a team or an agent, with two thresholds:
+// `value` is the goal, `warning` and `critical` say how far from it is off target and critical.
+// How a value stands against them is `targetStanding` (./target-standing.ts). "Better" follows
+// the KPI's direction; neutral KPIs (volumes) count higher as better.
 
 export interface Target {
   id: number;
@@ -18,16 +18,7 @@ export interface Target {
   critical: number;
 }
 
-export type TargetStatus = "good" | "warning" | "critical";
-
 const higherIsBetter = (kpi: KpiKey) => getKpiDefinition(kpi).direction !== "lower";
-
-export function targetStatus(kpi: KpiKey, value: number | null, target: Pick<Target, "warning" | "critical"> | null): TargetStatus | null {
-  if (value === null || !target) return null;
-  const atLeast = (threshold: number) => (higherIsBetter(kpi) ? value >= threshold : value <= threshold);
-  if (!atLeast(target.critical) || value === target.critical) return "critical";
-  return atLeast(target.warning) ? "good" : "warning";
-}
 
 /** The most specific target for a view: the agent's, else the team's, else the organisation's. */
 export function resolveTarget(targets: Target[], kpi: KpiKey, scope: { teamId?: number | null; agentId?: number | null }): Target | null {

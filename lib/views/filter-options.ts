@@ -1,6 +1,6 @@
 import { visibleTeams, type KpiScope } from "@/lib/auth/scope";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { CHANNELS } from "@/lib/ingest/record-schemas";
+import { CHANNELS, ENUM_LABELS } from "@/lib/ingest/record-schemas";
 
 export interface FilterOptions {
   /** null when the viewer cannot choose teams (an agent). */
@@ -18,6 +18,6 @@ export async function filterOptions(prisma: PrismaClient, scope: KpiScope): Prom
   return {
     teams: teams && teams.map((t) => ({ value: t.externalId, label: t.name })),
     queues: queues.map((q) => ({ value: q.externalId, label: q.name })),
-    channels: CHANNELS.map((c) => ({ value: c, label: c.charAt(0).toUpperCase() + c.slice(1) })),
+    channels: CHANNELS.map((c) => ({ value: c, label: ENUM_LABELS.channel[c] })),
   };
 }

@@ -1,16 +1,17 @@
 import "server-only";
 
 import type { UserContext } from "@/lib/auth/guards";
+import type { DashboardFilters } from "@/lib/dashboards/dashboard-filters";
 import { findTeam, type TeamEntry } from "@/lib/directory/directory";
-import { getKpiDefinition, isKpiKey, teamPageKpis, type KpiDefinition, type KpiKey } from "@/lib/kpi/catalog";
+import { getKpiDefinition, isKpiKey, needsMinimumSample, teamPageKpis, type KpiDefinition, type KpiKey } from "@/lib/kpi/catalog";
 import { getKpiSnapshot, type KpiSnapshotEntry } from "@/lib/kpi/get-kpi-snapshot";
 import { NO_GROUPING } from "@/lib/kpi/kpi-query";
 import { comparisonWindow } from "@/lib/kpi/time-windows";
 import type { LeaderboardRow } from "@/lib/leaderboards/leaderboard-row";
-import { needsMinimumSample } from "@/lib/leaderboards/needs-minimum-sample";
 import { rankLeaderboard } from "@/lib/leaderboards/rank-leaderboard";
 
 import { drillContext, type SearchParams } from "./drill-context";
+import { filterOptions, type FilterOptions } from "./filter-options";
 import { NOT_FOUND, type PageView } from "./page-view";
 import { pathSegment } from "./path-segment";
 import { withParam } from "./with-param";
@@ -20,6 +21,9 @@ export interface TeamPageView {
   /** The KPI the agents are ranked on. */
   key: KpiKey;
   kpi: KpiDefinition;
+  /** The filters of the URL and what the filter bar offers, as on the KPI page. */
+  filters: DashboardFilters;
+  filterOptions: FilterOptions;
   /** The dashboard filters, to carry back up. */
   search: string;
   /** The filters with this team: an agent's numbers on the next page are those within this team. */
@@ -44,10 +48,11 @@ export async function teamPageView(context: UserContext, rawTeam: string, search
   const { org, window, now } = drill;
   const key: KpiKey = typeof searchParams.kpi === "string" && isKpiKey(searchParams.kpi) && !getKpiDefinition(searchParams.kpi).live ? searchParams.kpi : "tickets_solved";
   const base = { timeZone: org.timeZone, filters: drill.scoped, now, serviceLevelSeconds: org.serviceLevelSeconds };
-  const [headline, agents, before] = await Promise.all([
+  const [headline, agents, before, options] = await Promise.all([
     getKpiSnapshot(drill.prisma, [...new Set([...teamPageKpis(), key])], { ...base, ...window, grouping: NO_GROUPING }),
     getKpiSnapshot(drill.prisma, [key], { ...base, ...window, grouping: { by: "agent" } }),
     getKpiSnapshot(drill.prisma, [key], { ...base, ...comparisonWindow(window, now, org.timeZone), grouping: { by: "agent" } }),
+    filterOptions(drill.prisma, drill.scope),
   ]);
   const ranking = rankLeaderboard(key, agents.get(key)!.groups ?? [], before.get(key)!.groups ?? [], org.minSampleSize);
   return {
@@ -56,6 +61,8 @@ export async function teamPageView(context: UserContext, rawTeam: string, search
       team,
       key,
       kpi: getKpiDefinition(key),
+      filters: drill.filters,
+      filterOptions: options,
       search: drill.search,
       teamSearch: withParam(drill.search, "team", externalId),
       headline: teamPageKpis().map((k) => ({ key: k, kpi: getKpiDefinition(k), entry: headline.get(k)! })),

@@ -54,7 +54,10 @@ export default async function KpiDefinitionsPage() {
                   <span className="font-medium text-slate-900">{kpi.name}</span>
                   <code className="mt-1 block text-xs text-slate-500">{kpi.key}</code>
                 </dt>
-                <dd className="text-slate-700">{kpi.definition}</dd>
+                <dd className="text-slate-700">
+                  <p className="text-slate-900" data-testid="kpi-plain">{kpi.plain}</p>
+                  <p className="mt-1 text-sm text-slate-500">{kpi.definition}</p>
+                </dd>
                 <dd className="text-sm text-slate-500">
                   <span className="block">{DIRECTION_LABELS[kpi.direction]}</span>
                   <span className="block">

@@ -1,5 +1,6 @@
 import type { CompetitionWidgetData } from "@/lib/dashboards/dashboard-data";
 import { formatDuration, formatKpiValue } from "@/lib/kpi/format-kpi-value";
+import { tooFewLabel } from "@/lib/targets/target-standing";
 
 import { WidgetFrame } from "../widget-frame";
 
@@ -58,7 +59,7 @@ export function CompetitionWidget({ title, data, stale, now }: { title: string; 
               )}
             </span>
             {row.rank === null && s.minSample > 0 && row.n < s.minSample && row.value !== null ? (
-              <span className="text-xs text-slate-500">Not enough data ({row.n})</span>
+              <span className="text-xs text-slate-500 dark:text-slate-400">{tooFewLabel(s.kpi, row.n)}</span>
             ) : (
               <span className="font-semibold tabular-nums text-slate-900 dark:text-white" data-testid="competition-value">
                 {formatKpiValue(row.value, s.unit)}

@@ -4,10 +4,10 @@ import type { NumberWidgetData } from "@/lib/dashboards/dashboard-data";
 import { getKpiDefinition } from "@/lib/kpi/catalog";
 import { formatKpiValue } from "@/lib/kpi/format-kpi-value";
 
-import { STATUS_STYLE } from "../status";
+import { standingAccent, TargetStandingBadge } from "../target-standing-badge";
 import { WidgetFrame } from "../widget-frame";
 
-const ARC = { good: "#009E73", warning: "#E69F00", critical: "#D55E00", none: "#0072B2" };
+const ARC = { met: "#009E73", close: "#56B4E9", off: "#E69F00", critical: "#D55E00", none: "#0072B2" };
 
 /** The range the needle moves over: the KPI's scale, 0-100 for percentages, else up to twice the target. */
 function gaugeRange(data: NumberWidgetData): [number, number] {
@@ -26,9 +26,9 @@ export function GaugeWidget({ title, data, href, stale }: { title: string; data:
   const angle = (v: number) => Math.PI * (1 - share(v));
   const point = (v: number, r: number) => [100 + r * Math.cos(angle(v)), 100 - r * Math.sin(angle(v))] as const;
   const [ex, ey] = point(value ?? min, 80);
-  const status = data.status ? STATUS_STYLE[data.status] : null;
+  const status = data.standing && "status" in data.standing ? data.standing.status : null;
   return (
-    <WidgetFrame title={title} href={href} stale={stale} accent={status?.accent} testId={`gauge-${data.kpi.replace(/_/g, "-")}`}>
+    <WidgetFrame title={title} href={href} stale={stale} accent={standingAccent(data.standing)} testId={`gauge-${data.kpi.replace(/_/g, "-")}`}>
       <div className="flex h-full flex-col items-center justify-center">
         <svg viewBox="0 0 200 115" className="h-full max-h-40 w-full" role="img" aria-label={`${kpi.name}: ${formatKpiValue(value, kpi.unit)}`}>
           <path d="M 20 100 A 80 80 0 0 1 180 100" fill="none" stroke="currentColor" className="text-slate-200 dark:text-slate-700" strokeWidth="16" strokeLinecap="round" />
@@ -36,7 +36,7 @@ export function GaugeWidget({ title, data, href, stale }: { title: string; data:
             <path
               d={`M 20 100 A 80 80 0 0 1 ${ex.toFixed(2)} ${ey.toFixed(2)}`}
               fill="none"
-              stroke={ARC[data.status ?? "none"]}
+              stroke={ARC[status ?? "none"]}
               strokeWidth="16"
               strokeLinecap="round"
             />
@@ -56,9 +56,8 @@ export function GaugeWidget({ title, data, href, stale }: { title: string; data:
             {formatKpiValue(value, kpi.unit)}
           </text>
         </svg>
-        <p className="text-xs text-slate-500 dark:text-slate-400">
-          {status ? `${status.symbol} ${status.label}` : "No target set"}
-          {data.target ? ` · target ${formatKpiValue(data.target.value, kpi.unit)}` : ""}
+        <p className="flex flex-wrap items-center justify-center gap-1 text-xs text-slate-500 dark:text-slate-400">
+          {data.standing ? <TargetStandingBadge kpi={data.kpi} standing={data.standing} /> : data.target ? `target ${formatKpiValue(data.target.value, kpi.unit)}` : "No target set"}
         </p>
       </div>
     </WidgetFrame>

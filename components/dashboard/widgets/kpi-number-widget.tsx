@@ -9,7 +9,8 @@ import { getKpiDefinition } from "@/lib/kpi/catalog";
 import { formatChangeAmount, formatKpiValue } from "@/lib/kpi/format-kpi-value";
 
 import { AnimatedValue } from "../animated-value";
-import { CHANGE_STYLE, SERIES_COLOURS, STATUS_STYLE } from "../status";
+import { CHANGE_STYLE, SERIES_COLOURS } from "../status";
+import { standingAccent, TargetStandingBadge } from "../target-standing-badge";
 import { WidgetFrame } from "../widget-frame";
 
 const integer = new Intl.NumberFormat("en-US");
@@ -37,7 +38,6 @@ function Change({ data }: { data: NumberWidgetData }) {
 export function KpiNumberWidget({ title, data, href, stale, kiosk = false }: { title: string; data: NumberWidgetData; href?: string; stale: boolean; kiosk?: boolean }) {
   const kpi = getKpiDefinition(data.kpi);
   const popover = useId();
-  const status = data.status ? STATUS_STYLE[data.status] : null;
   const testId = `kpi-${data.kpi.replace(/_/g, "-")}`;
   const points = data.sparkline.map((value, i) => ({ i, value }));
   const { current } = data;
@@ -46,15 +46,12 @@ export function KpiNumberWidget({ title, data, href, stale, kiosk = false }: { t
       title={title}
       href={href}
       stale={stale}
-      accent={status?.accent}
+      accent={standingAccent(data.standing)}
       testId={testId}
       aside={
         <>
-          {status && (
-            <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${status.badge}`} data-testid="target-status" data-status={data.status}>
-              <span aria-hidden>{status.symbol}</span> {status.label}
-            </span>
-          )}
+          {/* The gap goes under the number: beside the title it would squeeze the KPI's name. */}
+          <TargetStandingBadge kpi={data.kpi} standing={data.standing} withGap={false} />
           {!kiosk && (
           <button
             type="button"
@@ -72,7 +69,8 @@ export function KpiNumberWidget({ title, data, href, stale, kiosk = false }: { t
             className="m-auto max-w-sm rounded-xl border border-slate-200 bg-white p-5 text-sm text-slate-700 shadow-xl backdrop:bg-slate-900/20 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200"
           >
             <p className="font-semibold text-slate-900 dark:text-white">{kpi.name}</p>
-            <p className="mt-2">{kpi.definition}</p>
+            <p className="mt-2">{kpi.plain}</p>
+            <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">{kpi.definition}</p>
             <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-1 tabular-nums">
               <dt className="text-slate-500">Records</dt>
               <dd>{integer.format(current.n)}</dd>
@@ -124,11 +122,30 @@ export function KpiNumberWidget({ title, data, href, stale, kiosk = false }: { t
             </div>
           )}
         </div>
-        <p className="mt-1 text-sm">{kpi.live ? <span className="text-slate-500">Right now</span> : <Change data={data} />}</p>
+        <p className="mt-1 text-sm">
+          {data.channelNote ? (
+            <span className="text-slate-500 dark:text-slate-400" data-testid="kpi-channel-note">
+              {data.channelNote}
+            </span>
+          ) : kpi.live ? (
+            <span className="text-slate-500">Right now</span>
+          ) : (
+            <Change data={data} />
+          )}
+        </p>
         <p className={`mt-auto pt-1 text-xs text-slate-500 dark:text-slate-400 ${kiosk ? "hidden" : ""}`}>
           {kpi.live ? "\u00a0" : data.kpi === "backlog" ? "Open at the end of the period" : `${integer.format(current.n)} ${current.unit === "count" ? "in period" : "records"}`}
           {current.marginOfError != null && current.n > 0 ? ` · ±${current.marginOfError.toFixed(1)} (95%)` : ""}
-          {data.target ? ` · target ${formatKpiValue(data.target.value, kpi.unit)}` : ""}
+          {data.standing && "gap" in data.standing ? (
+            <span className="font-medium text-slate-700 dark:text-slate-200" data-testid="target-gap">
+              {" "}
+              · {data.standing.gap}
+            </span>
+          ) : data.target ? (
+            ` · target ${formatKpiValue(data.target.value, kpi.unit)}`
+          ) : (
+            ""
+          )}
         </p>
       </div>
     </WidgetFrame>

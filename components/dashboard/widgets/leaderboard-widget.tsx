@@ -4,6 +4,7 @@ import type { LeaderboardWidgetData } from "@/lib/dashboards/dashboard-data";
 import { getKpiDefinition } from "@/lib/kpi/catalog";
 import { formatChangeAmount, formatKpiValue } from "@/lib/kpi/format-kpi-value";
 import type { LeaderboardRow } from "@/lib/leaderboards/leaderboard-row";
+import { tooFewLabel } from "@/lib/targets/target-standing";
 
 import { WidgetFrame } from "../widget-frame";
 
@@ -78,8 +79,8 @@ export function LeaderboardWidget({
               {data.ranking === "improvement" ? (
                 <Improvement row={row} data={data} />
               ) : row.rank === null && data.minSample > 0 && row.n < data.minSample ? (
-                <span className="text-xs text-slate-500" title={`Fewer than ${data.minSample} responses`}>
-                  Not enough data ({row.n})
+                <span className="text-xs text-slate-500 dark:text-slate-400" title={`Ranked from ${data.minSample} on`} data-testid="leaderboard-too-few">
+                  {tooFewLabel(data.kpi, row.n)}
                 </span>
               ) : (
                 <span className="text-right font-semibold tabular-nums text-slate-900 dark:text-white">

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { FilterBar } from "@/components/dashboard/filter-bar";
 import { KpiPicker } from "@/components/drill/kpi-picker";
+import { TargetStandingBadge } from "@/components/dashboard/target-standing-badge";
 import { DrillPage, Panel } from "@/components/drill/page-frame";
 import { RefusedPage } from "@/components/drill/refused-page";
 import { TrendChart } from "@/components/drill/trend-chart";
@@ -21,7 +23,7 @@ const integer = new Intl.NumberFormat("en-US");
 export default async function AgentPage({ params, searchParams }: { params: Promise<{ agent: string }>; searchParams: Promise<SearchParams> }) {
   const result = await agentPageView(await requirePage(), (await params).agent, await searchParams);
   if (!result.ok) return <RefusedPage refusal={result} />;
-  const { agent: row, key: kpi, kpi: definition, search, agentSearch, cards, trend, awards, withinTeams, ticketsBehindKpi } = result.view;
+  const { agent: row, key: kpi, kpi: definition, search, agentSearch, cards, trend, awards, withinTeams, ticketsBehindKpi, filters, filterOptions: options } = result.view;
   const awardDate = new Intl.DateTimeFormat("en-GB", { timeZone: result.view.timeZone, dateStyle: "medium" });
 
   return (
@@ -32,9 +34,10 @@ export default async function AgentPage({ params, searchParams }: { params: Prom
       ]}
       title={row.name}
       subtitle={`${row.team?.name ?? "No team"}${withinTeams.length ? ` · numbers within ${withinTeams.join(", ")}` : ""}`}
+      filters={<FilterBar filters={filters} defaultPreset="today" teams={options.teams} queues={options.queues} channels={options.channels} keep={{ kpi }} />}
     >
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4 xl:grid-cols-6" data-testid="agent-kpis">
-        {cards.map(({ key, kpi: def, entry }) => (
+        {cards.map(({ key, kpi: def, entry, standing }) => (
           <Link
             key={key}
             href={withParam(search, "kpi", key)}
@@ -45,7 +48,12 @@ export default async function AgentPage({ params, searchParams }: { params: Prom
             <p className="mt-1 text-2xl font-semibold tabular-nums" data-testid={`agent-kpi-${key}-value`}>
               {formatKpiValue(entry.value, def.unit)}
             </p>
-            <p className="text-xs text-slate-400">{integer.format(entry.n)} records</p>
+            <p className="text-xs text-slate-500 dark:text-slate-400">{integer.format(entry.n)} records</p>
+            {standing && (
+              <p className="mt-1">
+                <TargetStandingBadge kpi={key} standing={standing} />
+              </p>
+            )}
           </Link>
         ))}
       </div>

@@ -26,7 +26,12 @@ export default async function KpiPage({ params, searchParams }: { params: Promis
     <DrillPage
       crumbs={[{ href: `/${search}`, label: "Dashboards" }]}
       title={kpi.name}
-      subtitle={kpi.definition}
+      subtitle={
+        <>
+          <p className="text-slate-700 dark:text-slate-200" data-testid="kpi-plain">{kpi.plain}</p>
+          <p className="mt-1 text-sm">{kpi.definition}</p>
+        </>
+      }
       filters={<FilterBar filters={result.view.filters} defaultPreset="today" teams={options.teams} queues={options.queues} channels={options.channels} keep={requestedBucket ? { bucket: requestedBucket } : {}} />}
     >
       <div className="grid gap-4 md:grid-cols-3">

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { FilterBar } from "@/components/dashboard/filter-bar";
 import { KpiPicker } from "@/components/drill/kpi-picker";
 import { DrillPage, Panel } from "@/components/drill/page-frame";
 import { RefusedPage } from "@/components/drill/refused-page";
 import { requirePage } from "@/lib/auth/guards";
 import { formatKpiValue } from "@/lib/kpi/format-kpi-value";
+import { tooFewLabel } from "@/lib/targets/target-standing";
 import type { SearchParams } from "@/lib/views/drill-context";
 import { teamPageView } from "@/lib/views/team-page";
 import { withParam } from "@/lib/views/with-param";
@@ -19,7 +21,7 @@ const integer = new Intl.NumberFormat("en-US");
 export default async function TeamPage({ params, searchParams }: { params: Promise<{ team: string }>; searchParams: Promise<SearchParams> }) {
   const result = await teamPageView(await requirePage(), (await params).team, await searchParams);
   if (!result.ok) return <RefusedPage refusal={result} />;
-  const { team, key: kpi, kpi: definition, search, teamSearch, headline, total, agents: ranking } = result.view;
+  const { team, key: kpi, kpi: definition, search, teamSearch, headline, total, agents: ranking, filters, filterOptions: options } = result.view;
 
   return (
     <DrillPage
@@ -29,6 +31,8 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
       ]}
       title={team.name}
       subtitle={`Agents ranked on ${definition.name.toLowerCase()}, ${definition.direction === "lower" ? "lowest" : "highest"} first.`}
+      // The page is the team: the bar offers period, channel and queue, not another team.
+      filters={<FilterBar filters={{ ...filters, team: [] }} defaultPreset="today" teams={null} queues={options.queues} channels={options.channels} keep={{ kpi }} />}
     >
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         {headline.map(({ key, kpi: card, entry }) => (
@@ -70,7 +74,7 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
                   </td>
                   <td className="py-2 text-right font-semibold tabular-nums" data-testid="agent-value">
                     {agent.notEnoughData ? (
-                      <span className="font-normal text-slate-500">Not enough data</span>
+                      <span className="font-normal text-slate-500">{tooFewLabel(kpi, agent.n)}</span>
                     ) : (
                       formatKpiValue(agent.value, definition.unit)
                     )}

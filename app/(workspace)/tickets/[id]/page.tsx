@@ -4,6 +4,7 @@ import Link from "next/link";
 import { DrillPage, Panel } from "@/components/drill/page-frame";
 import { RefusedPage } from "@/components/drill/refused-page";
 import { requirePage } from "@/lib/auth/guards";
+import { enumLabel } from "@/lib/ingest/record-schemas";
 import { formatDuration } from "@/lib/kpi/format-kpi-value";
 import { ticketPageView } from "@/lib/views/ticket-page";
 
@@ -20,7 +21,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
   const since = (d: Date | null) => (d ? ` (${formatDuration((d.getTime() - ticket.createdAt.getTime()) / 1000)} after creation)` : "");
 
   return (
-    <DrillPage crumbs={[{ href: "/", label: "Dashboards" }, { href: "/records/tickets", label: "Tickets" }]} title={ticket.subject ?? ticket.externalId} subtitle={`${ticket.externalId} · ${ticket.channel} · ${ticket.priority} priority · ${ticket.status}`}>
+    <DrillPage crumbs={[{ href: "/", label: "Dashboards" }, { href: "/records/tickets", label: "Tickets" }]} title={ticket.subject ?? ticket.externalId} subtitle={`${ticket.externalId} · ${enumLabel("channel", ticket.channel)} · ${enumLabel("priority", ticket.priority)} priority · ${enumLabel("ticketStatus", ticket.status)}`}>
       <div className="grid gap-4 lg:grid-cols-3">
         <Panel title="Timeline">
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
@@ -71,7 +72,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
               {ticket.surveys.map((s) => (
                 <li key={s.id}>
                   <p className="font-medium uppercase">
-                    {s.kind} {s.score}
+                    {enumLabel("surveyKind", s.kind)} {s.score}
                   </p>
                   <p className="text-slate-500">{at(s.respondedAt)}</p>
                   {s.comment && <p className="mt-1 italic">“{s.comment}”</p>}
