@@ -44,13 +44,14 @@ export function DashboardGrid({ widgets, data, stale, search, kiosk = false }: D
 
 /**
  * A wall screen has no scrolling, so its rows share the height; rows holding a number widget get
- * at least what a big number needs, and the charts and lists take the rest.
+ * at least what a big number needs, charts and lists at least what a readable plot or a few rows
+ * need, and the rest is shared.
  */
 function kioskRows(widgets: DashboardWidget[]): string {
   const rows = Math.max(1, ...widgets.map((w) => w.y + w.h));
   const minimum = Array.from({ length: rows }, () => 0);
   for (const w of widgets) {
-    const needs = w.config.kind === "kpi_number" || w.config.kind === "gauge" ? 8 : w.config.kind === "live_queue" ? 6 : 0;
+    const needs = w.config.kind === "kpi_number" || w.config.kind === "gauge" ? 8 : w.config.kind === "live_queue" ? 6 : w.config.kind === "text" ? 0 : 11;
     for (let r = w.y; r < w.y + w.h; r++) minimum[r] = Math.max(minimum[r]!, needs / w.h);
   }
   return minimum.map((m) => `minmax(${m.toFixed(2)}rem, 1fr)`).join(" ");
@@ -69,7 +70,7 @@ function Widget({ widget, data, stale, search, kiosk }: { widget: DashboardWidge
     case "gauge":
       return <GaugeWidget title={title} data={d} href={kpiHref(d.kpi)} stale={stale} />;
     case "time_series":
-      return <TimeSeriesWidget title={title} data={d} href={kpiHref(d.series[0]!.kpi)} stale={stale} />;
+      return <TimeSeriesWidget title={title} data={d} href={kpiHref(d.series[0]!.kpi)} stale={stale} now={Date.parse(data.computedAt)} />;
     case "bar_breakdown":
       return <BarBreakdownWidget title={title} data={d} href={kpiHref(d.kpi)} stale={stale} />;
     case "leaderboard":

@@ -1,8 +1,11 @@
+"use client";
+
 import Link from "next/link";
 
 import type { SlaAtRiskWidgetData } from "@/lib/dashboards/dashboard-data";
 import { formatDuration } from "@/lib/kpi/format-kpi-value";
 
+import { FittedList } from "../fitted-list";
 import { WidgetFrame } from "../widget-frame";
 
 const PRIORITY_STYLES: Record<string, string> = {
@@ -35,16 +38,20 @@ export function SlaAtRiskWidget({ title, data, stale, linkTickets }: { title: st
           No open ticket is due for a first response within {horizon(data.horizonMinutes)}.
         </p>
       ) : (
-        <ol className={`h-full divide-y divide-slate-100 dark:divide-slate-800 ${linkTickets ? "overflow-y-auto" : "fit-rows"}`}>
-          {data.tickets.map((t) => {
+        <FittedList
+          items={data.tickets}
+          rowKey={(t) => t.externalId}
+          beyond={Math.max(0, data.breached + data.atRisk - data.tickets.length)}
+          className="divide-y divide-slate-100 text-sm dark:divide-slate-800"
+          row={(t) => {
             const breached = t.secondsLeft <= 0;
             return (
-              <li key={t.externalId} className="flex items-center gap-3 py-1.5 text-sm" data-testid="sla-at-risk-row" data-breached={breached || undefined}>
-                <span className={`w-16 shrink-0 rounded px-1.5 py-0.5 text-center text-xs font-medium capitalize ${PRIORITY_STYLES[t.priority] ?? PRIORITY_STYLES.normal}`}>
+              <div className="flex items-center gap-3 py-1.5" data-testid="sla-at-risk-row" data-breached={breached || undefined}>
+                <span className={`w-[5.5em] shrink-0 rounded px-1.5 py-0.5 text-center text-xs font-medium capitalize ${PRIORITY_STYLES[t.priority] ?? PRIORITY_STYLES.normal}`}>
                   {t.priority}
                 </span>
                 <span className="min-w-0 flex-1">
-                  <span className="block truncate font-medium text-slate-800 dark:text-slate-100">
+                  <span className="block truncate font-medium text-slate-800 dark:text-slate-100" title={t.subject ?? t.externalId}>
                     {linkTickets ? (
                       <Link href={`/tickets/${encodeURIComponent(t.externalId)}`} className="hover:underline">
                         {t.subject ?? t.externalId}
@@ -62,10 +69,10 @@ export function SlaAtRiskWidget({ title, data, stale, linkTickets }: { title: st
                 >
                   {breached ? `${roughly(t.secondsLeft)} over` : `${roughly(t.secondsLeft)} left`}
                 </span>
-              </li>
+              </div>
             );
-          })}
-        </ol>
+          }}
+        />
       )}
     </WidgetFrame>
   );
