@@ -82,7 +82,7 @@ export function PeriodLineChart({ buckets, bucket, unit, series, now }: PeriodLi
       </ul>
       <div className="min-h-0 flex-1">
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={rows} margin={{ top: text.fontPx * 0.8, right: text.fontPx * (goals.length ? 3.5 : 1), bottom: 0, left: 0 }}>
+          <LineChart data={rows} margin={{ top: text.fontPx * 0.8, right: text.fontPx, bottom: 0, left: 0 }}>
             <CartesianGrid stroke="var(--chart-grid)" vertical={false} />
             <XAxis dataKey="label" tick={tick} tickLine={false} axisLine={false} minTickGap={text.fontPx * 2.5} interval="preserveStartEnd" height={text.fontPx * 1.8} />
             <YAxis
@@ -98,14 +98,15 @@ export function PeriodLineChart({ buckets, bucket, unit, series, now }: PeriodLi
             {!text.wall && (
               <Tooltip content={(props) => <PeriodTooltip active={props.active} index={props.activeIndex == null ? null : Number(props.activeIndex)} series={series} unit={unit} running={running} rows={rows} />} />
             )}
-            {goals.map((s) => (
+            {/* Only the first goal is labelled: two labels at similar heights would sit on each other; the colour tells the others apart. */}
+            {goals.map((s, i) => (
               <ReferenceLine
                 key={`goal-${s.key}`}
                 y={s.goal!}
                 stroke={s.colour}
                 strokeDasharray="6 4"
                 strokeWidth={text.wall ? 3 : 1.5}
-                label={{ value: `Goal ${formatTick(s.goal!, unit)}`, position: "right", fontSize: text.fontPx, style: { fill: "var(--chart-ink)" } }}
+                label={i === 0 ? { value: `Goal ${formatTick(s.goal!, unit)}`, position: "insideTopRight", fontSize: text.fontPx, style: { fill: "var(--chart-ink)" } } : undefined}
                 ifOverflow="extendDomain"
               />
             ))}
