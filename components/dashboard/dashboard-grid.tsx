@@ -43,17 +43,24 @@ export function DashboardGrid({ widgets, data, stale, search, kiosk = false }: D
 }
 
 /**
- * A wall screen has no scrolling, so its rows share the height; rows holding a number widget get
- * at least what a big number needs, and the charts and lists take the rest.
+ * A wall screen has no scrolling, so its rows share the height. A row holding only numbers gets
+ * what a big number needs and no more; rows with charts and lists get at least what a readable
+ * plot or a few whole rows need, and share everything left over.
  */
 function kioskRows(widgets: DashboardWidget[]): string {
   const rows = Math.max(1, ...widgets.map((w) => w.y + w.h));
   const minimum = Array.from({ length: rows }, () => 0);
+  const grows = Array.from({ length: rows }, () => false);
   for (const w of widgets) {
-    const needs = w.config.kind === "kpi_number" || w.config.kind === "gauge" ? 8 : w.config.kind === "live_queue" ? 6 : 0;
-    for (let r = w.y; r < w.y + w.h; r++) minimum[r] = Math.max(minimum[r]!, needs / w.h);
+    const kind = w.config.kind;
+    const fixed = kind === "kpi_number" || kind === "gauge" || kind === "live_queue" || kind === "text";
+    const needs = kind === "kpi_number" || kind === "gauge" ? 7.5 : kind === "live_queue" ? 6 : kind === "text" ? 4 : 8;
+    for (let r = w.y; r < w.y + w.h; r++) {
+      minimum[r] = Math.max(minimum[r]!, needs / w.h);
+      grows[r] ||= !fixed;
+    }
   }
-  return minimum.map((m) => `minmax(${m.toFixed(2)}rem, 1fr)`).join(" ");
+  return minimum.map((m, r) => (grows[r] || !grows.some(Boolean) ? `minmax(${m.toFixed(2)}rem, 1fr)` : `${m.toFixed(2)}rem`)).join(" ");
 }
 
 function Widget({ widget, data, stale, search, kiosk }: { widget: DashboardWidget; data: DashboardData; stale: boolean; search: string; kiosk: boolean }) {
@@ -69,7 +76,7 @@ function Widget({ widget, data, stale, search, kiosk }: { widget: DashboardWidge
     case "gauge":
       return <GaugeWidget title={title} data={d} href={kpiHref(d.kpi)} stale={stale} />;
     case "time_series":
-      return <TimeSeriesWidget title={title} data={d} href={kpiHref(d.series[0]!.kpi)} stale={stale} />;
+      return <TimeSeriesWidget title={title} data={d} href={kpiHref(d.series[0]!.kpi)} stale={stale} now={Date.parse(data.computedAt)} />;
     case "bar_breakdown":
       return <BarBreakdownWidget title={title} data={d} href={kpiHref(d.kpi)} stale={stale} />;
     case "leaderboard":

@@ -16,6 +16,7 @@ import type { TvPlaylist } from "@/lib/tv/screen-playlist";
 import { DisconnectedScreen } from "./disconnected-screen";
 import { LastGoodFrame } from "./last-good-frame";
 import { useDailyReload, useIdle, useWakeLock } from "./kiosk-effects";
+import { WallContext } from "./wall-text";
 
 interface TvScreenProps {
   token: string;
@@ -103,7 +104,11 @@ function Screen({ token, playlist: initialPlaylist, initial, pollOverrideMs }: T
           <LastGoodFrame
             data={snapshot.data}
             notice={<Reconnecting />}
-            render={(data, fallback) => <DashboardGrid widgets={current.widgets} data={data} stale={stale || fallback} search="" kiosk />}
+            render={(data, fallback) => (
+              <WallContext value={true}>
+                <DashboardGrid widgets={current.widgets} data={data} stale={stale || fallback} search="" kiosk />
+              </WallContext>
+            )}
           />
         ) : (
           <div className="grid h-full place-items-center text-[1.4rem] text-slate-400">Connecting…</div>

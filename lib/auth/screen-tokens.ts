@@ -78,9 +78,33 @@ export function listScreens(prisma: PrismaClient) {
       createdAt: true,
       lastSeenAt: true,
       revokedAt: true,
-      dashboards: { select: { dashboard: { select: { name: true } } }, orderBy: { position: "asc" } },
+      dashboards: { select: { position: true, dashboard: { select: { name: true } } }, orderBy: { position: "asc" } },
     },
     orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
+  });
+}
+
+export const ZPlaylistMove = z.object({
+  screenId: z.number().int().positive(),
+  position: z.number().int().min(0),
+  direction: z.enum(["earlier", "later"]),
+});
+
+/**
+ * Moves one slide of a screen's playlist a place earlier or later, swapping it with its
+ * neighbour; the TV takes the new order at its next playlist poll. A move past either end does
+ * nothing. Positions are the playlist's key, so the swap parks one slide outside the range first.
+ */
+export async function moveScreenSlide({ prisma }: DbContext, move: z.output<typeof ZPlaylistMove>): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const slides = await tx.screenDashboard.findMany({ where: { screenId: move.screenId }, orderBy: { position: "asc" }, select: { position: true } });
+    const at = slides.findIndex((s) => s.position === move.position);
+    const other = slides[move.direction === "earlier" ? at - 1 : at + 1];
+    if (at === -1 || !other) return;
+    const key = (position: number) => ({ screenId_position: { screenId: move.screenId, position } });
+    await tx.screenDashboard.update({ where: key(move.position), data: { position: -1 } });
+    await tx.screenDashboard.update({ where: key(other.position), data: { position: move.position } });
+    await tx.screenDashboard.update({ where: key(-1), data: { position: other.position } });
   });
 }
 

@@ -4,7 +4,7 @@ import { getKpiSnapshot, type KpiSnapshotEntry } from "@/lib/kpi/get-kpi-snapsho
 import { kpiChannelNote } from "@/lib/kpi/kpi-channel-note";
 import { NO_GROUPING, type HoursBasis, type KpiFilters, type KpiGrouping } from "@/lib/kpi/kpi-query";
 import { loadRollupStates } from "@/lib/kpi/rollups/load-rollup-states";
-import { comparisonWindow, presetWindow, timeBuckets, type BucketUnit, type TimeWindow } from "@/lib/kpi/time-windows";
+import { comparisonWindow, presetWindow, previousPeriod, timeBuckets, type BucketUnit, type TimeWindow } from "@/lib/kpi/time-windows";
 import { anonymised } from "@/lib/leaderboards/anonymised";
 import { initials } from "@/lib/leaderboards/initials";
 import { rankImprovement } from "@/lib/leaderboards/rank-improvement";
@@ -91,7 +91,13 @@ export async function computeDashboardData(prisma: PrismaClient, q: DashboardQue
       }
       case "time_series": {
         const unit = config.bucket === "auto" ? autoBucket(window) : config.bucket;
-        return { widget, unit, current: need(window, bucketsOf(window, unit), q.filters, config.kpis, config.hours) };
+        const before = previousPeriod(window, q.timeZone);
+        return {
+          widget,
+          unit,
+          current: need(window, bucketsOf(window, unit), q.filters, config.kpis, config.hours),
+          previous: need(before, bucketsOf(before, unit), q.filters, config.kpis, config.hours),
+        };
       }
       case "bar_breakdown":
         return { widget, current: need(window, { by: config.by }, q.filters, [config.kpi], config.hours) };
@@ -180,7 +186,7 @@ export async function computeDashboardData(prisma: PrismaClient, q: DashboardQue
         break;
       }
       case "time_series": {
-        const p = plan as { current: Request; unit: "hour" | "day" | "week" };
+        const p = plan as { current: Request; previous: Request; unit: "hour" | "day" | "week" };
         const first = entry(p.current, config.kpis[0]!)!;
         data = {
           kind: "time_series",
@@ -190,13 +196,21 @@ export async function computeDashboardData(prisma: PrismaClient, q: DashboardQue
             kpi,
             unit: getKpiDefinition(kpi).unit,
             points: (entry(p.current, kpi)!.groups ?? []).map((g) => g.value),
+            previous: (entry(p.previous, kpi)!.groups ?? []).map((g) => g.value),
+            goal: resolveTarget(q.targets, kpi, q.targetScope)?.value ?? null,
           })),
         };
         break;
       }
       case "bar_breakdown": {
         const groups = entry((plan as { current: Request }).current, config.kpi)!.groups ?? [];
-        data = { kind: "bar_breakdown", kpi: config.kpi, unit: getKpiDefinition(config.kpi).unit, groups: sortedForKpi(config.kpi, groups) };
+        data = {
+          kind: "bar_breakdown",
+          kpi: config.kpi,
+          unit: getKpiDefinition(config.kpi).unit,
+          groups: sortedForKpi(config.kpi, groups),
+          goal: resolveTarget(q.targets, config.kpi, q.targetScope)?.value ?? null,
+        };
         break;
       }
       case "leaderboard": {

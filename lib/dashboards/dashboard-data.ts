@@ -38,7 +38,15 @@ export interface SeriesWidgetData {
   bucket: "hour" | "day" | "week";
   /** Bucket starts as ISO 8601 with the local offset. */
   buckets: string[];
-  series: { kpi: KpiKey; unit: KpiUnit; points: (number | null)[] }[];
+  series: {
+    kpi: KpiKey;
+    unit: KpiUnit;
+    points: (number | null)[];
+    /** The previous period's buckets, aligned one to one with `points` (hour 9 with hour 9). */
+    previous: (number | null)[];
+    /** The resolved target's value, drawn as the goal line; null without a target. */
+    goal: number | null;
+  }[];
 }
 
 export interface BreakdownWidgetData {
@@ -46,6 +54,8 @@ export interface BreakdownWidgetData {
   kpi: KpiKey;
   unit: KpiUnit;
   groups: { key: string | null; label: string; value: number | null; n: number }[];
+  /** The resolved target's value, marked across the bars; null without a target. */
+  goal: number | null;
 }
 
 export interface LeaderboardWidgetData {

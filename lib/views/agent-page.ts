@@ -87,6 +87,7 @@ export async function agentPageView(context: UserContext, rawAgent: string, sear
         buckets: series.map((g) => g.key ?? ""),
         current: series.map((g) => g.value),
         previous: (trendBefore.get(key)!.groups ?? []).map((g) => g.value),
+        computedAt: now.getTime(),
       },
       ticketsBehindKpi: recordsListOf(key) === "tickets",
       awards,

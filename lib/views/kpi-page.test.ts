@@ -32,6 +32,7 @@ describeEachDatabase("the KPI page view", ({ db }) => {
       current: [1, 2],
       // The previous period's days, aligned one to one: 7 March with 9 March.
       previous: [1, 2],
+      computedAt: expect.any(Number),
     });
     expect(view.byTeam?.map((g) => [g.key, g.value])).toEqual([["alpha", 2], ["beta", 1]]);
     expect(view.records).toBe("tickets");

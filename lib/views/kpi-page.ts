@@ -22,6 +22,8 @@ export interface Trend {
   current: (number | null)[];
   /** The previous period's buckets, aligned one to one with `current`. */
   previous: (number | null)[];
+  /** When the numbers were computed (ms): the bucket holding it is still running. */
+  computedAt: number;
 }
 
 export interface KpiPageView {
@@ -88,6 +90,7 @@ export async function kpiPageView(context: UserContext, key: string, searchParam
         buckets: series.map((g) => g.key ?? ""),
         current: series.map((g) => g.value),
         previous: (previousSeries.get(key)?.groups ?? []).map((g) => g.value),
+        computedAt: now.getTime(),
       },
       byTeam: byTeam && (byTeam.get(key)?.groups ?? []),
       records: recordsListOf(key),

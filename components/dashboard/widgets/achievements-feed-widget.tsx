@@ -1,6 +1,9 @@
+"use client";
+
 import { AwardBadge } from "@/components/motivation/award-badge";
 import type { AchievementsFeedWidgetData } from "@/lib/dashboards/dashboard-data";
 
+import { FittedList } from "../fitted-list";
 import { WidgetFrame } from "../widget-frame";
 
 function ago(ms: number): string {
@@ -18,9 +21,12 @@ export function AchievementsFeedWidget({ title, data, stale, now }: { title: str
       {data.awards.length === 0 ? (
         <p className="grid h-full place-items-center text-center text-sm text-slate-500">No achievements yet. Managers define them under Competitions.</p>
       ) : (
-        <ol className="fit-rows h-full divide-y divide-slate-100 dark:divide-slate-800">
-          {data.awards.map((a) => (
-            <li key={a.id} className="flex items-center gap-3 py-1.5 text-sm" data-testid="achievement-row">
+        <FittedList
+          items={data.awards}
+          rowKey={(a) => String(a.id)}
+          className="divide-y divide-slate-100 text-sm dark:divide-slate-800"
+          row={(a) => (
+            <div className="flex items-center gap-3 py-1.5" data-testid="achievement-row">
               <AwardBadge />
               <span className="min-w-0 flex-1">
                 <span className="block truncate font-medium text-slate-800 dark:text-slate-100">{a.subjectName}</span>
@@ -31,9 +37,9 @@ export function AchievementsFeedWidget({ title, data, stale, now }: { title: str
               <time className="shrink-0 text-xs text-slate-500" dateTime={a.awardedAt}>
                 {ago(now - new Date(a.awardedAt).getTime())}
               </time>
-            </li>
-          ))}
-        </ol>
+            </div>
+          )}
+        />
       )}
     </WidgetFrame>
   );

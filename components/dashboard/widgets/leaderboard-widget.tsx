@@ -1,11 +1,16 @@
-import Link from "next/link";
+"use client";
 
+import Link from "next/link";
+import { useContext } from "react";
+
+import { WallContext } from "@/components/tv/wall-text";
 import type { LeaderboardWidgetData } from "@/lib/dashboards/dashboard-data";
 import { getKpiDefinition } from "@/lib/kpi/catalog";
 import { formatChangeAmount, formatKpiValue } from "@/lib/kpi/format-kpi-value";
 import type { LeaderboardRow } from "@/lib/leaderboards/leaderboard-row";
 import { tooFewLabel } from "@/lib/targets/target-standing";
 
+import { FittedList } from "../fitted-list";
 import { WidgetFrame } from "../widget-frame";
 
 function Movement({ rank, previousRank }: { rank: number | null; previousRank: number | null }) {
@@ -40,6 +45,49 @@ function Improvement({ row, data }: { row: LeaderboardRow; data: LeaderboardWidg
   );
 }
 
+/** One ranked row: rank, movement, name (cut with an ellipsis, the full name in its title) and value. */
+function Row({ row, data, rowHref }: { row: LeaderboardRow; data: LeaderboardWidgetData; rowHref?: (key: string) => string }) {
+  return (
+    <div className="flex items-center gap-3 py-1.5" data-testid="leaderboard-row">
+      <span className="w-[1.5em] text-right font-semibold tabular-nums text-slate-500">{row.rank ?? "–"}</span>
+      {data.ranking === "value" && (
+        <span className="w-[2em]">
+          <Movement rank={row.rank} previousRank={row.previousRank} />
+        </span>
+      )}
+      <span className="min-w-0 flex-1 truncate font-medium text-slate-800 dark:text-slate-100" title={row.label}>
+        {rowHref ? (
+          <Link href={rowHref(row.key)} className="hover:underline">
+            {row.label}
+          </Link>
+        ) : (
+          row.label
+        )}
+      </span>
+      {data.ranking === "improvement" ? (
+        <Improvement row={row} data={data} />
+      ) : row.rank === null && data.minSample > 0 && row.n < data.minSample ? (
+        <span className="text-xs text-slate-500 dark:text-slate-400" title={`Ranked from ${data.minSample} on`} data-testid="leaderboard-too-few">
+          {tooFewLabel(data.kpi, row.n)}
+        </span>
+      ) : (
+        <span className="text-right font-semibold tabular-nums text-slate-900 dark:text-white">
+          {formatKpiValue(row.value, data.unit)}
+          {data.ranking === "volume_adjusted" && row.marginOfError ? (
+            <span className="block text-xs font-normal text-slate-500" data-testid="leaderboard-margin">
+              ±{formatChangeAmount(row.marginOfError, data.unit)} · n {row.n}
+            </span>
+          ) : null}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/**
+ * People or teams ranked on a KPI. A desk viewer scrolls the list; a wall shows the whole rows
+ * that fit, larger, and counts the rest.
+ */
 export function LeaderboardWidget({
   title,
   data,
@@ -53,45 +101,23 @@ export function LeaderboardWidget({
   stale: boolean;
   rowHref?: (key: string) => string;
 }) {
+  const wall = useContext(WallContext);
   return (
     <WidgetFrame title={title} href={href} stale={stale} testId="leaderboard">
       {data.rows.length === 0 ? (
         <p className="grid h-full place-items-center text-sm text-slate-500">Nobody to rank in this period yet.</p>
+      ) : wall ? (
+        <FittedList
+          items={data.rows}
+          rowKey={(row) => row.key}
+          row={(row) => <Row row={row} data={data} />}
+          className="divide-y divide-slate-800 text-[1.05rem]"
+        />
       ) : (
-        <ol className="h-full divide-y divide-slate-100 overflow-y-auto dark:divide-slate-800">
+        <ol className="h-full divide-y divide-slate-100 overflow-y-auto text-sm dark:divide-slate-800">
           {data.rows.map((row) => (
-            <li key={row.key} className="flex items-center gap-3 py-1.5 text-sm" data-testid="leaderboard-row">
-              <span className="w-6 text-right font-semibold tabular-nums text-slate-500">{row.rank ?? "–"}</span>
-              {data.ranking === "value" && (
-                <span className="w-8">
-                  <Movement rank={row.rank} previousRank={row.previousRank} />
-                </span>
-              )}
-              <span className="min-w-0 flex-1 truncate font-medium text-slate-800 dark:text-slate-100">
-                {rowHref ? (
-                  <Link href={rowHref(row.key)} className="hover:underline">
-                    {row.label}
-                  </Link>
-                ) : (
-                  row.label
-                )}
-              </span>
-              {data.ranking === "improvement" ? (
-                <Improvement row={row} data={data} />
-              ) : row.rank === null && data.minSample > 0 && row.n < data.minSample ? (
-                <span className="text-xs text-slate-500 dark:text-slate-400" title={`Ranked from ${data.minSample} on`} data-testid="leaderboard-too-few">
-                  {tooFewLabel(data.kpi, row.n)}
-                </span>
-              ) : (
-                <span className="text-right font-semibold tabular-nums text-slate-900 dark:text-white">
-                  {formatKpiValue(row.value, data.unit)}
-                  {data.ranking === "volume_adjusted" && row.marginOfError ? (
-                    <span className="block text-xs font-normal text-slate-500" data-testid="leaderboard-margin">
-                      ±{formatChangeAmount(row.marginOfError, data.unit)} · n {row.n}
-                    </span>
-                  ) : null}
-                </span>
-              )}
+            <li key={row.key}>
+              <Row row={row} data={data} rowHref={rowHref} />
             </li>
           ))}
         </ol>

@@ -1,8 +1,11 @@
+"use client";
+
 import Link from "next/link";
 
 import type { SlaAtRiskWidgetData } from "@/lib/dashboards/dashboard-data";
 import { formatDuration } from "@/lib/kpi/format-kpi-value";
 
+import { FittedList } from "../fitted-list";
 import { WidgetFrame } from "../widget-frame";
 
 const PRIORITY_STYLES: Record<string, string> = {
@@ -28,8 +31,6 @@ export function SlaAtRiskWidget({ title, data, stale, linkTickets }: { title: st
       {horizon(data.horizonMinutes)}
     </span>
   );
-  // The list stops at the widget's limit; the counts cover every ticket due.
-  const more = data.breached + data.atRisk - data.tickets.length;
   return (
     <WidgetFrame title={title} stale={stale} aside={summary} testId="sla-at-risk" accent={data.breached ? "border-t-red-600" : undefined}>
       {data.tickets.length === 0 ? (
@@ -37,44 +38,41 @@ export function SlaAtRiskWidget({ title, data, stale, linkTickets }: { title: st
           No open ticket is due for a first response within {horizon(data.horizonMinutes)}.
         </p>
       ) : (
-        <div className="flex h-full flex-col">
-          <ol className={`min-h-0 flex-1 divide-y divide-slate-100 dark:divide-slate-800 ${linkTickets ? "overflow-y-auto" : "fit-rows"}`}>
-            {data.tickets.map((t) => {
-              const breached = t.secondsLeft <= 0;
-              return (
-                <li key={t.externalId} className="flex items-center gap-3 py-1.5 text-sm" data-testid="sla-at-risk-row" data-breached={breached || undefined}>
-                  <span className={`w-16 shrink-0 rounded px-1.5 py-0.5 text-center text-xs font-medium capitalize ${PRIORITY_STYLES[t.priority] ?? PRIORITY_STYLES.normal}`}>
-                    {t.priority}
+        <FittedList
+          items={data.tickets}
+          rowKey={(t) => t.externalId}
+          beyond={Math.max(0, data.breached + data.atRisk - data.tickets.length)}
+          className="divide-y divide-slate-100 text-sm dark:divide-slate-800"
+          row={(t) => {
+            const breached = t.secondsLeft <= 0;
+            return (
+              <div className="flex items-center gap-3 py-1.5" data-testid="sla-at-risk-row" data-breached={breached || undefined}>
+                <span className={`w-[5.5em] shrink-0 rounded px-1.5 py-0.5 text-center text-xs font-medium capitalize ${PRIORITY_STYLES[t.priority] ?? PRIORITY_STYLES.normal}`}>
+                  {t.priority}
+                </span>
+                <span className="min-w-0 flex-1">
+                  <span className="block truncate font-medium text-slate-800 dark:text-slate-100" title={t.subject ?? t.externalId}>
+                    {linkTickets ? (
+                      <Link href={`/tickets/${encodeURIComponent(t.externalId)}`} className="hover:underline">
+                        {t.subject ?? t.externalId}
+                      </Link>
+                    ) : (
+                      (t.subject ?? t.externalId)
+                    )}
                   </span>
-                  <span className="min-w-0 flex-1">
-                    <span className="block truncate font-medium text-slate-800 dark:text-slate-100">
-                      {linkTickets ? (
-                        <Link href={`/tickets/${encodeURIComponent(t.externalId)}`} className="hover:underline">
-                          {t.subject ?? t.externalId}
-                        </Link>
-                      ) : (
-                        (t.subject ?? t.externalId)
-                      )}
-                    </span>
-                    <span className="block truncate text-xs text-slate-500 dark:text-slate-400">
-                      {[t.externalId, t.team, t.assignee ?? "Unassigned"].filter(Boolean).join(" · ")}
-                    </span>
+                  <span className="block truncate text-xs text-slate-500 dark:text-slate-400">
+                    {[t.externalId, t.team, t.assignee ?? "Unassigned"].filter(Boolean).join(" · ")}
                   </span>
-                  <span
-                    className={`shrink-0 text-right font-semibold tabular-nums ${breached ? "text-red-700 dark:text-red-300" : "text-amber-700 dark:text-amber-300"}`}
-                  >
-                    {breached ? `${roughly(t.secondsLeft)} over` : `${roughly(t.secondsLeft)} left`}
-                  </span>
-                </li>
-              );
-            })}
-          </ol>
-          {more > 0 && (
-            <p className="pt-1 text-xs font-medium text-slate-600 dark:text-slate-300" data-testid="sla-at-risk-more">
-              + {more} more
-            </p>
-          )}
-        </div>
+                </span>
+                <span
+                  className={`shrink-0 text-right font-semibold tabular-nums ${breached ? "text-red-700 dark:text-red-300" : "text-amber-700 dark:text-amber-300"}`}
+                >
+                  {breached ? `${roughly(t.secondsLeft)} over` : `${roughly(t.secondsLeft)} left`}
+                </span>
+              </div>
+            );
+          }}
+        />
       )}
     </WidgetFrame>
   );

@@ -12,8 +12,8 @@ export interface ScreensPage {
   screens: {
     id: number;
     name: string;
-    /** Dashboard names in rotation order. */
-    dashboards: string[];
+    /** The playlist in rotation order: each slide's place (what a move names) and dashboard. */
+    dashboards: { position: number; name: string }[];
     rotateSeconds: number;
     createdAt: Date;
     lastSeenAt: Date | null;
@@ -26,6 +26,6 @@ export async function screensPage({ prisma }: UserContext): Promise<ScreensPage>
   return {
     timeZone: org.timeZone,
     dashboards: dashboards.toSorted((a, b) => a.name.localeCompare(b.name)).map((d) => ({ value: d.slug, label: d.name })),
-    screens: screens.map((screen) => ({ ...screen, dashboards: screen.dashboards.map((d) => d.dashboard.name) })),
+    screens: screens.map((screen) => ({ ...screen, dashboards: screen.dashboards.map((d) => ({ position: d.position, name: d.dashboard.name })) })),
   };
 }

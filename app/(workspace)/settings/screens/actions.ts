@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 
 import { requireAction } from "@/lib/auth/guards";
-import { addScreen, revokeScreen, UnknownDashboardError, ZScreenInput } from "@/lib/auth/screen-tokens";
+import { addScreen, moveScreenSlide, revokeScreen, UnknownDashboardError, ZPlaylistMove, ZScreenInput } from "@/lib/auth/screen-tokens";
 import { fieldErrors, resubmittable, type FormState } from "@/lib/forms/form-state";
 
 export async function createScreenAction(_state: FormState, form: FormData): Promise<FormState> {
@@ -28,5 +28,11 @@ export async function createScreenAction(_state: FormState, form: FormData): Pro
 export async function revokeScreenAction(id: number): Promise<void> {
   const ctx = await requireAction("screens:manage");
   await revokeScreen(ctx, z.number().int().positive().parse(id));
+  revalidatePath("/settings/screens");
+}
+
+export async function moveScreenSlideAction(screenId: number, position: number, direction: "earlier" | "later"): Promise<void> {
+  const ctx = await requireAction("screens:manage");
+  await moveScreenSlide(ctx, ZPlaylistMove.parse({ screenId, position, direction }));
   revalidatePath("/settings/screens");
 }

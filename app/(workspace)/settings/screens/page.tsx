@@ -6,7 +6,7 @@ import { SettingsPage, SettingsSection, TABLE, TD, TH } from "@/components/setti
 import { requirePage } from "@/lib/auth/guards";
 import { screensPage } from "@/lib/views/settings/screens-page";
 
-import { createScreenAction, revokeScreenAction } from "./actions";
+import { createScreenAction, moveScreenSlideAction, revokeScreenAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "TV screens" };
@@ -56,7 +56,31 @@ export default async function ScreensPage() {
                 {screens.map((screen) => (
                   <tr key={screen.id}>
                     <td className={`${TD} font-medium`}>{screen.name}</td>
-                    <td className={`${TD} text-slate-600`}>{screen.dashboards.join(" → ") || "None yet"}</td>
+                    <td className={`${TD} text-slate-600`}>
+                      {screen.dashboards.length === 0 ? (
+                        "None yet"
+                      ) : (
+                        <ol className="space-y-1" aria-label={`Rotation order of ${screen.name}`} data-testid="screen-playlist">
+                          {screen.dashboards.map((slide, i) => (
+                            <li key={slide.position} className="flex items-center gap-2" data-testid="screen-slide">
+                              <span className="w-5 text-right tabular-nums text-slate-400">{i + 1}.</span>
+                              <span className="min-w-0 flex-1">{slide.name}</span>
+                              {!screen.revokedAt && (
+                                <span className="flex gap-1">
+                                  <MoveButton label={`Move ${slide.name} earlier`} symbol="↑" disabled={i === 0} action={moveScreenSlideAction.bind(null, screen.id, slide.position, "earlier")} />
+                                  <MoveButton
+                                    label={`Move ${slide.name} later`}
+                                    symbol="↓"
+                                    disabled={i === screen.dashboards.length - 1}
+                                    action={moveScreenSlideAction.bind(null, screen.id, slide.position, "later")}
+                                  />
+                                </span>
+                              )}
+                            </li>
+                          ))}
+                        </ol>
+                      )}
+                    </td>
                     <td className={TD}>{screen.rotateSeconds} s</td>
                     <CredentialCells
                       cellClass={TD}
@@ -77,5 +101,22 @@ export default async function ScreensPage() {
         )}
       </SettingsSection>
     </SettingsPage>
+  );
+}
+
+/** A playlist arrow: a real button in a form, so it works from the keyboard and without script. */
+function MoveButton({ label, symbol, disabled, action }: { label: string; symbol: string; disabled: boolean; action: () => Promise<void> }) {
+  return (
+    <form action={action}>
+      <button
+        type="submit"
+        aria-label={label}
+        title={label}
+        disabled={disabled}
+        className="grid size-8 place-items-center rounded-lg border border-slate-300 text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 disabled:opacity-30 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800"
+      >
+        <span aria-hidden>{symbol}</span>
+      </button>
+    </form>
   );
 }
