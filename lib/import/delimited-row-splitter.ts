@@ -51,6 +51,8 @@ export function detectDelimiter(headerLine: string): string {
  */
 export class DelimitedRowSplitter {
   delimiter: string | null = null;
+  /** The header's number of fields. */
+  private width: number | null = null;
   private rest = "";
   private lineNumber = 0;
   /** The lines of a record whose quoted field is still open, with the line it starts on. */
@@ -81,9 +83,14 @@ export class DelimitedRowSplitter {
     if (this.pending) {
       this.pending.lines.push(line);
       if (!quoteOpenAfter(line, this.delimiter!, true)) {
-        const { start, lines } = this.pending;
-        this.pending = null;
-        rows.push(this.split(start, lines.join("\n")));
+        const row = this.split(this.pending.start, this.pending.lines.join("\n"));
+        // A quote left open pairs with the next quote in the file, lines later. The record that
+        // makes is kept only if it reads cleanly with as many fields as the header.
+        if ("error" in row || (this.width !== null && row.fields.length !== this.width)) this.breakPending(rows);
+        else {
+          this.pending = null;
+          rows.push(row);
+        }
       } else if (this.pending.lines.length > MAX_QUOTED_LINES) {
         this.breakPending(rows);
       }
@@ -93,6 +100,8 @@ export class DelimitedRowSplitter {
     this.delimiter ??= detectDelimiter(line);
     if (quoteOpenAfter(line, this.delimiter, false)) this.pending = { start: number, lines: [line] };
     else rows.push(this.split(number, line));
+    const first = rows[0];
+    if (this.width === null && first && "fields" in first) this.width = first.fields.length;
   }
 
   /** The pending record's first line is reported; the lines after it are read again as rows. */
