@@ -88,11 +88,18 @@ export function suggestMapping(kind: RecordKind, header: string[], sampleRows: s
     taken.add(String(column));
     const samples = samplesOf(column);
     const name = header[column]!;
-    if (TIME_FIELDS.has(field)) {
+    // A column named exactly as the field is Deskpulse's own format (ISO 8601 with an offset):
+    // passed through, so a time without an offset is refused as the ingest API refuses it.
+    const native = name === field;
+    if (TIME_FIELDS.has(field) && native) {
+      fields[field] = { from: "column", column: name, transform: { type: "text" } };
+    } else if (TIME_FIELDS.has(field)) {
       fields[field] = { from: "column", column: name, transform: { type: "date", format: guessDateFormat(samples) ?? "iso", timeZone } };
     } else if (DURATION_FIELDS.has(field)) {
       const clock = samples.some((s) => /^\d+:\d{2}/.test(s));
       fields[field] = { from: "column", column: name, transform: { type: "duration", unit: clock ? "h:mm:ss" : "seconds" } };
+    } else if (field === "public") {
+      fields[field] = { from: "column", column: name, transform: { type: "boolean" } };
     } else if (NUMBER_FIELDS.has(field)) {
       fields[field] = { from: "column", column: name, transform: { type: "number" } };
     } else if (field in ENUMS) {
@@ -103,4 +110,10 @@ export function suggestMapping(kind: RecordKind, header: string[], sampleRows: s
     }
   }
   return { kind, fields };
+}
+
+/** Whether every column of the file is named exactly as a field of `kind` (a file in Deskpulse's own format). */
+export function isNativeHeader(kind: RecordKind, header: string[]): boolean {
+  const known = new Set(CSV_FIELDS[kind]);
+  return header.length > 0 && header.every((name) => known.has(name.trim()));
 }
