@@ -74,6 +74,7 @@ const EXPECTED: Record<string, Row> = {
   "GET /api/v1/notifications": { ...all("allow"), anonymous: 401, tvToken: 403, ingestKey: 403, kpiKey: 403 },
   "app/(workspace)/actions.ts#signOutAction": all("allow"),
   "app/(workspace)/import/actions.ts#importChunkAction": action({ manager: "allow", admin: "allow" }),
+  "app/(workspace)/import/actions.ts#saveImportMappingAction": action({ manager: "allow", admin: "allow" }),
   "app/(workspace)/settings/users/actions.ts#createUserAction": action({ admin: "allow" }),
   "app/(workspace)/settings/users/actions.ts#updateUserAction": action({ admin: "allow" }),
   "app/(workspace)/settings/users/actions.ts#deleteUserAction": action({ admin: "allow" }),
@@ -118,6 +119,7 @@ const ROUTE_REQUESTS: Record<string, (caller: Caller) => Request> = {
 const ACTION_ARGS: Record<string, () => unknown[]> = {
   signOutAction: () => [],
   importChunkAction: () => [{ kind: "teams", records: [{ externalId: "alpha", name: "Alpha" }] }],
+  saveImportMappingAction: () => [{ name: "access-matrix", mapping: { kind: "teams", fields: {} } }],
   createUserAction: () => [{}, new FormData()],
   updateUserAction: () => [999_999, {}, new FormData()],
   deleteUserAction: () => [999_999],

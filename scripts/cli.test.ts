@@ -62,3 +62,15 @@ test("screens create prints the screen's secret path and stores only its hash", 
   expect(unknown.code).toBe(1);
   expect(unknown.stderr).toMatch(/unknown dashboard nope/);
 }, 60_000);
+
+test("import streams a Technion file through the preset: errors on stderr by line, the stored count last, exit 1", async () => {
+  const fixture = path.join(ROOT, "lib/import/fixtures/technion-monthly-merged-row.txt");
+  const result = await cli("import", "--kind", "calls", "--preset", "technion", fixture);
+  expect(result.code).toBe(1);
+  expect(result.lastLine).toBe("3");
+  expect(result.stderr).toMatch(/^line 6: date: "991331" is not a date/m);
+  expect(await db.prisma.call.count({ where: { externalId: { startsWith: "bank-1999-10-01-" } } })).toBe(3);
+  const wrongKind = await cli("import", "--kind", "tickets", "--preset", "technion", fixture);
+  expect(wrongKind.code).toBe(1);
+  expect(wrongKind.stderr).toMatch(/--kind: the technion preset imports calls/);
+}, 60_000);

@@ -8,6 +8,7 @@ import { createApiKey } from "@/lib/auth/api-keys";
 import { createScreen, ZScreenInput } from "@/lib/auth/screen-tokens";
 import { createUser, UserInputError, ZNewUser } from "@/lib/auth/users";
 import { runDemoSeed, ZDemoSeedOptions } from "@/lib/cli/demo-seed-command";
+import { IMPORT_USAGE, runImportCommand } from "@/lib/cli/import-command";
 import { ensureDefaultDashboard } from "@/lib/dashboards/default-dashboard";
 import { openConfiguredDatabase } from "@/lib/db/configured-database";
 import type { Database } from "@/lib/db/open-database";
@@ -91,6 +92,15 @@ const commands: Record<string, Command> = {
       return String(result.tickets);
     },
   },
+  import: {
+    usage: IMPORT_USAGE,
+    async run(db, args) {
+      const { stored, failed } = await runImportCommand(db, args, (line) => console.log(line));
+      // As the import page: the valid rows are stored, and rows with errors make the run a failure.
+      if (failed) process.exitCode = 1;
+      return String(stored);
+    },
+  },
 };
 
 /** Option names where they differ from the field they fill. */
@@ -113,7 +123,7 @@ async function main(argv: string[]): Promise<number> {
     // As at server start: a fresh database gets the default dashboard, so screens can show it.
     await ensureDefaultDashboard(db.prisma);
     console.log(await commands[name]!.run(db, argv.slice(name.split(" ").length)));
-    return 0;
+    return Number(process.exitCode ?? 0);
   } finally {
     await db.close();
   }
