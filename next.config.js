@@ -3,7 +3,6 @@ const SECURITY_HEADERS = [
   // TV addresses carry their token in the path: never send it to another site.
   { key: "Referrer-Policy", value: "no-referrer" },
   { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "X-Frame-Options", value: "DENY" },
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
 ];
@@ -25,6 +24,9 @@ const nextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: SECURITY_HEADERS },
+      // The dashboard editor frames its own wall preview; nothing else may be framed.
+      { source: "/((?!tv-preview/).*)", headers: [{ key: "X-Frame-Options", value: "DENY" }] },
+      { source: "/tv-preview/:path*", headers: [{ key: "X-Frame-Options", value: "SAMEORIGIN" }] },
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
     ];
   },

@@ -45,3 +45,9 @@ test("a server action from another origin, or without one, is a 403 problem; fro
   }
   expect(action("http://localhost:3000").status).toBe(200);
 });
+
+test("only the editor's wall preview may be framed, and only by Deskpulse itself", () => {
+  const cookie = "better-auth.session_token=abc.def";
+  expect(get("/tv-preview/overview", cookie).headers.get("content-security-policy")).toContain("frame-ancestors 'self'");
+  expect(get("/dashboards/overview/edit", cookie).headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+});

@@ -11,7 +11,10 @@ import { problem } from "@/lib/http/problem";
 
 const PUBLIC_PAGES = [/^\/sign-in$/, /^\/setup\/[^/]+$/, /^\/tv\/[^/]+$/];
 
-function contentSecurityPolicy(nonce: string, development: boolean): string {
+/** The editor's wall preview is framed by the editor itself, and by nothing else. */
+const FRAMED_BY_SELF = /^\/tv-preview\//;
+
+function contentSecurityPolicy(nonce: string, development: boolean, framedBySelf: boolean): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
@@ -23,7 +26,7 @@ function contentSecurityPolicy(nonce: string, development: boolean): string {
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    framedBySelf ? "frame-ancestors 'self'" : "frame-ancestors 'none'",
   ].join("; ");
 }
 
@@ -43,7 +46,7 @@ export function proxy(request: NextRequest) {
     return NextResponse.redirect(signIn);
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const csp = contentSecurityPolicy(nonce, getEnv().NODE_ENV === "development");
+  const csp = contentSecurityPolicy(nonce, getEnv().NODE_ENV === "development", FRAMED_BY_SELF.test(pathname));
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
   headers.set("Content-Security-Policy", csp);

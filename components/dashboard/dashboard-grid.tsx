@@ -33,7 +33,7 @@ export function DashboardGrid({ widgets, data, stale, search, kiosk = false }: D
       {widgets.map((widget) => {
         const style = { "--col": `${widget.x + 1} / span ${widget.w}`, "--row": `${widget.y + 1} / span ${widget.h}`, "--h": widget.h } as CSSProperties;
         return (
-          <div key={widget.id} style={style} className="min-h-0">
+          <div key={widget.id} style={style} className="min-h-0" data-widget-id={widget.id}>
             <Widget widget={widget} data={data} stale={stale} search={search} kiosk={kiosk} />
           </div>
         );
@@ -63,7 +63,8 @@ function kioskRows(widgets: DashboardWidget[]): string {
   return minimum.map((m, r) => (grows[r] || !grows.some(Boolean) ? `minmax(${m.toFixed(2)}rem, 1fr)` : `${m.toFixed(2)}rem`)).join(" ");
 }
 
-function Widget({ widget, data, stale, search, kiosk }: { widget: DashboardWidget; data: DashboardData; stale: boolean; search: string; kiosk: boolean }) {
+/** One widget with its numbers, as the dashboard, a wall screen and the editor show it. */
+export function Widget({ widget, data, stale, search, kiosk }: { widget: DashboardWidget; data: DashboardData; stale: boolean; search: string; kiosk: boolean }) {
   const { config } = widget;
   const title = usesBusinessHours(config) ? `${widget.title} (business hours)` : widget.title;
   const d = data.widgets[String(widget.id)];

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { UserContext } from "@/lib/auth/guards";
 
 import { MIN_POLL_SECONDS } from "./load-dashboard";
+import { defaultWidgetSize, firstFreeSpace } from "./place-widget";
 import { GRID_COLUMNS, storedConfig, ZWidgetConfig, ZWidgetPlacement } from "./widget-config";
 
 // Creating, changing and arranging dashboards. Every change bumps the dashboard's updatedAt, which
@@ -57,7 +58,7 @@ export async function deleteDashboard({ prisma }: Pick<UserContext, "prisma">, i
   await prisma.dashboard.deleteMany({ where: { id } });
 }
 
-/** Adds a widget (below the others) or changes one; the kind may change with the config. */
+/** Adds a widget (in the first free space) or changes one; the kind may change with the config. */
 export async function saveWidget({ prisma }: Pick<UserContext, "prisma">, dashboardId: number, widgetId: number | null, input: z.input<typeof ZWidgetInput>): Promise<number> {
   const { title, config } = ZWidgetInput.parse(input);
   return prisma.$transaction(async (tx) => {
@@ -69,9 +70,8 @@ export async function saveWidget({ prisma }: Pick<UserContext, "prisma">, dashbo
       if (updated.count === 0) throw new DashboardNotFoundError();
       return widgetId;
     }
-    const bottom = Math.max(0, ...dashboard.widgets.map((w) => w.y + w.h));
-    const size = config.kind === "kpi_number" || config.kind === "gauge" ? { w: 3, h: 2 } : config.kind === "text" ? { w: 4, h: 2 } : { w: 6, h: 4 };
-    const created = await tx.widget.create({ data: { ...data, dashboardId, x: 0, y: bottom, ...size } });
+    const size = defaultWidgetSize(config.kind);
+    const created = await tx.widget.create({ data: { ...data, dashboardId, ...firstFreeSpace(dashboard.widgets, size), ...size } });
     return created.id;
   });
 }

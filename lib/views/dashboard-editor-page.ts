@@ -1,17 +1,27 @@
 import "server-only";
 
 import type { UserContext } from "@/lib/auth/guards";
-import { getDashboard, type Dashboard } from "@/lib/dashboards/load-dashboard";
+import { scopeOf } from "@/lib/auth/scope";
+import { parseDashboardFilters } from "@/lib/dashboards/dashboard-filters";
+import { getDashboard, loadDashboardSnapshot, type Dashboard, type Snapshot } from "@/lib/dashboards/load-dashboard";
 import { listCompetitions } from "@/lib/motivation/competitions";
 
 export interface DashboardEditorPage {
   dashboard: Dashboard;
+  /** The live numbers the widgets show while they are arranged: the dashboard as its viewers see it unfiltered. */
+  snapshot: Snapshot;
   /** What a competition widget can show. */
   competitions: { id: number; name: string }[];
 }
 
 /** The editor of one dashboard, or null when there is no dashboard with that slug. */
-export async function dashboardEditorPage({ prisma }: UserContext, slug: string): Promise<DashboardEditorPage | null> {
+export async function dashboardEditorPage({ prisma, principal }: UserContext, slug: string): Promise<DashboardEditorPage | null> {
   const [dashboard, competitions] = await Promise.all([getDashboard(prisma, slug), listCompetitions(prisma)]);
-  return dashboard && { dashboard, competitions: competitions.map((c) => ({ id: c.id, name: c.name })) };
+  if (!dashboard) return null;
+  const unfiltered = parseDashboardFilters({});
+  if (!unfiltered.ok) throw new Error(unfiltered.message);
+  const result = await loadDashboardSnapshot(prisma, dashboard, unfiltered.filters, scopeOf(principal));
+  // Editors manage dashboards, which only whole-organisation roles may: their unfiltered view is never refused.
+  if (!result.ok) throw new Error(result.message);
+  return { dashboard, snapshot: result.snapshot, competitions: competitions.map((c) => ({ id: c.id, name: c.name })) };
 }

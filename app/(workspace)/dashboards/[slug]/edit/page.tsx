@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: "Edit dashboard" };
 export default async function EditDashboardPage({ params }: { params: Promise<{ slug: string }> }) {
   const view = await dashboardEditorPage(await requirePage("dashboards:manage"), (await params).slug);
   if (!view) notFound();
-  const { dashboard, competitions } = view;
+  const { dashboard, competitions, snapshot } = view;
   return (
     <main className="mx-auto max-w-[1600px] space-y-6 px-6 py-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -33,6 +33,9 @@ export default async function EditDashboardPage({ params }: { params: Promise<{ 
         <DashboardSettingsForm action={updateDashboardAction.bind(null, dashboard.id)} dashboard={dashboard} />
       </SettingsSection>
       <LayoutEditor
+        slug={dashboard.slug}
+        pollSeconds={dashboard.pollSeconds}
+        initial={snapshot}
         widgets={dashboard.widgets}
         saveLayout={saveLayoutAction.bind(null, dashboard.id)}
         saveWidget={saveWidgetAction.bind(null, dashboard.id)}
