@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 
 // Every page type, in both themes, checked by axe-core for the WCAG 2.1 A/AA rules: no serious or
 // critical violation (contrast of every text, bar labels on the dark theme included; names of

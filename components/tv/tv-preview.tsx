@@ -22,7 +22,7 @@ export function TvPreview(props: TvPreviewProps) {
 }
 
 function Preview({ dashboard, initial, timeZone }: TvPreviewProps) {
-  const now = useNow();
+  const now = useNow(Date.parse(initial.data.computedAt));
   const snapshot = useDashboardSnapshot({ slug: dashboard.slug, search: "", intervalMs: dashboard.pollSeconds * 1000, initial });
   const clock = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit" });
   return (
