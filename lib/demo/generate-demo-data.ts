@@ -96,9 +96,12 @@ export function demoHourlyVolume(history: { tickets: number; days: number }, wee
   return { tickets, calls: tickets * CALLS_PER_TICKET };
 }
 
-/** The mean wait of a queued call in `hour` on a day with `load` (1 = as forecast). */
+/**
+ * The mean wait of a queued call in `hour` on a day with `load` (1 = as forecast). A quiet hour
+ * counts as an average one: it is staffed thinly, so its waits do not vanish.
+ */
 export function meanCallWaitSeconds(hour: number, load: number): number {
-  return CALL_WAIT.baseSeconds * ((HOURLY[hour]! / (HOURLY_TOTAL / 24)) * load) ** CALL_WAIT.exponent;
+  return CALL_WAIT.baseSeconds * (Math.max(1, HOURLY[hour]! / (HOURLY_TOTAL / 24)) * load) ** CALL_WAIT.exponent;
 }
 
 export function demoRoster(seed: number): DemoRoster {
