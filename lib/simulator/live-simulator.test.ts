@@ -111,5 +111,5 @@ describeEachDatabase("live simulator", ({ db }) => {
     for (const [name, count] of Object.entries(row!)) expect(count, name).toBeGreaterThan(0);
     const [agents] = await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM agents`;
     expect(agents!.n).toBeLessThanOrEqual(simulator.agentIds().length);
-  });
+  }, 120_000);
 });

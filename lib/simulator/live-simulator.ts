@@ -114,7 +114,8 @@ export class LiveSimulator {
       const events = planAgentDay(this.model, local, agent);
       if (first) {
         const current = events.filter(([, time]) => time <= at).pop();
-        batch.agentStatus.push({ agent: agent.externalId, status: current?.[0] ?? "offline", at: new Date(current?.[1] ?? at).toISOString() });
+        // Stamped now, not at the plan's earlier instant: the history already tells the day so far.
+        batch.agentStatus.push({ agent: agent.externalId, status: current?.[0] ?? "offline", at: iso(at) });
       }
       for (const [status, time] of events) {
         if (time > at) this.schedule(time, (b) => b.agentStatus.push({ agent: agent.externalId, status, at: iso(time) }));

@@ -9,11 +9,12 @@ import { LiveSimulator } from "./live-simulator";
 const TICK_MS = 1_000;
 const DAY_MS = 86_400_000;
 
-/** The history's size, read back from the database, so the stream keeps the pace of whatever was seeded. */
+/** The history's size (its tickets over its span in days), read back from the database, so the stream keeps the pace of whatever was seeded. */
 export async function historyVolume(prisma: PrismaClient, now: Date): Promise<{ tickets: number; days: number }> {
   const [row] = await prisma.$queryRaw<{ tickets: number; first: Date | null }[]>`
     SELECT count(*)::int AS tickets, min(created_at) AS first FROM tickets WHERE created_at <= ${now}`;
-  const days = row?.first ? Math.max(1, Math.ceil((now.getTime() - row.first.getTime()) / DAY_MS)) : 1;
+  // Fractional: the first and last days of the history are partial, and the tickets are counted so.
+  const days = row?.first ? Math.max(1, (now.getTime() - row.first.getTime()) / DAY_MS) : 1;
   return { tickets: row?.tickets ?? 0, days };
 }
 
