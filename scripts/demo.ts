@@ -16,7 +16,7 @@ const nextBin = "node_modules/next/dist/bin/next";
 
 const ZLiveOptions = z.object({
   "no-live": z.boolean().default(false),
-  "live-scale": z.coerce.number().positive().max(10_000).default(1),
+  "live-scale": z.coerce.number().positive().max(1_000_000).default(1),
 });
 
 /** Seeds, and answers the demo sign-ins to print once the server is up. */
