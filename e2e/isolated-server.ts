@@ -14,8 +14,8 @@ export interface IsolatedServer {
   stop(): void;
 }
 
-export async function isolatedServer(name: string, port: number, setup: string[][]): Promise<IsolatedServer> {
-  const env = { ...process.env, PORT: String(port), DESKPULSE_DATA_DIR: `.data/${name}`, DATABASE_URL: "" };
+export async function isolatedServer(name: string, port: number, setup: string[][], serverEnv: Record<string, string> = {}): Promise<IsolatedServer> {
+  const env = { ...process.env, PORT: String(port), DESKPULSE_DATA_DIR: `.data/${name}`, DATABASE_URL: "", ...serverEnv };
   fs.rmSync(`.data/${name}`, { recursive: true, force: true });
   const cli = setup.map((args) => execFileSync(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], { env, encoding: "utf8" }).trim().split("\n").pop()!);
   let child: ChildProcess | null = null;

@@ -39,6 +39,9 @@ const ZEnv = z.object({
   // Reverse proxies whose X-Forwarded-For / X-Real-IP / X-Forwarded-Proto / X-Forwarded-Host are
   // believed; from any other peer those headers are ignored (lib/auth/resolve-client.ts).
   DESKPULSE_TRUSTED_PROXIES: ZAddressRanges.default([]),
+  // Set by `npm run demo`: the server streams live demo events at this multiple of the history's
+  // pace (1 = the history's own); 0 or unset, it streams nothing (plain `npm start`).
+  DESKPULSE_DEMO_LIVE: z.coerce.number().min(0).max(1_000_000).default(0),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   NEXT_PHASE: z.string().optional(),

@@ -1,7 +1,11 @@
-// `npm run demo`: migrate, fill an empty database with demo history, build if needed, and serve.
+// `npm run demo`: migrate, fill an empty database with demo history, build if needed, and serve,
+// with the live simulator running inside the server (`--no-live` serves the history alone;
+// `--live-scale N` runs it at N times the history's pace).
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { parseArgs } from "node:util";
+
+import { z } from "zod";
 
 import { runDemoSeed, ZDemoSeedOptions } from "@/lib/cli/demo-seed-command";
 import { openConfiguredDatabase } from "@/lib/db/configured-database";
@@ -10,9 +14,13 @@ import { getEnv } from "@/lib/env";
 
 const nextBin = "node_modules/next/dist/bin/next";
 
+const ZLiveOptions = z.object({
+  "no-live": z.boolean().default(false),
+  "live-scale": z.coerce.number().positive().max(1_000_000).default(1),
+});
+
 /** Seeds, and answers the demo sign-ins to print once the server is up. */
-async function seed(args: string[]): Promise<string[]> {
-  const { values } = parseArgs({ args, options: { tickets: { type: "string" }, days: { type: "string" }, seed: { type: "string" } } });
+async function seed(values: Record<string, unknown>): Promise<string[]> {
   const db = await openConfiguredDatabase();
   try {
     const result = await runDemoSeed(db, ZDemoSeedOptions.parse(values));
@@ -37,14 +45,22 @@ function buildIfNeeded() {
 
 async function main() {
   const env = getEnv();
-  const signIns = await seed(process.argv.slice(2));
+  const { values } = parseArgs({
+    options: {
+      tickets: { type: "string" }, days: { type: "string" }, seed: { type: "string" },
+      "no-live": { type: "boolean" }, "live-scale": { type: "string" },
+    },
+  });
+  const { tickets, days, seed: seedValue, ...liveValues } = values;
+  const live = ZLiveOptions.parse(liveValues);
+  const signIns = await seed({ tickets, days, seed: seedValue });
   buildIfNeeded();
   console.log(`Deskpulse is starting on http://localhost:${env.PORT}`);
   if (signIns.length) console.log(`Demo sign-in (password "${DEMO_PASSWORD}"):\n${signIns.join("\n")}`);
   // server.ts rather than `next start`: it passes each request's socket address on (see there).
   const server = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     stdio: "inherit",
-    env: { ...process.env, NODE_ENV: "production" },
+    env: { ...process.env, NODE_ENV: "production", DESKPULSE_DEMO_LIVE: live["no-live"] ? "0" : String(live["live-scale"]) },
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   server.on("exit", (code) => process.exit(code ?? 0));

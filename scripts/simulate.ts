@@ -1,21 +1,29 @@
-// `npm run simulate -- --url http://localhost:3000 --key KEY --rate 5`: posts a live stream of
-// tickets, replies, calls, status changes and surveys through the ingest API until stopped.
+// `npm run simulate -- --url http://localhost:3000 --key KEY`: posts the live demo stream (tickets,
+// replies, calls, shifts and surveys, for the demo's own agents, at the pace of a history of
+// --tickets over --days; --scale multiplies it) through the ingest API until stopped: the same
+// simulator `npm run demo` runs inside its server, over HTTP.
 // Batches that cannot be delivered (server restarting) are kept and re-sent, with backoff.
 import { parseArgs } from "node:util";
 
 import { z } from "zod";
 
 import type { IngestBatch } from "@/lib/ingest/record-schemas";
+import { DEFAULT_DEMO_DAYS, DEFAULT_DEMO_TICKETS } from "@/lib/demo/seed-demo";
 import { LiveSimulator } from "@/lib/simulator/live-simulator";
 
 const { values } = parseArgs({
-  options: { url: { type: "string" }, key: { type: "string" }, rate: { type: "string" }, seed: { type: "string" } },
+  options: {
+    url: { type: "string" }, key: { type: "string" }, scale: { type: "string" }, seed: { type: "string" },
+    tickets: { type: "string" }, days: { type: "string" },
+  },
 });
 const parsed = z
   .object({
     url: z.url().default("http://localhost:3000"),
     key: z.string().min(10, "an ingest key: npm run cli -- keys create --kind ingest --name simulator"),
-    rate: z.coerce.number().positive().max(1000).default(5),
+    scale: z.coerce.number().positive().max(10_000).default(1),
+    tickets: z.coerce.number().int().positive().default(DEFAULT_DEMO_TICKETS),
+    days: z.coerce.number().int().positive().default(DEFAULT_DEMO_DAYS),
     seed: z.coerce.number().int().optional(),
   })
   .safeParse(values);
@@ -25,7 +33,11 @@ if (!parsed.success) {
 }
 const options = parsed.data;
 const endpoint = new URL("/api/v1/ingest", options.url).toString();
-const simulator = new LiveSimulator(options.rate, options.seed);
+const simulator = new LiveSimulator({
+  history: { tickets: options.tickets, days: options.days },
+  scale: options.scale,
+  ...(options.seed !== undefined && { seed: options.seed }),
+});
 const pending: IngestBatch[] = [];
 let delivered = 0;
 let failures = 0;
@@ -97,5 +109,5 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.exit(0);
   });
 }
-console.log(`Simulating ${options.rate} events/s into ${endpoint} (Ctrl-C to stop)`);
+console.log(`Simulating ${simulator.hourlyVolume(new Date()).tickets.toFixed(1)} new tickets an hour now into ${endpoint} (Ctrl-C to stop)`);
 void loop();

@@ -50,23 +50,59 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
 // Relative arrivals by local hour (0-23): quiet nights, a morning peak, a smaller afternoon one.
-const HOURLY = [0.2, 0.1, 0.1, 0.1, 0.15, 0.3, 0.7, 1.6, 3.2, 4.4, 4.6, 4.1, 3.3, 3.9, 4.0, 3.6, 3.0, 2.2, 1.5, 1.2, 1.0, 0.8, 0.6, 0.35];
+export const HOURLY = [0.2, 0.1, 0.1, 0.1, 0.15, 0.3, 0.7, 1.6, 3.2, 4.4, 4.6, 4.1, 3.3, 3.9, 4.0, 3.6, 3.0, 2.2, 1.5, 1.2, 1.0, 0.8, 0.6, 0.35];
 const HOURLY_TOTAL = HOURLY.reduce((a, b) => a + b, 0);
 // Indexed by local weekday, Sunday = 0 (as Date.getDay()).
-const WEEKDAY_FACTOR = [0.4, 1.25, 1.15, 1.1, 1.05, 0.95, 0.45];
+export const WEEKDAY_FACTOR = [0.4, 1.25, 1.15, 1.1, 1.05, 0.95, 0.45];
 const WEEKDAY_MEAN = WEEKDAY_FACTOR.reduce((a, b) => a + b, 0) / 7;
+/** Growth over the history: the first day has 0.9 times the mean volume, the last 1.1 times. */
+const GROWTH = { start: 0.9, span: 0.2 };
+/** Calls per ticket, of which some are outbound and some end in the phone menu (not offered). */
+export const CALLS_PER_TICKET = 0.65;
+export const CALL_SHARES = { outbound: 0.08, menuHangUp: 0.04 };
 
-const CHANNEL_MIX: Record<Channel, number> = { email: 40, chat: 25, phone: 14, web: 13, social: 8 };
-const PRIORITY_MIX: Record<Priority, number> = { low: 20, normal: 60, high: 15, urgent: 5 };
+export const CHANNEL_MIX: Record<Channel, number> = { email: 40, chat: 25, phone: 14, web: 13, social: 8 };
+export const PRIORITY_MIX: Record<Priority, number> = { low: 20, normal: 60, high: 15, urgent: 5 };
 /** Median first response and resolution (seconds of working time) and the chance of resolving in one touch. */
-const CHANNEL_SERVICE: Record<Channel, { frt: number; frtSigma: number; resolve: number; oneTouch: number; alwaysOpen: boolean }> = {
-  chat: { frt: 75, frtSigma: 0.8, resolve: 14 * 60, oneTouch: 0.72, alwaysOpen: true },
-  phone: { frt: 25, frtSigma: 0.5, resolve: 6 * 60, oneTouch: 0.82, alwaysOpen: true },
-  email: { frt: 2.2 * 3600, frtSigma: 1.0, resolve: 18 * 3600, oneTouch: 0.55, alwaysOpen: false },
-  web: { frt: 2.8 * 3600, frtSigma: 1.0, resolve: 22 * 3600, oneTouch: 0.52, alwaysOpen: false },
-  social: { frt: 40 * 60, frtSigma: 1.0, resolve: 5 * 3600, oneTouch: 0.6, alwaysOpen: true },
+export const CHANNEL_SERVICE: Record<Channel, { frt: number; frtSigma: number; resolve: number; oneTouch: number; alwaysOpen: boolean }> = {
+  chat: { frt: 50, frtSigma: 0.7, resolve: 12 * 60, oneTouch: 0.75, alwaysOpen: true },
+  phone: { frt: 20, frtSigma: 0.5, resolve: 6 * 60, oneTouch: 0.82, alwaysOpen: true },
+  email: { frt: 1.1 * 3600, frtSigma: 0.9, resolve: 14 * 3600, oneTouch: 0.58, alwaysOpen: false },
+  web: { frt: 1.4 * 3600, frtSigma: 0.9, resolve: 18 * 3600, oneTouch: 0.55, alwaysOpen: false },
+  social: { frt: 25 * 60, frtSigma: 0.9, resolve: 4 * 3600, oneTouch: 0.62, alwaysOpen: true },
 };
-const PRIORITY_SPEED: Record<Priority, number> = { low: 1.4, normal: 1, high: 0.6, urgent: 0.3 };
+export const PRIORITY_SPEED: Record<Priority, number> = { low: 1.4, normal: 1, high: 0.6, urgent: 0.3 };
+/**
+ * Call waits: mean = base × (the hour's share of the day × the day's load) ^ exponent, so staffing
+ * keeps up on a normal day (service level near 80 %) and falls behind on a surge day; callers give
+ * up after an exponential patience.
+ */
+export const CALL_WAIT = { baseSeconds: 5, exponent: 1.5, patienceSeconds: 240 };
+/**
+ * Days before the end of the history when an outage doubles the volume against the usual staffing:
+ * the one visibly bad day in the last 30 and one more in the 90, for contrast on the trend charts.
+ */
+export const SURGE_DAYS: Readonly<Record<number, number>> = { 11: 2, 47: 1.8 };
+
+/** Live channels are staffed 08-22: a chat or call outside those hours is left as an email. */
+function isLiveChannelOpen(hour: number): boolean {
+  return hour >= 8 && hour < 22;
+}
+
+/** The mean tickets and calls per hour the history has at its end, for a local weekday and hour. */
+export function demoHourlyVolume(history: { tickets: number; days: number }, weekday: number, hour: number): { tickets: number; calls: number } {
+  const perDay = (history.tickets / history.days / WEEKDAY_MEAN) * WEEKDAY_FACTOR[weekday]! * (GROWTH.start + GROWTH.span);
+  const tickets = (perDay * HOURLY[hour]!) / HOURLY_TOTAL;
+  return { tickets, calls: tickets * CALLS_PER_TICKET };
+}
+
+/**
+ * The mean wait of a queued call in `hour` on a day with `load` (1 = as forecast). A quiet hour
+ * counts as an average one: it is staffed thinly, so its waits do not vanish.
+ */
+export function meanCallWaitSeconds(hour: number, load: number): number {
+  return CALL_WAIT.baseSeconds * (Math.max(1, HOURLY[hour]! / (HOURLY_TOTAL / 24)) * load) ** CALL_WAIT.exponent;
+}
 
 export function demoRoster(seed: number): DemoRoster {
   const rng = new Random(seed ^ 0x5eed);
@@ -91,7 +127,7 @@ export function demoRoster(seed: number): DemoRoster {
   return { teams, queues, agents };
 }
 
-interface LocalDay {
+export interface LocalDay {
   year: number;
   month: number;
   date: number;
@@ -104,7 +140,7 @@ interface LocalDay {
  * time, so results are cached: the instant each local hour starts, and the local day and hour of
  * each 15-minute slice of time (every real zone offset is a multiple of 15 minutes).
  */
-class LocalClock {
+export class LocalClock {
   private readonly hourStarts = new Map<number, number>();
   private readonly wallTimes = new Map<number, LocalDay & { hour: number }>();
 
@@ -148,14 +184,95 @@ class LocalClock {
   }
 }
 
+/** What the history and the live simulator draw from: one seeded stream, one clock, one roster. */
+export interface DemoModel {
+  rng: Random;
+  clock: LocalClock;
+  roster: DemoRoster;
+  agentsByTeam: AgentRow[][];
+}
+
+export function demoModel(rng: Random, clock: LocalClock, roster: DemoRoster): DemoModel {
+  return { rng, clock, roster, agentsByTeam: roster.teams.map((team) => roster.agents.filter((a) => a.teamId === team.id)) };
+}
+
+/** A ticket's whole life as it will unfold, instants in ms; the caller keeps what happened before its `now`. */
+export interface TicketPlan {
+  channel: Channel;
+  priority: Priority;
+  subject: string;
+  teamId: number;
+  agentId: number;
+  createdAt: number;
+  firstResponseAt: number;
+  resolvedAt: number;
+  reopens: number;
+  /** Every message, the customer's opening one first, in time order. */
+  messages: { author: MessageAuthor; at: number; public: boolean }[];
+  surveys: { kind: SurveyKind; score: number; at: number }[];
+}
+
+const TEAM_WEIGHTS = Object.fromEntries(DEMO_TEAMS.map((team, i) => [String(i + 1), team.agents])) as Record<string, number>;
+const SOCIAL_TEAM = DEMO_TEAMS.findIndex((t) => t.externalId === "social") + 1;
+
+export function planTicket(m: DemoModel, createdAt: number, load: number): TicketPlan {
+  const { rng, clock } = m;
+  const sampled = rng.weighted(CHANNEL_MIX);
+  const channel = (sampled === "chat" || sampled === "phone") && !isLiveChannelOpen(clock.local(createdAt).hour) ? "email" : sampled;
+  const priority = rng.weighted(PRIORITY_MIX);
+  const teamId = channel === "social" && rng.chance(0.75) ? SOCIAL_TEAM : Number(rng.weighted(TEAM_WEIGHTS));
+  const team = DEMO_TEAMS[teamId - 1]!;
+  const service = CHANNEL_SERVICE[channel];
+  const agent = rng.pick(m.agentsByTeam[teamId - 1]!);
+
+  const frtSeconds = rng.logNormal(service.frt, service.frtSigma) * PRIORITY_SPEED[priority] * load ** 1.5;
+  const firstResponse = clock.nextWorkingMoment(createdAt, service.alwaysOpen) + frtSeconds * 1000;
+  const oneTouch = rng.chance(service.oneTouch / Math.sqrt(load));
+  let touches = oneTouch ? 1 : 2 + rng.poisson(1.2);
+  const resolveSeconds = rng.logNormal(service.resolve, 1.1) * (oneTouch ? 0.4 : 1 + 0.3 * touches);
+  const resolved = clock.nextWorkingMoment(firstResponse + resolveSeconds * 1000, service.alwaysOpen);
+  const reopens = rng.chance(0.055) ? (rng.chance(0.2) ? 2 : 1) : 0;
+  touches += reopens;
+
+  const messages: TicketPlan["messages"] = [
+    { author: "customer", at: createdAt, public: true },
+    { author: "agent", at: firstResponse, public: true },
+  ];
+  for (let t = 1; t < touches; t++) {
+    messages.push(
+      { author: "customer", at: firstResponse + ((resolved - firstResponse) * (t - 0.5)) / touches, public: true },
+      { author: "agent", at: firstResponse + ((resolved - firstResponse) * t) / touches, public: true },
+    );
+  }
+  if (rng.chance(0.25)) messages.push({ author: "agent", at: firstResponse + (resolved - firstResponse) * rng.float(), public: false });
+  messages.sort((a, b) => a.at - b.at);
+
+  // Live channels ask right after the conversation; email and web surveys are answered hours later.
+  const surveyDelay = service.alwaysOpen ? 20 * MINUTE : 5 * HOUR;
+  const slowness = Math.log1p((frtSeconds / service.frt) * load);
+  const quality = 0.97 - 0.1 * slowness - 0.25 * Math.min(reopens, 1) - 0.03 * (touches - 1);
+  const surveys: TicketPlan["surveys"] = [];
+  const survey = (kind: SurveyKind, score: number, probability: number) => {
+    if (rng.chance(probability)) surveys.push({ kind, score, at: resolved + rng.exponential(surveyDelay) });
+  };
+  const happy = rng.chance(quality);
+  survey("csat", happy ? (rng.chance(0.65) ? 5 : 4) : rng.int(1, 3), 0.3);
+  const nps = rng.chance(quality * 0.7) ? rng.int(9, 10) : rng.chance(0.55) ? rng.int(7, 8) : rng.int(0, 6);
+  survey("nps", nps, 0.1);
+  survey("ces", Math.min(5, Math.max(1, Math.round(1 + 0.6 * (touches - 1) + reopens + Math.abs(rng.normal()) * 0.8))), 0.08);
+
+  return {
+    channel, priority, subject: rng.pick(SUBJECTS[team.externalId] ?? ["Question"]), teamId, agentId: agent.id,
+    createdAt, firstResponseAt: firstResponse, resolvedAt: resolved, reopens, messages, surveys,
+  };
+}
+
 export function* generateDemoDays(options: DemoOptions): Generator<DemoDay> {
   const rng = new Random(options.seed);
   const roster = demoRoster(options.seed);
   const clock = new LocalClock(options.timeZone);
   const now = options.now.getTime();
-  const agentsByTeam = roster.teams.map((team) => roster.agents.filter((a) => a.teamId === team.id));
-  const teamWeights = Object.fromEntries(DEMO_TEAMS.map((team, i) => [String(i + 1), team.agents])) as Record<string, number>;
-  const socialTeam = DEMO_TEAMS.findIndex((t) => t.externalId === "social") + 1;
+  const model = demoModel(rng, clock, roster);
   const ids = { ticket: 0, message: 0, call: 0, survey: 0 };
   const visitors = Math.max(50, Math.round(options.tickets / 4));
   const today = clock.local(now);
@@ -164,10 +281,11 @@ export function* generateDemoDays(options: DemoOptions): Generator<DemoDay> {
   for (let d = options.days - 1; d >= 0; d--) {
     const day = clock.local(clock.at({ ...today, date: today.date - d }, 12));
     const progress = 1 - d / Math.max(1, options.days - 1);
-    // A gentle growth trend and weekly seasonality; load above 1 slows everyone down.
-    const expected = meanPerDay * WEEKDAY_FACTOR[day.weekday]! * (0.9 + 0.2 * progress);
-    const ticketCount = rng.poisson(expected);
-    const load = Math.max(0.5, ticketCount / Math.max(1, meanPerDay));
+    // A gentle growth trend and weekly seasonality that staffing is planned for; load above 1
+    // (more tickets than forecast, a surge day above all) slows everyone down.
+    const forecast = meanPerDay * WEEKDAY_FACTOR[day.weekday]! * (GROWTH.start + GROWTH.span * progress);
+    const ticketCount = rng.poisson(forecast * (SURGE_DAYS[d] ?? 1));
+    const load = Math.max(0.5, ticketCount / Math.max(1, forecast));
     const out: DemoDay = { tickets: [], messages: [], calls: [], surveys: [], kbViews: [], statuses: [] };
 
     const sampleInstant = () => {
@@ -178,99 +296,49 @@ export function* generateDemoDays(options: DemoOptions): Generator<DemoDay> {
     for (let i = 0; i < ticketCount; i++) {
       const createdAt = sampleInstant();
       if (createdAt >= now) continue;
-      const channel = rng.weighted(CHANNEL_MIX);
-      const priority = rng.weighted(PRIORITY_MIX);
-      const teamId = channel === "social" && rng.chance(0.75) ? socialTeam : Number(rng.weighted(teamWeights));
-      const team = DEMO_TEAMS[teamId - 1]!;
-      const service = CHANNEL_SERVICE[channel];
-      const agent = rng.pick(agentsByTeam[teamId - 1]!);
+      const plan = planTicket(model, createdAt, load);
       const ticketId = ++ids.ticket;
-
-      const frtSeconds = rng.logNormal(service.frt, service.frtSigma) * PRIORITY_SPEED[priority] * load ** 1.5;
-      let firstResponse: number | null = clock.nextWorkingMoment(createdAt, service.alwaysOpen) + frtSeconds * 1000;
-      if (firstResponse >= now) firstResponse = null;
-      let resolved: number | null = null;
-      let reopens = 0;
-      let touches = 0;
-      if (firstResponse !== null) {
-        const oneTouch = rng.chance(service.oneTouch / Math.sqrt(load));
-        touches = oneTouch ? 1 : 2 + rng.poisson(1.2);
-        const resolveSeconds = rng.logNormal(service.resolve, 1.1) * (oneTouch ? 0.4 : 1 + 0.3 * touches);
-        resolved = clock.nextWorkingMoment(firstResponse + resolveSeconds * 1000, service.alwaysOpen);
-        if (resolved >= now) resolved = null;
-        if (resolved !== null) {
-          reopens = rng.chance(0.055) ? (rng.chance(0.2) ? 2 : 1) : 0;
-          touches += reopens;
-        }
-      }
-      const status: TicketStatus =
-        resolved !== null
-          ? now - resolved > 4 * 24 * HOUR ? "closed" : "solved"
-          : firstResponse !== null ? (rng.chance(0.4) ? "pending" : "open") : "new";
+      const responded = plan.firstResponseAt < now;
+      const resolved = responded && plan.resolvedAt < now;
+      const status: TicketStatus = resolved
+        ? now - plan.resolvedAt > 4 * 24 * HOUR ? "closed" : "solved"
+        : responded ? (rng.chance(0.4) ? "pending" : "open") : "new";
       out.tickets.push({
         id: ticketId,
         externalId: `T-${String(ticketId).padStart(7, "0")}`,
-        channel,
-        priority,
-        subject: rng.pick(SUBJECTS[team.externalId] ?? ["Question"]),
-        teamId,
-        assigneeId: firstResponse === null ? null : agent.id,
+        channel: plan.channel,
+        priority: plan.priority,
+        subject: plan.subject,
+        teamId: plan.teamId,
+        assigneeId: responded ? plan.agentId : null,
         status,
         createdAt: new Date(createdAt),
-        firstResponseAt: firstResponse === null ? null : new Date(firstResponse),
-        resolvedAt: resolved === null ? null : new Date(resolved),
-        reopens,
+        firstResponseAt: responded ? new Date(plan.firstResponseAt) : null,
+        resolvedAt: resolved ? new Date(plan.resolvedAt) : null,
+        reopens: resolved ? plan.reopens : 0,
       });
-
-      const message = (author: MessageAuthor, at: number, isPublic = true) => {
+      for (const m of plan.messages) {
+        if (m.at >= now) continue;
         const id = ++ids.message;
         out.messages.push({
-          id,
-          externalId: `M-${String(id).padStart(8, "0")}`,
-          ticketId,
-          author,
-          agentId: author === "agent" ? agent.id : null,
-          createdAt: new Date(at),
-          public: isPublic,
+          id, externalId: `M-${String(id).padStart(8, "0")}`, ticketId, author: m.author,
+          agentId: m.author === "agent" ? plan.agentId : null, createdAt: new Date(m.at), public: m.public,
         });
-      };
-      message("customer", createdAt);
-      if (firstResponse !== null) {
-        message("agent", firstResponse);
-        const end = resolved ?? now;
-        for (let t = 1; t < touches; t++) {
-          const customerAt = firstResponse + ((end - firstResponse) * (t - 0.5)) / touches;
-          const replyAt = firstResponse + ((end - firstResponse) * t) / touches;
-          message("customer", customerAt);
-          message("agent", replyAt);
-        }
-        if (rng.chance(0.25)) message("agent", firstResponse + (end - firstResponse) * rng.float(), false);
       }
-
-      if (resolved !== null) {
-        const slowness = Math.log1p((frtSeconds / service.frt) * load);
-        const quality = 0.93 - 0.1 * slowness - 0.25 * Math.min(reopens, 1) - 0.03 * (touches - 1);
-        const survey = (kind: SurveyKind, score: number, probability: number) => {
-          if (!rng.chance(probability)) return;
-          const respondedAt = resolved! + rng.exponential(5 * HOUR);
-          if (respondedAt >= now) return;
-          const id = ++ids.survey;
-          out.surveys.push({
-            id, externalId: `S-${String(id).padStart(7, "0")}`, kind, score, respondedAt: new Date(respondedAt),
-            ticketId, agentId: agent.id, teamId, comment: null,
-          });
-        };
-        const happy = rng.chance(quality);
-        survey("csat", happy ? (rng.chance(0.65) ? 5 : 4) : rng.int(1, 3), 0.3);
-        const nps = rng.chance(quality * 0.7) ? rng.int(9, 10) : rng.chance(0.55) ? rng.int(7, 8) : rng.int(0, 6);
-        survey("nps", nps, 0.1);
-        survey("ces", Math.min(5, Math.max(1, Math.round(1 + 0.6 * (touches - 1) + reopens + Math.abs(rng.normal()) * 0.8))), 0.08);
+      if (!resolved) continue;
+      for (const survey of plan.surveys) {
+        if (survey.at >= now) continue;
+        const id = ++ids.survey;
+        out.surveys.push({
+          id, externalId: `S-${String(id).padStart(7, "0")}`, kind: survey.kind, score: survey.score, respondedAt: new Date(survey.at),
+          ticketId, agentId: plan.agentId, teamId: plan.teamId, comment: null,
+        });
       }
     }
 
-    generateCalls(out, { rng, clock, day, now, load, ticketCount, roster, agentsByTeam, ids });
+    generateCalls(out, { model, day, now, load, ticketCount, ids });
     generateKbViews(out, { rng, sampleInstant, now, views: Math.round(ticketCount * 2.4), visitors });
-    generateAgentDay(out, { rng, clock, day, now, roster });
+    generateAgentDay(out, { model, day, now });
     if (isFirstWorkdayOfMonth(day)) generateEnpsPulse(out, { rng, clock, day, now, roster, ids });
     yield out;
   }
@@ -278,65 +346,69 @@ export function* generateDemoDays(options: DemoOptions): Generator<DemoDay> {
 
 const HOURLY_WEIGHTS = Object.fromEntries(HOURLY.map((w, h) => [String(h), w])) as Record<string, number>;
 
-interface CallContext {
-  rng: Random; clock: LocalClock; day: LocalDay; now: number; load: number; ticketCount: number;
-  roster: DemoRoster; agentsByTeam: AgentRow[][]; ids: { call: number };
+/** A call's whole course, instants in ms; null for what never happens to it. */
+export interface CallPlan {
+  direction: CallDirection;
+  queueId: number | null;
+  /** The agent and team who take it, if anyone does. */
+  agentId: number | null;
+  teamId: number | null;
+  queuedAt: number | null;
+  answeredAt: number | null;
+  endedAt: number;
+  talkSeconds: number;
+  holdSeconds: number;
+  wrapUpSeconds: number;
 }
 
-function generateCalls(out: DemoDay, c: CallContext) {
-  const { rng, clock, day, now } = c;
-  const queueTeams = c.roster.queues.map((q) =>
-    DEMO_TEAMS.flatMap((team, i) => (team.queue === q.externalId ? [i + 1] : [])),
-  );
-  const calls = rng.poisson(c.ticketCount * 0.65);
+const QUEUE_TEAMS = DEMO_QUEUES.map((q) => DEMO_TEAMS.flatMap((team, i) => (team.queue === q.externalId ? [i + 1] : [])));
+
+/** A call starting at `start` (local `hour`) on a day with `load`: outbound, lost in the menu, abandoned or answered. */
+export function planCall(m: DemoModel, start: number, hour: number, load: number): CallPlan {
+  const { rng } = m;
+  const queueIndex = rng.int(0, QUEUE_TEAMS.length - 1);
+  const teamId = rng.pick(QUEUE_TEAMS[queueIndex]!);
+  const agent = rng.pick(m.agentsByTeam[teamId - 1]!);
+  const plan: CallPlan = {
+    direction: "inbound", queueId: queueIndex + 1, agentId: null, teamId: null, queuedAt: null, answeredAt: null, endedAt: start,
+    talkSeconds: 0, holdSeconds: 0, wrapUpSeconds: 0,
+  };
+  const talk = Math.round(rng.logNormal(230, 0.6));
+  const hold = rng.chance(0.35) ? rng.int(10, 150) : 0;
+  const wrapUp = Math.round(rng.logNormal(40, 0.5));
+  const handled = (answeredAt: number) => ({
+    agentId: agent.id, teamId, answeredAt, endedAt: answeredAt + (talk + hold) * 1000, talkSeconds: talk, holdSeconds: hold, wrapUpSeconds: wrapUp,
+  });
+  if (rng.chance(CALL_SHARES.outbound)) return { ...plan, ...handled(start), direction: "outbound", queueId: null };
+  // Hung up in the phone menu, before reaching the queue: not offered.
+  if (rng.chance(CALL_SHARES.menuHangUp)) return { ...plan, endedAt: start + rng.int(5, 40) * 1000 };
+  const wait = rng.exponential(meanCallWaitSeconds(hour, load));
+  const patience = rng.exponential(CALL_WAIT.patienceSeconds);
+  if (patience < wait) return { ...plan, queuedAt: start, endedAt: start + patience * 1000 };
+  return { ...plan, queuedAt: start, ...handled(start + wait * 1000) };
+}
+
+function generateCalls(out: DemoDay, c: { model: DemoModel; day: LocalDay; now: number; load: number; ticketCount: number; ids: { call: number } }) {
+  const { model, day, now } = c;
+  const { rng, clock } = model;
+  const calls = rng.poisson(c.ticketCount * CALLS_PER_TICKET);
   for (let i = 0; i < calls; i++) {
     const hour = Number(rng.weighted(HOURLY_WEIGHTS));
     const start = clock.at(day, hour, rng.int(0, 59), rng.int(0, 59));
     if (start >= now) continue;
-    const id = ++c.ids.call;
-    const queueIndex = rng.int(0, c.roster.queues.length - 1);
-    const teamId = rng.pick(queueTeams[queueIndex]!);
-    const agent = rng.pick(c.agentsByTeam[teamId - 1]!);
-    const row: CallRow = {
-      id, externalId: `C-${String(id).padStart(7, "0")}`, queueId: queueIndex + 1, agentId: null, teamId: null,
-      direction: "inbound", queuedAt: null, answeredAt: null, endedAt: null, talkSeconds: 0, holdSeconds: 0, wrapUpSeconds: 0,
-    };
-    const talk = Math.round(c.rng.logNormal(230, 0.6));
-    const hold = rng.chance(0.35) ? rng.int(10, 150) : 0;
-    const wrapUp = Math.round(rng.logNormal(40, 0.5));
-    if (rng.chance(0.08)) {
-      Object.assign(row, {
-        direction: "outbound", queueId: null, agentId: agent.id, teamId, answeredAt: new Date(start),
-        endedAt: new Date(start + (talk + hold) * 1000), talkSeconds: talk, holdSeconds: hold, wrapUpSeconds: wrapUp,
-      });
-    } else if (rng.chance(0.04)) {
-      // Hung up in the phone menu, before reaching the queue: not offered.
-      row.endedAt = new Date(start + rng.int(5, 40) * 1000);
-    } else {
-      // Waits grow steeply with the hour's load; callers give up after an exponential patience.
-      const hourLoad = (HOURLY[hour]! / (HOURLY_TOTAL / 24)) * c.load;
-      const wait = rng.exponential(6 * hourLoad ** 2.2);
-      const patience = rng.exponential(150);
-      row.queuedAt = new Date(start);
-      if (patience < wait) {
-        row.endedAt = new Date(start + patience * 1000);
-      } else {
-        const answeredAt = start + wait * 1000;
-        Object.assign(row, {
-          agentId: agent.id, teamId, answeredAt: new Date(answeredAt), endedAt: new Date(answeredAt + (talk + hold) * 1000),
-          talkSeconds: talk, holdSeconds: hold, wrapUpSeconds: wrapUp,
-        });
-      }
-    }
+    const plan = planCall(model, start, hour, c.load);
+    const ended = plan.endedAt <= now;
     // Calls still going on at `now`: waiting (queued, not answered) or in progress (answered, not ended).
-    if (row.endedAt && row.endedAt.getTime() > now) {
-      if (row.answeredAt && row.answeredAt.getTime() > now) {
-        Object.assign(row, { answeredAt: null, agentId: null, teamId: null, talkSeconds: 0, holdSeconds: 0, wrapUpSeconds: 0 });
-      }
-      row.endedAt = null;
-      if (!row.queuedAt && !row.answeredAt) continue;
-    }
-    out.calls.push(row);
+    const answered = plan.answeredAt !== null && plan.answeredAt <= now;
+    if (!ended && !answered && plan.queuedAt === null) continue;
+    const id = ++c.ids.call;
+    const date = (ms: number | null) => (ms === null ? null : new Date(ms));
+    out.calls.push({
+      id, externalId: `C-${String(id).padStart(7, "0")}`, queueId: plan.queueId, direction: plan.direction,
+      agentId: answered ? plan.agentId : null, teamId: answered ? plan.teamId : null,
+      queuedAt: date(plan.queuedAt), answeredAt: answered ? date(plan.answeredAt) : null, endedAt: ended ? new Date(plan.endedAt) : null,
+      talkSeconds: answered ? plan.talkSeconds : 0, holdSeconds: answered ? plan.holdSeconds : 0, wrapUpSeconds: answered ? plan.wrapUpSeconds : 0,
+    });
   }
 }
 
@@ -356,27 +428,38 @@ function generateKbViews(
   }
 }
 
-function generateAgentDay(out: DemoDay, c: { rng: Random; clock: LocalClock; day: LocalDay; now: number; roster: DemoRoster }) {
-  const weekday = c.day.weekday;
-  for (const agent of c.roster.agents) {
-    const weekendCrew = DEMO_TEAMS[agent.teamId - 1]!.externalId === "social" || agent.id % 5 === 0;
-    if ((weekday === 0 || weekday === 6) && !weekendCrew) continue;
-    if (c.rng.chance(0.06)) continue; // a day off
-    const start = c.clock.at(c.day, 7, 45) + c.rng.int(0, 75) * MINUTE;
-    const lunch = c.clock.at(c.day, 11, 45) + c.rng.int(0, 60) * MINUTE;
-    const end = start + (8 * 60 + c.rng.int(15, 45)) * MINUTE;
-    const events: [AgentPresence, number][] = [["available", start]];
-    for (let t = start + c.rng.int(20, 90) * MINUTE; t < lunch; t += c.rng.int(30, 120) * MINUTE) {
-      events.push(["busy", t], ["available", t + c.rng.int(5, 25) * MINUTE]);
-    }
-    events.push(["away", lunch], ["available", lunch + c.rng.int(30, 50) * MINUTE]);
-    if (c.rng.chance(0.5)) events.push(["busy", lunch + 2 * HOUR], ["available", lunch + 2 * HOUR + c.rng.int(10, 30) * MINUTE]);
-    events.push(["offline", end]);
-    let last = 0;
-    for (const [status, at] of events) {
-      if (at >= c.now || at <= last) continue;
-      last = at;
-      out.statuses.push({ agentId: agent.id, status, at: new Date(at) });
+/** Weekends are worked by Social Care and every fifth agent. */
+export function worksOn(agent: AgentRow, weekday: number): boolean {
+  return (weekday !== 0 && weekday !== 6) || DEMO_TEAMS[agent.teamId - 1]!.externalId === "social" || agent.id % 5 === 0;
+}
+
+/** One agent's presence changes through a local day (none on a day off), in time order. */
+export function planAgentDay(m: DemoModel, day: LocalDay, agent: AgentRow): [AgentPresence, number][] {
+  const { rng, clock } = m;
+  if (!worksOn(agent, day.weekday)) return [];
+  if (rng.chance(0.06)) return []; // a day off
+  const start = clock.at(day, 7, 45) + rng.int(0, 75) * MINUTE;
+  const lunch = clock.at(day, 11, 45) + rng.int(0, 60) * MINUTE;
+  const end = start + (8 * 60 + rng.int(15, 45)) * MINUTE;
+  const events: [AgentPresence, number][] = [["available", start]];
+  for (let t = start + rng.int(20, 90) * MINUTE; t < lunch; t += rng.int(30, 120) * MINUTE) {
+    events.push(["busy", t], ["available", t + rng.int(5, 25) * MINUTE]);
+  }
+  events.push(["away", lunch], ["available", lunch + rng.int(30, 50) * MINUTE]);
+  if (rng.chance(0.5)) events.push(["busy", lunch + 2 * HOUR], ["available", lunch + 2 * HOUR + rng.int(10, 30) * MINUTE]);
+  events.push(["offline", end]);
+  let last = 0;
+  return events.filter(([, at]) => {
+    if (at <= last) return false;
+    last = at;
+    return true;
+  });
+}
+
+function generateAgentDay(out: DemoDay, c: { model: DemoModel; day: LocalDay; now: number }) {
+  for (const agent of c.model.roster.agents) {
+    for (const [status, at] of planAgentDay(c.model, c.day, agent)) {
+      if (at < c.now) out.statuses.push({ agentId: agent.id, status, at: new Date(at) });
     }
   }
 }

@@ -4,6 +4,7 @@ import { getDb } from "@/lib/db/get-db";
 import { getEnv } from "@/lib/env";
 import { scheduleRollupRefresh } from "@/lib/kpi/rollups/schedule-rollup-refresh";
 import { evaluateOnIngest, requestEvaluation } from "@/lib/motivation/evaluate-motivation";
+import { startLiveDemo } from "@/lib/simulator/start-live-demo";
 
 /** Server start-up: open the database (which migrates it), then make sure someone can sign in. */
 export async function startServer(): Promise<void> {
@@ -16,6 +17,7 @@ export async function startServer(): Promise<void> {
     // Periods end without new data (a day with a perfect first-reply record is complete at midnight).
     setInterval(() => void requestEvaluation(db.prisma), 60_000).unref();
     const env = getEnv();
+    if (env.DESKPULSE_DEMO_LIVE > 0) await startLiveDemo(db.prisma, env.DESKPULSE_DEMO_LIVE);
     const outcome = await ensureFirstAdmin(db.prisma, { email: env.DESKPULSE_ADMIN_EMAIL, password: env.DESKPULSE_ADMIN_PASSWORD });
     if (outcome.kind === "created-from-env") console.log(`Deskpulse: created the first admin, ${outcome.email}`);
     if (outcome.kind === "setup-link") {
