@@ -7,6 +7,7 @@ import { z } from "zod";
 import { createApiKey } from "@/lib/auth/api-keys";
 import { createScreen, ZScreenInput } from "@/lib/auth/screen-tokens";
 import { createUser, UserInputError, ZNewUser } from "@/lib/auth/users";
+import { connectionsCommands } from "@/lib/cli/connections-command";
 import { runDemoSeed, ZDemoSeedOptions } from "@/lib/cli/demo-seed-command";
 import { ensureDefaultDashboard } from "@/lib/dashboards/default-dashboard";
 import { openConfiguredDatabase } from "@/lib/db/configured-database";
@@ -91,6 +92,7 @@ const commands: Record<string, Command> = {
       return String(result.tickets);
     },
   },
+  ...connectionsCommands,
 };
 
 /** Option names where they differ from the field they fill. */
