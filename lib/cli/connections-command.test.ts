@@ -22,6 +22,7 @@ beforeAll(async () => {
 afterAll(() => Promise.all([db.close(), zendesk.close()]));
 
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; lastLine: string; stderr: string }> {
+  // eslint-disable-next-line no-restricted-properties -- the child process inherits this environment
   const env = { ...process.env, DATABASE_URL: db.url! };
   try {
     const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], { cwd: ROOT, env });
@@ -50,7 +51,7 @@ test("connections add prints the id and keeps the secrets only sealed; connectio
   // 3 agents, 2 groups, 120 tickets, 240 comments, 8 answered ratings.
   expect(synced.lastLine).toBe(String(3 + 2 + 120 + 240 + 8));
   expect(await db.prisma.ticket.count()).toBe(120);
-}, 60_000);
+}, 180_000);
 
 test("connections add names the bad option and stores nothing", async () => {
   const before = await db.prisma.connection.count();
@@ -63,4 +64,4 @@ test("connections add names the bad option and stores nothing", async () => {
   const badUrl = await cli("connections", "add", "--kind", "zendesk", "--url", "not a url", "--secret", "oauthToken=x");
   expect(badUrl.stderr).toMatch(/--url: must be an http\(s\) URL/);
   expect(await db.prisma.connection.count()).toBe(before);
-}, 60_000);
+}, 180_000);
