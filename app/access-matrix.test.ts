@@ -47,6 +47,8 @@ const EXPECTED: Record<string, Row> = {
     tvToken: 403, ingestKey: 403, kpiKey: "allow",
   },
   "POST /api/v1/ingest": { ...all(403), anonymous: 401, ingestKey: "allow" },
+  // Authorised by the vendor's signature alone (lib/connectors/handle-webhook-delivery.test.ts); no credential opens an unknown connection.
+  "POST /api/v1/webhooks/[connection]": all(404),
   "GET /api/v1/dashboards/[slug]": {
     anonymous: 401, agent: "allow", leadOwnTeam: "allow", leadOtherTeam: 403, manager: "allow", admin: "allow",
     tvToken: 403, ingestKey: 403, kpiKey: "allow",
@@ -80,6 +82,10 @@ const EXPECTED: Record<string, Row> = {
   "app/(workspace)/settings/users/actions.ts#deleteUserAction": action({ admin: "allow" }),
   "app/(workspace)/settings/keys/actions.ts#createApiKeyAction": action({ admin: "allow" }),
   "app/(workspace)/settings/keys/actions.ts#revokeApiKeyAction": action({ admin: "allow" }),
+  "app/(workspace)/settings/connections/actions.ts#createConnectionAction": action({ admin: "allow" }),
+  "app/(workspace)/settings/connections/actions.ts#syncConnectionNowAction": action({ admin: "allow" }),
+  "app/(workspace)/settings/connections/actions.ts#setConnectionPausedAction": action({ admin: "allow" }),
+  "app/(workspace)/settings/connections/actions.ts#deleteConnectionAction": action({ admin: "allow" }),
   "app/(workspace)/settings/screens/actions.ts#createScreenAction": action({ manager: "allow", admin: "allow" }),
   "app/(workspace)/settings/screens/actions.ts#revokeScreenAction": action({ manager: "allow", admin: "allow" }),
   // Authorised by the one-time setup token, which no caller here has (lib/auth/first-admin.test.ts).
@@ -113,6 +119,8 @@ const ROUTE_REQUESTS: Record<string, (caller: Caller) => Request> = {
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ teams: [{ externalId: "alpha", name: "Alpha" }] }),
     }),
+  "POST /api/v1/webhooks/[connection]": () =>
+    new Request("http://localhost/api/v1/webhooks/999999", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }),
 };
 
 /** Arguments that reach each action's body without changing anything that other cells rely on. */
@@ -125,6 +133,10 @@ const ACTION_ARGS: Record<string, () => unknown[]> = {
   deleteUserAction: () => [999_999],
   createApiKeyAction: () => [{}, new FormData()],
   revokeApiKeyAction: () => [999_999],
+  createConnectionAction: () => [{}, new FormData()],
+  syncConnectionNowAction: () => [999_999],
+  setConnectionPausedAction: () => [999_999, true],
+  deleteConnectionAction: () => [999_999],
   createScreenAction: () => [{}, new FormData()],
   revokeScreenAction: () => [999_999],
   createFirstAdminAction: () => [{}, new FormData()],
@@ -153,6 +165,7 @@ const routeParams = (key: string, caller: Caller, tvToken: string): Record<strin
   if (key === "GET /api/v1/dashboards/[slug]") return { slug: "service-overview" };
   if (key === "GET /api/v1/tv/[token]") return { token };
   if (key === "GET /api/v1/tv/[token]/dashboards/[slug]") return { token, slug: "service-overview" };
+  if (key === "POST /api/v1/webhooks/[connection]") return { connection: "999999" };
   return {};
 };
 

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { createApiKey } from "@/lib/auth/api-keys";
 import { createScreen, ZScreenInput } from "@/lib/auth/screen-tokens";
 import { createUser, UserInputError, ZNewUser } from "@/lib/auth/users";
+import { connectionsCommands } from "@/lib/cli/connections-command";
 import { runDemoSeed, ZDemoSeedOptions } from "@/lib/cli/demo-seed-command";
 import { IMPORT_USAGE, runImportCommand } from "@/lib/cli/import-command";
 import { ensureDefaultDashboard } from "@/lib/dashboards/default-dashboard";
@@ -101,6 +102,7 @@ const commands: Record<string, Command> = {
       return String(stored);
     },
   },
+  ...connectionsCommands,
 };
 
 /** Option names where they differ from the field they fill. */

@@ -29,6 +29,7 @@ export function AppHeader({ orgName, user, theme, show }: AppHeaderProps) {
     { href: "/settings/service-levels", label: "Hours & SLAs", visible: show.serviceLevels },
     { href: "/settings/screens", label: "Screens", visible: show.screens },
     { href: "/settings/keys", label: "API keys", visible: show.keys },
+    { href: "/settings/connections", label: "Connections", visible: show.keys },
   ].filter((item) => item.visible);
   return (
     <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">

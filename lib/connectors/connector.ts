@@ -53,6 +53,8 @@ export interface ConnectorAdapter {
   label: string;
   /** The secrets a connection needs (for example `email` and `token`); messages name the secret. */
   secrets: z.ZodType<Record<string, string>>;
+  /** The secrets as form fields (Settings → Connections, the CLI's --secret NAME=VALUE); all are write-only. */
+  secretFields?: { name: string; label: string }[];
   /** The next page after `cursor` (`null`: start the backfill at `context.since`). */
   fetchPage(context: ConnectorContext, cursor: string | null): Promise<SyncPage>;
   webhook?: {

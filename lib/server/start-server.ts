@@ -1,4 +1,5 @@
 import { ensureFirstAdmin } from "@/lib/auth/first-admin";
+import { scheduleConnectionSyncs } from "@/lib/connectors/schedule-connection-syncs";
 import { ensureDefaultDashboard } from "@/lib/dashboards/default-dashboard";
 import { getDb } from "@/lib/db/get-db";
 import { getEnv } from "@/lib/env";
@@ -14,6 +15,7 @@ export async function startServer(): Promise<void> {
     console.log(`Deskpulse: ${db.kind === "postgres" ? "Postgres" : "embedded PGlite"} database ready`);
     await ensureDefaultDashboard(db.prisma);
     scheduleRollupRefresh(db.prisma);
+    scheduleConnectionSyncs(db.prisma);
     // Periods end without new data (a day with a perfect first-reply record is complete at midnight).
     setInterval(() => void requestEvaluation(db.prisma), 60_000).unref();
     const env = getEnv();

@@ -254,6 +254,11 @@ export const aircallAdapter: ConnectorAdapter = {
     apiToken: z.string().trim().min(1, "the API token is required (shown once when the API key is created)"),
     webhookToken: z.string().min(1, "the webhook token must not be empty").optional(),
   }) as z.ZodType<Record<string, string>>,
+  secretFields: [
+    { name: "apiId", label: "API ID" },
+    { name: "apiToken", label: "API token" },
+    { name: "webhookToken", label: "Webhook token (optional)" },
+  ],
   async fetchPage(context, cursor) {
     const state: Cursor = cursor === null ? { phase: "roster", from: unixSeconds(context.since) } : ZCursor.parse(JSON.parse(cursor));
     return state.phase === "roster" ? fetchRoster(context, state) : fetchCalls(context, state);

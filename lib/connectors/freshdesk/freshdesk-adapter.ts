@@ -302,6 +302,10 @@ export const freshdeskAdapter: ConnectorAdapter = {
     apiKey: z.string().trim().min(1, "the API key is required (Profile settings → View API key)"),
     webhookSecret: z.string().min(16, "the webhook secret must be at least 16 characters").optional(),
   }) as z.ZodType<Record<string, string>>,
+  secretFields: [
+    { name: "apiKey", label: "API key" },
+    { name: "webhookSecret", label: "Webhook secret for the X-Deskpulse-Secret header (optional, 16+ characters)" },
+  ],
   async fetchPage(context, cursor) {
     const state = readCursor(cursor, context.since);
     if (state.phase === "roster") return fetchRoster(context, state);
