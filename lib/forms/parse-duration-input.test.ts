@@ -86,6 +86,8 @@ describe("ZDurationSeconds", () => {
   it("turns a typed duration or a number into seconds", () => {
     expect(schema.parse({ target: "1h 30m" })).toEqual({ target: 5400 });
     expect(schema.parse({ target: 120 })).toEqual({ target: 120 });
+    expect(schema.parse({ target: 120.4 })).toEqual({ target: 120 });
+    expect(schema.safeParse({ target: Number.NaN }).success).toBe(false);
   });
 
   it("names the field with the duration message when the text is not a duration", () => {

@@ -63,9 +63,9 @@ export function formatDurationInput(seconds: number): string {
   return parts.length ? parts.join(" ") : "0s";
 }
 
-/** A duration field of a zod schema: a typed duration (or a number of seconds) becomes seconds. */
+/** A duration field of a zod schema: a typed duration (or a number of seconds) becomes whole seconds. */
 export const ZDurationSeconds = z.union([z.number(), z.string()], { error: DURATION_INPUT_ERROR }).transform((input, ctx) => {
-  const seconds = typeof input === "number" ? (Number.isFinite(input) ? input : null) : parseDurationInput(input);
+  const seconds = typeof input === "number" ? wholeSeconds(input) : parseDurationInput(input);
   if (seconds === null) {
     ctx.addIssue({ code: "custom", message: DURATION_INPUT_ERROR });
     return z.NEVER;
