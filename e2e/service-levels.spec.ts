@@ -3,17 +3,21 @@ import { expect, test } from "./fixtures";
 test("a manager sets SLA targets and business hours, with clear errors for bad input", async ({ page }) => {
   await page.goto("/settings/service-levels");
   const sla = page.getByTestId("sla-form");
-  await sla.getByLabel("urgent first response target in minutes").fill("soon");
+  await sla.getByLabel("urgent first response target").fill("soon");
   await sla.getByRole("button", { name: "Save SLA targets" }).click();
-  await expect(sla).toContainText("Urgent first response:");
-  await expect(sla.getByLabel("urgent first response target in minutes")).toHaveValue("soon");
+  await expect(sla).toContainText("Urgent first response: write a duration such as 1h 30m or 90m.");
+  await expect(sla.getByLabel("urgent first response target")).toHaveValue("soon");
 
-  await sla.getByLabel("urgent first response target in minutes").fill("45");
+  await sla.getByLabel("urgent first response target").fill("30");
+  await sla.getByRole("button", { name: "Save SLA targets" }).click();
+  await expect(sla).toContainText("Urgent first response: must be at least a minute.");
+
+  await sla.getByLabel("urgent first response target").fill("45m");
   await sla.getByLabel("urgent firstResponse clock").selectOption("calendar");
   await sla.getByRole("button", { name: "Save SLA targets" }).click();
   await expect(sla.getByRole("status")).toContainText("SLA targets saved");
   await page.reload();
-  await expect(page.getByTestId("sla-form").getByLabel("urgent first response target in minutes")).toHaveValue("45");
+  await expect(page.getByTestId("sla-form").getByLabel("urgent first response target")).toHaveValue("45m");
 
   const hours = page.getByTestId("schedule-org");
   await hours.getByLabel("Monday").fill("9 to 5");

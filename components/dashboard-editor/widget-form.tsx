@@ -165,7 +165,10 @@ export function WidgetForm({ action, initial, submitLabel, competitions }: Widge
       {kind === "text" && (
         <label className="block sm:col-span-2">
           <span className={LABEL}>Text</span>
-          <textarea name="text" rows={4} defaultValue={(c.text as string) ?? ""} className={SELECT} />
+          <textarea name="text" rows={4} defaultValue={(c.text as string) ?? ""} aria-describedby="text-markdown-hint" className={SELECT} />
+          <span id="text-markdown-hint" className="mt-1 block text-xs text-slate-500 dark:text-slate-400">
+            Markdown: # heading, **bold**, *italic*, - list, [link](https://example.com)
+          </span>
           {error("text")}
         </label>
       )}

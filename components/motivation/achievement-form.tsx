@@ -3,6 +3,8 @@
 import { useActionState } from "react";
 
 import { BUTTON_PRIMARY, Field, SelectField } from "@/components/ui/field";
+import { KpiAmountField } from "@/components/ui/kpi-amount-field";
+import { useChosenKpi } from "@/components/ui/use-chosen-kpi";
 import type { FormState } from "@/lib/forms/form-state";
 
 const SCOPES = [
@@ -20,11 +22,12 @@ export function AchievementForm({ action, kpis }: { action: (state: FormState, f
   const [state, submit, pending] = useActionState<FormState, FormData>(action, {});
   const errors = state.errors ?? {};
   const sent = state.values ?? {};
+  const [kpiKey, pickKpi] = useChosenKpi(sent.kpiKey?.[0] ?? "tickets_solved");
   return (
-    <form action={submit} className="grid gap-4 md:grid-cols-3" data-testid="achievement-form">
+    <form action={submit} onChange={pickKpi} className="grid gap-4 md:grid-cols-3" data-testid="achievement-form">
       <Field label="Name" name="name" required defaultValue={sent.name?.[0]} error={errors.name} placeholder="50 solved in a day" />
-      <SelectField label="KPI" name="kpiKey" options={kpis} defaultValue={sent.kpiKey?.[0] ?? "tickets_solved"} error={errors.kpiKey} />
-      <Field label="Threshold" name="threshold" inputMode="decimal" required defaultValue={sent.threshold?.[0]} error={errors.threshold} />
+      <SelectField label="KPI" name="kpiKey" options={kpis} defaultValue={kpiKey} error={errors.kpiKey} />
+      <KpiAmountField label="Threshold" name="threshold" kpiKey={kpiKey} required defaultValue={sent.threshold?.[0]} error={errors.threshold} />
       <SelectField label="Earned by" name="scope" options={SCOPES} defaultValue={sent.scope?.[0] ?? "agent"} error={errors.scope} />
       <SelectField label="Within" name="period" options={PERIODS} defaultValue={sent.period?.[0] ?? "day"} error={errors.period} />
       <Field label="Over at least (records)" name="minSample" type="number" min={0} defaultValue={sent.minSample?.[0] ?? "0"} error={errors.minSample} />
@@ -37,7 +40,7 @@ export function AchievementForm({ action, kpis }: { action: (state: FormState, f
             {state.notice}
           </p>
         )}
-        <p className="text-sm text-slate-500">Reached at or better than the threshold in the KPI’s direction; durations in seconds, rates in percent.</p>
+        <p className="text-sm text-slate-500">Reached at or better than the threshold in the KPI’s direction; times as durations such as 1h 30m or 90m (a bare number is seconds), rates in percent.</p>
       </div>
     </form>
   );

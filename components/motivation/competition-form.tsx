@@ -3,6 +3,8 @@
 import { useActionState, useState } from "react";
 
 import { BUTTON_PRIMARY, Field, SelectField } from "@/components/ui/field";
+import { KpiAmountField } from "@/components/ui/kpi-amount-field";
+import { useChosenKpi } from "@/components/ui/use-chosen-kpi";
 import type { FormState } from "@/lib/forms/form-state";
 
 const LABEL = "text-sm font-medium text-slate-700 dark:text-slate-200";
@@ -28,13 +30,14 @@ export function CompetitionForm({ action, kpis, agents, teams, today }: Competit
   const errors = state.errors ?? {};
   const chosen = new Set([...(sent.agents ?? []), ...(sent.teams ?? [])]);
   const options = kind === "team" ? teams : agents;
+  const [kpiKey, pickKpi] = useChosenKpi(sent.kpiKey?.[0] ?? "tickets_solved");
   return (
-    <form action={submit} className="grid gap-4 md:grid-cols-2" data-testid="competition-form">
+    <form action={submit} onChange={pickKpi} className="grid gap-4 md:grid-cols-2" data-testid="competition-form">
       <Field label="Name" name="name" required defaultValue={sent.name?.[0]} error={errors.name} placeholder="December sprint" />
-      <SelectField label="KPI" name="kpiKey" options={kpis} defaultValue={sent.kpiKey?.[0] ?? "tickets_solved"} error={errors.kpiKey} />
+      <SelectField label="KPI" name="kpiKey" options={kpis} defaultValue={kpiKey} error={errors.kpiKey} />
       <Field label="First day" name="firstDay" type="date" required defaultValue={sent.firstDay?.[0] ?? today} error={errors.firstDay} />
       <Field label="Last day" name="lastDay" type="date" required defaultValue={sent.lastDay?.[0] ?? today} error={errors.lastDay} />
-      <Field label="Goal (optional)" name="goal" inputMode="decimal" defaultValue={sent.goal?.[0]} error={errors.goal} />
+      <KpiAmountField label="Goal (optional)" name="goal" kpiKey={kpiKey} defaultValue={sent.goal?.[0]} error={errors.goal} />
       <Field label="Prize (optional)" name="prize" defaultValue={sent.prize?.[0]} error={errors.prize} placeholder="Team lunch" />
       <fieldset className="md:col-span-2">
         <legend className={LABEL}>Who takes part</legend>

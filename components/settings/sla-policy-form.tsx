@@ -5,15 +5,16 @@ import { useActionState } from "react";
 import { TABLE, TD, TH } from "@/components/settings/settings-page";
 import { BUTTON_PRIMARY } from "@/components/ui/field";
 import type { FormState } from "@/lib/forms/form-state";
+import { formatDurationInput } from "@/lib/forms/parse-duration-input";
 import type { SlaPolicy } from "@/lib/sla/sla-policies";
 
 const INPUT =
   "w-28 rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm tabular-nums aria-invalid:border-red-600 dark:border-slate-600 dark:bg-slate-900";
 const SELECT = "rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900";
 
-const minutes = (seconds: number | null) => (seconds === null ? "" : String(Math.round((seconds / 60) * 100) / 100));
+const duration = (seconds: number | null) => (seconds === null ? "" : formatDurationInput(seconds));
 
-/** Targets per priority: first response and resolution, each in minutes and on its own clock. */
+/** Targets per priority: first response and resolution, each a duration ("4h", "1h 30m") on its own clock. */
 export function SlaPolicyForm({ action, policies }: { action: (state: FormState, form: FormData) => Promise<FormState>; policies: SlaPolicy[] }) {
   const [state, submit, pending] = useActionState<FormState, FormData>(action, {});
   const errors = state.errors ?? {};
@@ -26,20 +27,23 @@ export function SlaPolicyForm({ action, policies }: { action: (state: FormState,
         <div className="flex items-center gap-2">
           <input
             name={field}
-            inputMode="decimal"
-            aria-label={`${p.priority} ${name === "firstResponse" ? "first response" : "resolution"} target in minutes`}
+            aria-label={`${p.priority} ${name === "firstResponse" ? "first response" : "resolution"} target`}
             aria-invalid={errors[field] ? true : undefined}
-            defaultValue={sent[field]?.[0] ?? minutes(p[`${name}Seconds`])}
+            aria-describedby={errors[field] ? `${field}-error` : undefined}
+            defaultValue={sent[field]?.[0] ?? duration(p[`${name}Seconds`])}
             placeholder="none"
             className={INPUT}
           />
-          <span className="text-sm text-slate-500">min</span>
           <select name={basis} defaultValue={sent[basis]?.[0] ?? p[`${name}Hours`]} className={SELECT} aria-label={`${p.priority} ${name} clock`}>
             <option value="business">business hours</option>
             <option value="calendar">calendar time</option>
           </select>
         </div>
-        {errors[field] && <span className="mt-1 block text-sm text-red-700">{errors[field]}</span>}
+        {errors[field] && (
+          <span id={`${field}-error`} className="mt-1 block text-sm text-red-700">
+            {errors[field]}
+          </span>
+        )}
       </td>
     );
   };
@@ -72,7 +76,9 @@ export function SlaPolicyForm({ action, policies }: { action: (state: FormState,
             {state.notice}
           </p>
         )}
-        <p className="text-sm text-slate-500">Leave a target empty for none: tickets of that priority are then outside that SLA.</p>
+        <p className="text-sm text-slate-500">
+          Write a target as a duration such as 4h, 1h 30m or 1:30:00 (a bare number is seconds). Leave it empty for none: tickets of that priority are then outside that SLA.
+        </p>
       </div>
     </form>
   );

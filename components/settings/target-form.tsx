@@ -2,7 +2,9 @@
 
 import { useActionState } from "react";
 
-import { BUTTON_PRIMARY, Field, SelectField } from "@/components/ui/field";
+import { BUTTON_PRIMARY, SelectField } from "@/components/ui/field";
+import { KpiAmountField } from "@/components/ui/kpi-amount-field";
+import { useChosenKpi } from "@/components/ui/use-chosen-kpi";
 import type { FormState } from "@/lib/forms/form-state";
 
 interface Option {
@@ -10,19 +12,19 @@ interface Option {
   label: string;
 }
 
-
 /** Set the target of one KPI for the organisation, a team or an agent (replacing any it had). */
 export function TargetForm({ action, kpis, scopes }: { action: (state: FormState, form: FormData) => Promise<FormState>; kpis: Option[]; scopes: Option[] }) {
   const [state, submit, pending] = useActionState<FormState, FormData>(action, {});
   const errors = state.errors ?? {};
   const sent = state.values ?? {};
+  const [kpiKey, pickKpi] = useChosenKpi(sent.kpiKey?.[0] ?? kpis[0]?.value ?? "");
   return (
-    <form action={submit} className="grid gap-4 md:grid-cols-3 lg:grid-cols-6" data-testid="target-form">
-      <SelectField label="KPI" name="kpiKey" options={kpis} defaultValue={sent.kpiKey?.[0]} error={errors.kpiKey} className="md:col-span-2" />
+    <form action={submit} onChange={pickKpi} className="grid gap-4 md:grid-cols-3 lg:grid-cols-6" data-testid="target-form">
+      <SelectField label="KPI" name="kpiKey" options={kpis} defaultValue={kpiKey} error={errors.kpiKey} className="md:col-span-2" />
       <SelectField label="For" name="scope" options={scopes} defaultValue={sent.scope?.[0]} error={errors.scope ?? errors.agent} />
-      <Field label="Target" name="value" inputMode="decimal" required defaultValue={sent.value?.[0]} error={errors.value} />
-      <Field label="Warning beyond" name="warning" inputMode="decimal" required defaultValue={sent.warning?.[0]} error={errors.warning} />
-      <Field label="Critical beyond" name="critical" inputMode="decimal" required defaultValue={sent.critical?.[0]} error={errors.critical} />
+      <KpiAmountField label="Target" name="value" kpiKey={kpiKey} required defaultValue={sent.value?.[0]} error={errors.value} />
+      <KpiAmountField label="Warning beyond" name="warning" kpiKey={kpiKey} required defaultValue={sent.warning?.[0]} error={errors.warning} />
+      <KpiAmountField label="Critical beyond" name="critical" kpiKey={kpiKey} required defaultValue={sent.critical?.[0]} error={errors.critical} />
       <div className="flex items-center gap-3 md:col-span-3 lg:col-span-6">
         <button type="submit" className={BUTTON_PRIMARY} disabled={pending}>
           {pending ? "Saving…" : "Save target"}
@@ -32,7 +34,7 @@ export function TargetForm({ action, kpis, scopes }: { action: (state: FormState
             {state.notice}
           </p>
         )}
-        <p className="text-sm text-slate-500">Durations in seconds, rates in percent, scores on their scale.</p>
+        <p className="text-sm text-slate-500">Times as durations such as 1h 30m, 90m or 1:30:00 (a bare number is seconds), rates in percent, scores on their scale.</p>
       </div>
     </form>
   );

@@ -6,19 +6,28 @@ import { getKpiDefinition, needsMinimumSample, type KpiKey } from "@/lib/kpi/cat
 import { formatKpiValue } from "@/lib/kpi/format-kpi-value";
 import { getKpiSnapshot } from "@/lib/kpi/get-kpi-snapshot";
 import { NO_FILTERS } from "@/lib/kpi/kpi-query";
+import { parseKpiAmount, ZKpiAmountText } from "@/lib/kpi/parse-kpi-amount";
 import type { OrgSettings } from "@/lib/org/get-org-settings";
 
 import { agentsOfTeams, notifyAgents } from "./notifications";
 import { periodBefore, periodContaining, ZPeriodKpiKey, type PeriodKind } from "./periods";
 
-export const ZAchievementInput = z.object({
-  name: z.string().trim().min(1, "is required").max(80, "must be at most 80 characters"),
-  kpiKey: ZPeriodKpiKey,
-  scope: z.enum(["agent", "team"]),
-  period: z.enum(["day", "week", "month"]),
-  threshold: z.coerce.number({ error: "must be a number" }).refine(Number.isFinite, "must be a number"),
-  minSample: z.coerce.number().int("must be a whole number").min(0).max(100_000).default(0),
-});
+/** The threshold is typed in the KPI's unit: a duration ("1h 30m" or seconds) for time KPIs. */
+export const ZAchievementInput = z
+  .object({
+    name: z.string().trim().min(1, "is required").max(80, "must be at most 80 characters"),
+    kpiKey: ZPeriodKpiKey,
+    scope: z.enum(["agent", "team"]),
+    period: z.enum(["day", "week", "month"]),
+    threshold: ZKpiAmountText,
+    minSample: z.coerce.number().int("must be a whole number").min(0).max(100_000).default(0),
+  })
+  .transform((a, ctx) => {
+    const threshold = parseKpiAmount(getKpiDefinition(a.kpiKey).unit, a.threshold);
+    if ("amount" in threshold) return { ...a, threshold: threshold.amount };
+    ctx.addIssue({ code: "custom", path: ["threshold"], message: threshold.error });
+    return z.NEVER;
+  });
 export type AchievementInput = z.infer<typeof ZAchievementInput>;
 
 export interface AwardView {

@@ -6,6 +6,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { getKpiDefinition, needsMinimumSample, type KpiKey, type KpiUnit } from "@/lib/kpi/catalog";
 import { getKpiSnapshot } from "@/lib/kpi/get-kpi-snapshot";
 import { NO_FILTERS } from "@/lib/kpi/kpi-query";
+import { parseKpiAmount, ZKpiAmountText } from "@/lib/kpi/parse-kpi-amount";
 import type { LeaderboardRow } from "@/lib/leaderboards/leaderboard-row";
 import { rankLeaderboard } from "@/lib/leaderboards/rank-leaderboard";
 import type { OrgSettings } from "@/lib/org/get-org-settings";
@@ -24,10 +25,18 @@ export const ZCompetitionInput = z
     lastDay: localDate,
     participantKind: z.enum(["agent", "team"]),
     participants: z.array(z.string().min(1)).min(2, "choose at least two").max(100, "at most 100"),
-    goal: z.coerce.number({ error: "must be a number" }).refine(Number.isFinite, "must be a number").optional(),
+    /** In the KPI's unit: a duration ("1h 30m" or seconds) for time KPIs. */
+    goal: ZKpiAmountText.optional(),
     prize: z.string().trim().max(200, "must be at most 200 characters").optional(),
   })
-  .refine((c) => c.lastDay >= c.firstDay, { message: "must be on or after the first day", path: ["lastDay"] });
+  .refine((c) => c.lastDay >= c.firstDay, { message: "must be on or after the first day", path: ["lastDay"] })
+  .transform(({ goal, ...c }, ctx): typeof c & { goal?: number } => {
+    if (goal === undefined) return c;
+    const parsed = parseKpiAmount(getKpiDefinition(c.kpiKey).unit, goal);
+    if ("amount" in parsed) return { ...c, goal: parsed.amount };
+    ctx.addIssue({ code: "custom", path: ["goal"], message: parsed.error });
+    return z.NEVER;
+  });
 export type CompetitionInput = z.infer<typeof ZCompetitionInput>;
 
 export class UnknownParticipantError extends Error {}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { ZDurationSeconds } from "@/lib/forms/parse-duration-input";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 /** IANA zone names this runtime knows (Intl's list plus UTC, which some runtimes leave out). */
@@ -15,7 +16,7 @@ export function isTimeZone(name: string): boolean {
 export const ZOrgSettingsUpdate = z
   .object({
     timeZone: z.string().trim().refine(isTimeZone, "must be an IANA time zone such as Europe/Copenhagen").optional(),
-    serviceLevelSeconds: z.coerce.number().int("must be a whole number").min(1).max(3600).optional(),
+    serviceLevelSeconds: ZDurationSeconds.pipe(z.number().min(1, "must be at least a second").max(3600, "must be at most an hour")).optional(),
   })
   .refine((update) => update.timeZone !== undefined || update.serviceLevelSeconds !== undefined, "nothing to change");
 

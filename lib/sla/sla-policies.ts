@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { ZDurationSeconds } from "@/lib/forms/parse-duration-input";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { Priority } from "@/lib/generated/prisma/enums";
 
@@ -7,7 +8,8 @@ export const PRIORITIES = Object.values(Priority);
 export const HOURS_BASES = ["business", "calendar"] as const;
 
 /** At most 90 days: an SLA target longer than a quarter is a backlog, not a promise. */
-const target = z.coerce.number().int("must be whole seconds").min(60, "must be at least a minute").max(90 * 86_400, "must be at most 90 days").nullable();
+// Typed as a duration ("4h", "1h 30m", "1:30:00" or seconds), stored as whole seconds.
+const target = ZDurationSeconds.pipe(z.number().min(60, "must be at least a minute").max(90 * 86_400, "must be at most 90 days")).nullable();
 
 export const ZSlaPolicy = z.object({
   priority: z.enum(PRIORITIES),

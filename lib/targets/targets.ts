@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { getKpiDefinition, isKpiKey, type KpiKey } from "@/lib/kpi/catalog";
+import { parseKpiAmount, ZKpiAmountText } from "@/lib/kpi/parse-kpi-amount";
 
 // A target is a goal for one KPI, for the organisation, a team or an agent, with two thresholds:
 // `value` is the goal, `warning` and `critical` say how far from it is off target and critical.
@@ -31,18 +32,30 @@ export function resolveTarget(targets: Target[], kpi: KpiKey, scope: { teamId?: 
   );
 }
 
+const AMOUNTS = ["value", "warning", "critical"] as const;
+
+/** The goal and thresholds are typed in the KPI's unit: durations as "1h 30m" or seconds, the rest as numbers. */
 export const ZTargetInput = z
   .object({
     kpiKey: z.string().refine(isKpiKey, "choose a KPI"),
     team: z.string().trim().optional(),
     agent: z.string().trim().optional(),
-    value: z.coerce.number("must be a number"),
-    warning: z.coerce.number("must be a number"),
-    critical: z.coerce.number("must be a number"),
+    value: ZKpiAmountText,
+    warning: ZKpiAmountText,
+    critical: ZKpiAmountText,
+  })
+  .transform((t, ctx) => {
+    const unit = getKpiDefinition(t.kpiKey as KpiKey).unit;
+    const amounts = { value: 0, warning: 0, critical: 0 };
+    for (const field of AMOUNTS) {
+      const parsed = parseKpiAmount(unit, t[field]);
+      if ("error" in parsed) ctx.addIssue({ code: "custom", path: [field], message: parsed.error });
+      else amounts[field] = parsed.amount;
+    }
+    return { ...t, kpiKey: t.kpiKey as KpiKey, ...amounts };
   })
   .superRefine((t, ctx) => {
     if (t.team && t.agent) ctx.addIssue({ code: "custom", path: ["agent"], message: "a target is for a team or an agent, not both" });
-    if (!isKpiKey(t.kpiKey)) return;
     const higher = higherIsBetter(t.kpiKey);
     const ordered = (better: number, worse: number) => (higher ? better >= worse : better <= worse);
     const word = higher ? "at least" : "at most";

@@ -56,21 +56,17 @@ export async function removeTeamScheduleAction(team: string): Promise<void> {
   revalidatePath(PATH);
 }
 
-/** Every priority's targets at once; a target is entered in minutes, an empty one means none. */
+/** Every priority's targets at once; a target is a duration such as "4h", an empty one means none. */
 export async function saveSlaPoliciesAction(_state: FormState, form: FormData): Promise<FormState> {
   const ctx = await requireAction("settings:manage");
-  const minutes = (name: string) => {
-    const value = String(form.get(name) ?? "").trim();
-    if (value === "") return null;
-    return /^\d+(\.\d+)?$/.test(value) ? Math.round(Number(value) * 60) : value;
-  };
+  const duration = (name: string) => String(form.get(name) ?? "").trim() || null;
   const policies = [];
   for (const priority of PRIORITIES) {
     const parsed = ZSlaPolicy.safeParse({
       priority,
-      firstResponseSeconds: minutes(`${priority}.firstResponse`),
+      firstResponseSeconds: duration(`${priority}.firstResponse`),
       firstResponseHours: form.get(`${priority}.firstResponseHours`),
-      resolutionSeconds: minutes(`${priority}.resolution`),
+      resolutionSeconds: duration(`${priority}.resolution`),
       resolutionHours: form.get(`${priority}.resolutionHours`),
     });
     if (!parsed.success) {
