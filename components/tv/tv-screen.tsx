@@ -126,7 +126,7 @@ function Screen({ token, playlist: initialPlaylist, initial, initialCompetitions
             notice={<Reconnecting />}
             render={(data, fallback) => (
               <WallContext value={true}>
-                <div className="grid h-full min-h-0 grid-rows-1 text-[1.2rem]" data-testid="tv-competition">
+                <div className="grid h-full min-h-0 grid-rows-1" data-testid="tv-competition">
                   <CompetitionWidget title={data.standing.name} data={{ kind: "competition", standing: data.standing }} stale={stale || fallback} now={now} />
                 </div>
               </WallContext>
