@@ -56,6 +56,8 @@ const EXPECTED: Record<string, Row> = {
   // Authorised by the screen token in the path: only the TV's own link opens its screen.
   "GET /api/v1/tv/[token]": { ...all(401), tvToken: "allow" },
   "GET /api/v1/tv/[token]/dashboards/[slug]": { ...all(401), tvToken: "allow" },
+  // The seeded screen shows no competition: its token gets the "not on this screen" answer.
+  "GET /api/v1/tv/[token]/competitions/[id]": { ...all(401), tvToken: 404 },
   "app/(workspace)/dashboards/actions.ts#createDashboardAction": action({ manager: "allow", admin: "allow" }),
   "app/(workspace)/dashboards/actions.ts#updateDashboardAction": action({ manager: "allow", admin: "allow" }),
   "app/(workspace)/dashboards/actions.ts#deleteDashboardAction": action({ manager: "allow", admin: "allow" }),
@@ -88,6 +90,7 @@ const EXPECTED: Record<string, Row> = {
   "app/(workspace)/settings/connections/actions.ts#deleteConnectionAction": action({ admin: "allow" }),
   "app/(workspace)/settings/screens/actions.ts#createScreenAction": action({ manager: "allow", admin: "allow" }),
   "app/(workspace)/settings/screens/actions.ts#revokeScreenAction": action({ manager: "allow", admin: "allow" }),
+  "app/(workspace)/settings/screens/actions.ts#moveScreenSlideAction": action({ manager: "allow", admin: "allow" }),
   // Authorised by the one-time setup token, which no caller here has (lib/auth/first-admin.test.ts).
   "app/setup/[token]/actions.ts#createFirstAdminAction": all("allow"),
 };
@@ -112,6 +115,7 @@ const ROUTE_REQUESTS: Record<string, (caller: Caller) => Request> = {
   },
   "GET /api/v1/tv/[token]": () => new Request("http://localhost/api/v1/tv/token"),
   "GET /api/v1/tv/[token]/dashboards/[slug]": () => new Request("http://localhost/api/v1/tv/token/dashboards/service-overview"),
+  "GET /api/v1/tv/[token]/competitions/[id]": () => new Request("http://localhost/api/v1/tv/token/competitions/999999"),
   "GET /api/v1/notifications": () => new Request("http://localhost/api/v1/notifications"),
   "POST /api/v1/ingest": () =>
     new Request("http://localhost/api/v1/ingest", {
@@ -139,6 +143,7 @@ const ACTION_ARGS: Record<string, () => unknown[]> = {
   deleteConnectionAction: () => [999_999],
   createScreenAction: () => [{}, new FormData()],
   revokeScreenAction: () => [999_999],
+  moveScreenSlideAction: () => [999_999, 0, "later"],
   createFirstAdminAction: () => [{}, new FormData()],
   createDashboardAction: () => [{}, new FormData()],
   updateDashboardAction: () => [999_999, {}, new FormData()],
@@ -165,6 +170,7 @@ const routeParams = (key: string, caller: Caller, tvToken: string): Record<strin
   if (key === "GET /api/v1/dashboards/[slug]") return { slug: "service-overview" };
   if (key === "GET /api/v1/tv/[token]") return { token };
   if (key === "GET /api/v1/tv/[token]/dashboards/[slug]") return { token, slug: "service-overview" };
+  if (key === "GET /api/v1/tv/[token]/competitions/[id]") return { token, id: "999999" };
   if (key === "POST /api/v1/webhooks/[connection]") return { connection: "999999" };
   return {};
 };

@@ -63,6 +63,19 @@ test("screens create prints the screen's secret path and stores only its hash", 
   expect(unknown.stderr).toMatch(/unknown dashboard nope/);
 }, 60_000);
 
+test("screens create with --competition shows the competition after the dashboards; an unknown one is refused", async () => {
+  const competition = await db.prisma.competition.create({
+    data: { name: "Sprint", kpiKey: "tickets_solved", participantKind: "team", participants: ["billing"], startsAt: new Date(), endsAt: new Date(Date.now() + 86_400_000) },
+  });
+  const result = await cli("screens", "create", "--name", "Floor 4", "--competition", String(competition.id), "--dashboard", "overview");
+  expect(result.code).toBe(0);
+  const screen = await db.prisma.screen.findFirstOrThrow({ where: { name: "Floor 4" }, include: { dashboards: { orderBy: { position: "asc" } } } });
+  expect(screen.dashboards.map((s) => [s.dashboardId !== null, s.competitionId])).toEqual([[true, null], [false, competition.id]]);
+  const unknown = await cli("screens", "create", "--name", "Floor 5", "--competition", "999999");
+  expect(unknown.code).toBe(1);
+  expect(unknown.stderr).toMatch(/unknown competition 999999/);
+}, 60_000);
+
 test("import streams a Technion file through the preset: errors on stderr by line, the stored count last, exit 1", async () => {
   const fixture = path.join(ROOT, "lib/import/fixtures/technion-monthly-merged-row.txt");
   const result = await cli("import", "--kind", "calls", "--preset", "technion", fixture);

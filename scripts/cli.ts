@@ -54,13 +54,13 @@ const commands: Record<string, Command> = {
     },
   },
   "screens create": {
-    usage: "screens create --name NAME [--dashboard SLUG]... [--rotate SECONDS]   create a TV screen (its address is printed once)",
+    usage: "screens create --name NAME [--dashboard SLUG]... [--competition ID]... [--rotate SECONDS]   create a TV screen (its address is printed once)",
     async run(db, args) {
       const { values } = parseArgs({
         args,
-        options: { name: { type: "string" }, dashboard: { type: "string", multiple: true }, rotate: { type: "string" } },
+        options: { name: { type: "string" }, dashboard: { type: "string", multiple: true }, competition: { type: "string", multiple: true }, rotate: { type: "string" } },
       });
-      const input = ZScreenInput.parse({ name: values.name, dashboards: values.dashboard ?? [], rotateSeconds: values.rotate });
+      const input = ZScreenInput.parse({ name: values.name, dashboards: values.dashboard ?? [], competitions: values.competition ?? [], rotateSeconds: values.rotate });
       const screen = await createScreen(db.prisma, input);
       console.log(`Created screen "${input.name}". Open this path on the TV's browser; it is shown only now.`);
       return screen.path;

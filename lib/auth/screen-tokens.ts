@@ -15,27 +15,40 @@ export class UnknownDashboardError extends Error {
   }
 }
 
+export class UnknownCompetitionError extends Error {
+  constructor(readonly ids: number[]) {
+    super(`unknown competition ${ids.join(", ")}`);
+  }
+}
+
 /**
- * A wall screen: a playlist of dashboards opened at /tv/<token>. The token is 256 random bits,
- * stored as its SHA-256 and shown once; it never expires, only revocation ends it.
+ * A wall screen: a playlist of dashboards, then single competitions, opened at /tv/<token>. The
+ * token is 256 random bits, stored as its SHA-256 and shown once; it never expires, only
+ * revocation ends it.
  */
 export async function createScreen(
   prisma: PrismaClient,
-  input: { name: string; dashboards: string[]; rotateSeconds: number },
+  input: { name: string; dashboards: string[]; competitions?: number[]; rotateSeconds: number },
 ): Promise<{ id: number; token: string; path: string }> {
   const token = `${SCREEN_TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
+  const competitionIds = input.competitions ?? [];
   const id = await prisma.$transaction(async (tx) => {
     const dashboards = await tx.dashboard.findMany({ where: { slug: { in: input.dashboards } }, select: { id: true, slug: true } });
     const missing = input.dashboards.filter((slug) => !dashboards.some((d) => d.slug === slug));
     if (missing.length) throw new UnknownDashboardError(missing);
+    const competitions = await tx.competition.findMany({ where: { id: { in: competitionIds } }, select: { id: true } });
+    const missingCompetitions = competitionIds.filter((cid) => !competitions.some((c) => c.id === cid));
+    if (missingCompetitions.length) throw new UnknownCompetitionError(missingCompetitions);
+    const slides = [
+      ...input.dashboards.map((slug) => ({ dashboardId: dashboards.find((d) => d.slug === slug)!.id })),
+      ...competitionIds.map((competitionId) => ({ competitionId })),
+    ];
     const screen = await tx.screen.create({
       data: {
         name: input.name,
         tokenHash: hashToken(token),
         rotateSeconds: input.rotateSeconds,
-        dashboards: {
-          create: input.dashboards.map((slug, position) => ({ position, dashboardId: dashboards.find((d) => d.slug === slug)!.id })),
-        },
+        dashboards: { create: slides.map((slide, position) => ({ position, ...slide })) },
       },
     });
     return screen.id;
@@ -61,10 +74,11 @@ export async function checkScreenToken(prisma: PrismaClient, token: string): Pro
 export const ZScreenInput = z.object({
   name: z.string().trim().min(1, "is required").max(100, "must be at most 100 characters"),
   dashboards: z.array(z.string().trim().min(1)).default([]),
+  competitions: z.array(z.coerce.number({ error: "must be a competition id" }).int("must be a competition id").positive("must be a competition id")).default([]),
   rotateSeconds: z.coerce.number().int("must be a whole number").min(10, "must be at least 10 seconds").max(3600, "must be at most an hour").default(30),
 });
 
-/** The settings page's "Add a screen"; unknown dashboards throw UnknownDashboardError. */
+/** The settings page's "Add a screen"; unknown slides throw UnknownDashboardError or UnknownCompetitionError. */
 export function addScreen({ prisma }: DbContext, input: z.output<typeof ZScreenInput>): Promise<{ id: number; token: string; path: string }> {
   return createScreen(prisma, input);
 }
@@ -78,7 +92,7 @@ export function listScreens(prisma: PrismaClient) {
       createdAt: true,
       lastSeenAt: true,
       revokedAt: true,
-      dashboards: { select: { position: true, dashboard: { select: { name: true } } }, orderBy: { position: "asc" } },
+      dashboards: { select: { position: true, dashboard: { select: { name: true } }, competition: { select: { name: true } } }, orderBy: { position: "asc" } },
     },
     orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
   });

@@ -6,5 +6,6 @@ export const queryKeys = {
   dashboardSnapshot: (slug: string, search: string) => ["dashboard-snapshot", slug, search] as const,
   tvPlaylist: (token: string) => ["tv", token, "playlist"] as const,
   tvSnapshot: (token: string, slug: string) => ["tv", token, "snapshot", slug] as const,
+  tvCompetition: (token: string, id: number) => ["tv", token, "competition", id] as const,
   notifications: () => ["notifications"] as const,
 };

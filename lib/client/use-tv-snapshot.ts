@@ -16,13 +16,15 @@ const dataOf = (tagged: Tagged<DashboardData>) => tagged.data;
 /**
  * The dashboard a wall screen shows now, polled like a viewer's (conditional GET per interval) but
  * for as long as it takes: a failing poll keeps the last numbers and retries with back-off. A 401
- * means the screen was disconnected: no retry, and polling stops.
+ * means the screen was disconnected: no retry, and polling stops. Disabled (slug null) while the
+ * screen shows a competition slide.
  */
-export function useTvSnapshot({ token, slug, intervalMs, initial }: { token: string; slug: string; intervalMs: number; initial: DashboardData | undefined }) {
+export function useTvSnapshot({ token, slug, intervalMs, initial }: { token: string; slug: string | null; intervalMs: number; initial: DashboardData | undefined }) {
   return useQuery({
-    queryKey: queryKeys.tvSnapshot(token, slug),
+    queryKey: queryKeys.tvSnapshot(token, slug ?? ""),
     queryFn: ({ client, queryKey, signal }) =>
-      fetchIfChanged(`/api/v1/tv/${encodeURIComponent(token)}/dashboards/${encodeURIComponent(slug)}`, client.getQueryData<Tagged<DashboardData>>(queryKey), { signal }),
+      fetchIfChanged(`/api/v1/tv/${encodeURIComponent(token)}/dashboards/${encodeURIComponent(slug ?? "")}`, client.getQueryData<Tagged<DashboardData>>(queryKey), { signal }),
+    enabled: slug !== null,
     // The server-rendered numbers carry no ETag: the first poll answers in full.
     initialData: initial && { data: initial, etag: "" },
     initialDataUpdatedAt: initial && Date.parse(initial.computedAt),

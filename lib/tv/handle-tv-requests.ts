@@ -5,9 +5,10 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { problem } from "@/lib/http/problem";
 import type { Tagged } from "@/lib/http/route";
 
+import { loadCompetitionSlide, type CompetitionSlideData } from "./load-competition-slide";
 import { loadScreenPlaylist, screenDashboardSlugs } from "./screen-playlist";
 
-// Both handlers run for a screen whose path token the route wrapper has checked already.
+// The handlers run for a screen whose path token the route wrapper has checked already.
 
 /** GET /api/v1/tv/<token>: the screen's playlist, polled now and then to follow changes and deploys. */
 export async function handleTvPlaylistRequest(prisma: PrismaClient, screenId: number): Promise<Response> {
@@ -22,4 +23,9 @@ export async function handleTvSnapshotRequest(prisma: PrismaClient, screenId: nu
   const result = await loadDashboardSnapshot(prisma, dashboard, NO_DASHBOARD_FILTERS, { kind: "all" });
   if (!result.ok) return problem(403, "forbidden", result.message);
   return result.snapshot;
+}
+
+/** GET /api/v1/tv/<token>/competitions/<id>: one competition slide of the screen's playlist. */
+export async function handleTvCompetitionRequest(prisma: PrismaClient, screenId: number, competitionId: number): Promise<Response | Tagged<CompetitionSlideData>> {
+  return (await loadCompetitionSlide(prisma, screenId, competitionId)) ?? problem(404, "not_found", "This competition is not on this screen.");
 }

@@ -6,11 +6,20 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { getDashboard, type Dashboard } from "@/lib/dashboards/load-dashboard";
 import { getOrgSettings } from "@/lib/org/get-org-settings";
 
+/** How often a screen polls a competition slide's standing (a dashboard carries its own). */
+export const COMPETITION_SLIDE_POLL_SECONDS = 30;
+
+/** One slide of the rotation: a dashboard (its widgets are in `dashboards` by slug) or a single competition. */
+export type TvSlide = { kind: "dashboard"; slug: string } | { kind: "competition"; id: number; name: string; pollSeconds: number };
+
 /** What a screen's browser gets of its playlist (the page's first render and `GET /api/v1/tv/<token>`). */
 export interface TvPlaylist {
   name: string;
   rotateSeconds: number;
   timeZone: string;
+  /** The rotation, in order. */
+  slides: TvSlide[];
+  /** The dashboards among the slides, in the same order. */
   dashboards: Pick<Dashboard, "slug" | "name" | "pollSeconds" | "widgets">[];
   /** The deployed build: a screen reloads itself when it changes. */
   buildId: string;
@@ -36,12 +45,25 @@ export function currentBuildId(): string {
   return buildId;
 }
 
-/** The slugs a screen rotates through, in order; a screen with none shows the default dashboard. */
-export async function screenDashboardSlugs(prisma: PrismaClient, screenId: number): Promise<string[]> {
-  const rows = await prisma.screenDashboard.findMany({ where: { screenId }, orderBy: { position: "asc" }, select: { dashboard: { select: { slug: true } } } });
-  if (rows.length > 0) return rows.map((r) => r.dashboard.slug);
+/** The slides a screen rotates through, in order; a screen with none shows the default dashboard. */
+export async function screenSlides(prisma: PrismaClient, screenId: number): Promise<TvSlide[]> {
+  const rows = await prisma.screenDashboard.findMany({
+    where: { screenId },
+    orderBy: { position: "asc" },
+    select: { dashboard: { select: { slug: true } }, competition: { select: { id: true, name: true } } },
+  });
+  if (rows.length > 0) {
+    return rows.map(({ dashboard, competition }): TvSlide =>
+      dashboard ? { kind: "dashboard", slug: dashboard.slug } : { kind: "competition", id: competition!.id, name: competition!.name, pollSeconds: COMPETITION_SLIDE_POLL_SECONDS },
+    );
+  }
   const fallback = await prisma.dashboard.findFirst({ orderBy: [{ isDefault: "desc" }, { id: "asc" }], select: { slug: true } });
-  return fallback ? [fallback.slug] : [];
+  return fallback ? [{ kind: "dashboard", slug: fallback.slug }] : [];
+}
+
+/** The slugs of the dashboards a screen rotates through, in order. */
+export async function screenDashboardSlugs(prisma: PrismaClient, screenId: number): Promise<string[]> {
+  return (await screenSlides(prisma, screenId)).flatMap((slide) => (slide.kind === "dashboard" ? [slide.slug] : []));
 }
 
 /** What a TV token opens: its screen and the dashboards it rotates through, or null once revoked. */
@@ -52,11 +74,14 @@ export async function getScreenPlaylist(prisma: PrismaClient, token: string): Pr
 
 /** The playlist of a screen whose token has been checked already. */
 export async function loadScreenPlaylist(prisma: PrismaClient, screenId: number): Promise<ScreenPlaylist> {
-  const [row, slugs, org] = await Promise.all([
+  const [row, listed, org] = await Promise.all([
     prisma.screen.findUniqueOrThrow({ where: { id: screenId }, select: { id: true, name: true, rotateSeconds: true } }),
-    screenDashboardSlugs(prisma, screenId),
+    screenSlides(prisma, screenId),
     getOrgSettings(prisma),
   ]);
-  const dashboards = (await Promise.all(slugs.map((slug) => getDashboard(prisma, slug)))).filter((d): d is Dashboard => d !== null);
-  return { ...row, timeZone: org.timeZone, dashboards, buildId: currentBuildId() };
+  const loaded = await Promise.all(listed.map((slide) => (slide.kind === "dashboard" ? getDashboard(prisma, slide.slug) : null)));
+  const dashboards = loaded.filter((d): d is Dashboard => d !== null);
+  // A dashboard that cannot be loaded leaves the rotation rather than showing an empty slide.
+  const slides = listed.filter((slide) => slide.kind === "competition" || dashboards.some((d) => d.slug === slide.slug));
+  return { ...row, timeZone: org.timeZone, slides, dashboards, buildId: currentBuildId() };
 }

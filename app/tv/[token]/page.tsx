@@ -18,5 +18,5 @@ export default async function TvPage({ params, searchParams }: { params: Promise
   // The token is the screen's credential; the view checks it.
   const view = await tvPageView(await getDb(), token);
   if (!view) return <DisconnectedScreen />;
-  return <TvScreen token={token} playlist={view.playlist} initial={view.initial} pollOverrideMs={ZPoll.parse((await searchParams).poll) ?? null} />;
+  return <TvScreen token={token} playlist={view.playlist} initial={view.initial} initialCompetitions={view.initialCompetitions} pollOverrideMs={ZPoll.parse((await searchParams).poll) ?? null} />;
 }

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 
 import { requireAction } from "@/lib/auth/guards";
-import { addScreen, moveScreenSlide, revokeScreen, UnknownDashboardError, ZPlaylistMove, ZScreenInput } from "@/lib/auth/screen-tokens";
+import { addScreen, moveScreenSlide, revokeScreen, UnknownCompetitionError, UnknownDashboardError, ZPlaylistMove, ZScreenInput } from "@/lib/auth/screen-tokens";
 import { fieldErrors, resubmittable, type FormState } from "@/lib/forms/form-state";
 
 export async function createScreenAction(_state: FormState, form: FormData): Promise<FormState> {
@@ -12,6 +12,7 @@ export async function createScreenAction(_state: FormState, form: FormData): Pro
   const parsed = ZScreenInput.safeParse({
     name: form.get("name") ?? "",
     dashboards: form.getAll("dashboards").map(String),
+    competitions: form.getAll("competitions").map(String),
     rotateSeconds: form.get("rotateSeconds") || undefined,
   });
   if (!parsed.success) return { errors: fieldErrors(parsed.error)!, values: resubmittable(form) };
@@ -21,6 +22,7 @@ export async function createScreenAction(_state: FormState, form: FormData): Pro
     return { secret: screen.path, notice: `Created the screen “${parsed.data.name}”. Open this address on the TV.` };
   } catch (error) {
     if (error instanceof UnknownDashboardError) return { errors: { dashboards: `Unknown dashboard ${error.slugs.join(", ")}.` }, values: resubmittable(form) };
+    if (error instanceof UnknownCompetitionError) return { errors: { competitions: `Unknown competition ${error.ids.join(", ")}.` }, values: resubmittable(form) };
     throw error;
   }
 }

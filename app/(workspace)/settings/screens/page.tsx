@@ -12,11 +12,11 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "TV screens" };
 
 export default async function ScreensPage() {
-  const { screens, dashboards, timeZone } = await screensPage(await requirePage("screens:manage"));
+  const { screens, dashboards, competitions, timeZone } = await screensPage(await requirePage("screens:manage"));
   return (
     <SettingsPage
       title="TV screens"
-      intro="A screen is a secret address a wall TV opens: it rotates through its dashboards and can read nothing else. Revoke it to disconnect the TV."
+      intro="A screen is a secret address a wall TV opens: it rotates through its dashboards and competitions and can read nothing else. Revoke it to disconnect the TV."
     >
       <SettingsSection title="Add a screen">
         <CreateSecretForm
@@ -33,6 +33,13 @@ export default async function ScreensPage() {
               options: dashboards,
               empty: "No dashboards yet; the screen can be given some later.",
             },
+            {
+              kind: "checkboxes",
+              name: "competitions",
+              label: "Competitions, each full screen after the dashboards",
+              options: competitions,
+              empty: "No competitions yet.",
+            },
           ]}
         />
       </SettingsSection>
@@ -45,7 +52,7 @@ export default async function ScreensPage() {
               <thead>
                 <tr>
                   <th className={TH}>Name</th>
-                  <th className={TH}>Dashboards</th>
+                  <th className={TH}>Slides</th>
                   <th className={TH}>Rotation</th>
                   <th className={TH}>Created</th>
                   <th className={TH}>Last seen</th>
@@ -64,7 +71,10 @@ export default async function ScreensPage() {
                           {screen.dashboards.map((slide, i) => (
                             <li key={slide.position} className="flex items-center gap-2" data-testid="screen-slide">
                               <span className="w-5 text-right tabular-nums text-slate-400">{i + 1}.</span>
-                              <span className="min-w-0 flex-1">{slide.name}</span>
+                              <span className="min-w-0 flex-1">
+                                {slide.name}
+                                {slide.kind === "competition" && <span className="ml-1 text-xs text-slate-400">(competition)</span>}
+                              </span>
                               {!screen.revokedAt && (
                                 <span className="flex gap-1">
                                   <MoveButton label={`Move ${slide.name} earlier`} symbol="↑" disabled={i === 0} action={moveScreenSlideAction.bind(null, screen.id, slide.position, "earlier")} />
