@@ -1,9 +1,9 @@
 import { TZDate } from "@date-fns/tz";
-import { expect, test } from "@playwright/test";
 
 import { DEMO_TIME_ZONE } from "@/lib/demo/demo-roster";
 import { demoHourlyVolume, demoRoster } from "@/lib/demo/generate-demo-data";
 
+import { expect, test } from "./fixtures";
 import { isolatedServer } from "./isolated-server";
 
 // The live demo as `npm run demo` runs it: the simulator inside the server, storing through the

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 
 async function addWidget(page: Page, kind: string, title: string, count: number, extra?: (form: ReturnType<Page["getByTestId"]>) => Promise<unknown>) {
   await page.getByRole("button", { name: "+ Add widget" }).click();
