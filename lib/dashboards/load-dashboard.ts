@@ -83,7 +83,7 @@ export async function loadDashboardSnapshot(
 }
 
 /** One team or one agent in view: their targets take precedence over the organisation's. */
-async function targetScopeOf(prisma: PrismaClient, filters: { team: string[]; agent: string[] }) {
+export async function targetScopeOf(prisma: PrismaClient, filters: { team: string[]; agent: string[] }) {
   const [team, agent] = await Promise.all([
     filters.team.length === 1 ? prisma.team.findUnique({ where: { externalId: filters.team[0] }, select: { id: true } }) : null,
     filters.agent.length === 1 ? prisma.agent.findUnique({ where: { externalId: filters.agent[0] }, select: { id: true, teamId: true } }) : null,

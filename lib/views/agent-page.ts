@@ -88,6 +88,7 @@ export async function agentPageView(context: UserContext, rawAgent: string, sear
         current: series.map((g) => g.value),
         previous: (trendBefore.get(key)!.groups ?? []).map((g) => g.value),
         computedAt: now.getTime(),
+        goal: resolveTarget(targets, key, scope)?.value ?? null,
       },
       ticketsBehindKpi: recordsListOf(key) === "tickets",
       awards,

@@ -33,10 +33,33 @@ describeEachDatabase("the KPI page view", ({ db }) => {
       // The previous period's days, aligned one to one: 7 March with 9 March.
       previous: [1, 2],
       computedAt: expect.any(Number),
+      goal: null,
     });
     expect(view.byTeam?.map((g) => [g.key, g.value])).toEqual([["alpha", 2], ["beta", 1]]);
     expect(view.records).toBe("tickets");
     expect(view.filterOptions.teams?.map((t) => t.value)).toEqual(["alpha", "beta"]);
+  });
+
+  test("the trend carries the goal in force: the team's when one team is in view, else the organisation's", async () => {
+    const prisma = db().prisma;
+    const alpha = await prisma.team.findUniqueOrThrow({ where: { externalId: "alpha" } });
+    await prisma.target.createMany({
+      data: [
+        { kpiKey: "tickets_solved", value: 5, warning: 3, critical: 1 },
+        { kpiKey: "tickets_solved", teamId: alpha.id, value: 8, warning: 6, critical: 4 },
+      ],
+    });
+    try {
+      const goalOf = async (params: Record<string, string>) => {
+        const result = await kpiPageView(userContext(prisma, "manager"), "tickets_solved", { ...WINDOW_PARAMS, ...params });
+        if (!result.ok) throw new Error(`expected a page, got ${result.outcome}`);
+        return result.view.trend?.goal;
+      };
+      expect(await goalOf({})).toBe(5);
+      expect(await goalOf({ team: "alpha" })).toBe(8);
+    } finally {
+      await prisma.target.deleteMany({ where: { kpiKey: "tickets_solved" } });
+    }
   });
 
   test("a team lead's numbers are their team's, and their filter bar offers only it", async () => {

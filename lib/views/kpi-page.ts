@@ -4,9 +4,11 @@ import type { UserContext } from "@/lib/auth/guards";
 import { autoBucket } from "@/lib/dashboards/compute-dashboard-data";
 import type { DashboardFilters } from "@/lib/dashboards/dashboard-filters";
 import { getKpiDefinition, isKpiKey, recordsListOf, type KpiDefinition, type KpiKey, type RecordsList } from "@/lib/kpi/catalog";
+import { targetScopeOf } from "@/lib/dashboards/load-dashboard";
 import { getKpiSnapshot, type KpiGroup, type KpiSnapshotEntry } from "@/lib/kpi/get-kpi-snapshot";
 import { NO_GROUPING } from "@/lib/kpi/kpi-query";
 import { comparisonWindow, previousPeriod, timeBuckets } from "@/lib/kpi/time-windows";
+import { listTargets, resolveTarget } from "@/lib/targets/targets";
 
 import { drillContext, type SearchParams } from "./drill-context";
 import { filterOptions, type FilterOptions } from "./filter-options";
@@ -24,6 +26,8 @@ export interface Trend {
   previous: (number | null)[];
   /** When the numbers were computed (ms): the bucket holding it is still running. */
   computedAt: number;
+  /** The goal in force for what is in view (an agent's, else the team's, else the organisation's), drawn as a line. */
+  goal: number | null;
 }
 
 export interface KpiPageView {
@@ -60,7 +64,7 @@ export async function kpiPageView(context: UserContext, key: string, searchParam
   const base = { timeZone: org.timeZone, filters: drill.scoped, now, serviceLevelSeconds: org.serviceLevelSeconds, percentiles: false };
   const before = previousPeriod(window, org.timeZone);
   const showTeams = drill.scope.kind === "all" || drill.scope.kind === "teams";
-  const [current, previous, previousSeries, byTeam, options] = await Promise.all([
+  const [current, previous, previousSeries, byTeam, options, targets, targetScope] = await Promise.all([
     getKpiSnapshot(drill.prisma, [key], {
       ...base,
       ...window,
@@ -71,6 +75,8 @@ export async function kpiPageView(context: UserContext, key: string, searchParam
     kpi.live ? null : getKpiSnapshot(drill.prisma, [key], { ...base, ...before, grouping: { by: "time", buckets: timeBuckets(before, bucket, org.timeZone) } }),
     showTeams ? getKpiSnapshot(drill.prisma, [key], { ...base, ...window, grouping: { by: "team" } }) : null,
     filterOptions(drill.prisma, drill.scope),
+    listTargets(drill.prisma),
+    targetScopeOf(drill.prisma, drill.scoped),
   ]);
   const entry = current.get(key)!;
   const series = entry.groups ?? [];
@@ -91,6 +97,7 @@ export async function kpiPageView(context: UserContext, key: string, searchParam
         current: series.map((g) => g.value),
         previous: (previousSeries.get(key)?.groups ?? []).map((g) => g.value),
         computedAt: now.getTime(),
+        goal: resolveTarget(targets, key, targetScope)?.value ?? null,
       },
       byTeam: byTeam && (byTeam.get(key)?.groups ?? []),
       records: recordsListOf(key),

@@ -61,7 +61,7 @@ export default async function AgentPage({ params, searchParams }: { params: Prom
         <div className="mb-3">
           <KpiPicker current={kpi} search={search} />
         </div>
-        <TrendChart bucket={trend.bucket} unit={definition.unit} buckets={trend.buckets} current={trend.current} previous={trend.previous} now={trend.computedAt} />
+        <TrendChart bucket={trend.bucket} unit={definition.unit} buckets={trend.buckets} current={trend.current} previous={trend.previous} now={trend.computedAt} goal={trend.goal} />
       </Panel>
       <Panel title="Achievements">
         {awards.length === 0 ? (

@@ -82,7 +82,7 @@ export default async function KpiPage({ params, searchParams }: { params: Promis
             </nav>
           }
         >
-          <TrendChart bucket={trend.bucket} unit={kpi.unit} buckets={trend.buckets} current={trend.current} previous={trend.previous} now={trend.computedAt} />
+          <TrendChart bucket={trend.bucket} unit={kpi.unit} buckets={trend.buckets} current={trend.current} previous={trend.previous} now={trend.computedAt} goal={trend.goal} />
         </Panel>
       )}
       {byTeam && (
