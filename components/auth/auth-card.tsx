@@ -11,9 +11,9 @@ export function AuthCard({ title, subtitle, children }: { title: string; subtitl
           </span>
           <span className="text-xl font-semibold tracking-tight">Deskpulse</span>
         </div>
-        <section className="rounded-2xl border border-slate-200 bg-white p-8 shadow-sm">
+        <section className="rounded-2xl border border-slate-200 bg-white p-8 shadow-sm dark:border-slate-800 dark:bg-slate-900">
           <h1 className="text-xl font-semibold tracking-tight">{title}</h1>
-          <p className="mt-1 text-sm text-slate-500">{subtitle}</p>
+          <p className="mt-1 text-sm text-slate-500 dark:text-slate-400">{subtitle}</p>
           <div className="mt-6">{children}</div>
         </section>
       </div>

@@ -32,7 +32,7 @@ export function Celebration({ message, onDone, variant = "screen" }: { message: 
           <span className="block font-semibold text-slate-900 dark:text-white">{message.title}</span>
           <span className="block text-sm text-emerald-800 dark:text-emerald-300">{message.detail}</span>
         </span>
-        <button type="button" onClick={onDone} className="ml-2 text-slate-400 hover:text-slate-700" aria-label="Dismiss">
+        <button type="button" onClick={onDone} className="ml-2 text-slate-500 dark:text-slate-400 hover:text-slate-700" aria-label="Dismiss">
           ×
         </button>
       </div>

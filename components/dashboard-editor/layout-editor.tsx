@@ -219,7 +219,7 @@ export function LayoutEditor({ slug, pollSeconds, initial, widgets, saveLayout, 
               })}
             </ReactGridLayout>
           )}
-          {widgets.length === 0 && <p className="p-8 text-center text-sm text-slate-500">No widgets yet: add one to start.</p>}
+          {widgets.length === 0 && <p className="p-8 text-center text-sm text-slate-500 dark:text-slate-400">No widgets yet: add one to start.</p>}
         </div>
       )}
     </div>

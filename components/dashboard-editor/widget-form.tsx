@@ -146,7 +146,7 @@ export function WidgetForm({ action, initial, submitLabel, competitions }: Widge
             <option value="calendar">Calendar time</option>
             <option value="business">Business hours only</option>
           </select>
-          <span className="mt-1 block text-xs text-slate-500">Applies to first response, resolution and reply times.</span>
+          <span className="mt-1 block text-xs text-slate-500 dark:text-slate-400">Applies to first response, resolution and reply times.</span>
         </label>
       )}
       {HAS_KPI_WINDOW.includes(kind) && (

@@ -20,7 +20,7 @@ export function DashboardPage({ view }: { view: DashboardPageView }) {
                 href={`/dashboards/${d.slug}${search}`}
                 aria-current={d.slug === dashboard.slug ? "page" : undefined}
                 className={`rounded-lg px-2.5 py-1 font-medium ${
-                  d.slug === dashboard.slug ? "bg-indigo-50 text-indigo-800 dark:bg-indigo-950 dark:text-indigo-200" : "text-slate-500 hover:bg-slate-100 hover:text-slate-800 dark:hover:bg-slate-800"
+                  d.slug === dashboard.slug ? "bg-indigo-50 text-indigo-800 dark:bg-indigo-950 dark:text-indigo-200" : "text-slate-500 dark:text-slate-400 hover:bg-slate-100 hover:text-slate-800 dark:hover:bg-slate-800"
                 }`}
               >
                 {d.name}
@@ -86,7 +86,7 @@ function NoDashboards({ canCreate }: { canCreate: boolean }) {
   return (
     <main className="mx-auto flex min-h-[50vh] max-w-lg flex-col items-center justify-center gap-3 px-6 text-center">
       <h1 className="text-2xl font-semibold">No dashboards yet</h1>
-      <p className="text-slate-600">{canCreate ? "Create one to put your KPIs on screen." : "Ask a manager to create one."}</p>
+      <p className="text-slate-600 dark:text-slate-300">{canCreate ? "Create one to put your KPIs on screen." : "Ask a manager to create one."}</p>
       {canCreate && (
         <Link href="/dashboards/new" className="rounded-lg bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500">
           Create a dashboard

@@ -49,7 +49,7 @@ export function FilterBar({ filters, defaultPreset, teams, queues, channels, kee
       }}
     >
       <label className="text-sm">
-        <span className="mb-1 block text-xs font-medium text-slate-500">Period</span>
+        <span className="mb-1 block text-xs font-medium text-slate-500 dark:text-slate-400">Period</span>
         <select
           className={CONTROL}
           value={custom ? "custom" : (filters.preset ?? defaultPreset)}
@@ -70,11 +70,11 @@ export function FilterBar({ filters, defaultPreset, teams, queues, channels, kee
       {custom && (
         <>
           <label className="text-sm">
-            <span className="mb-1 block text-xs font-medium text-slate-500">From</span>
+            <span className="mb-1 block text-xs font-medium text-slate-500 dark:text-slate-400">From</span>
             <input type="date" name="from" required defaultValue={filters.range?.from} className={CONTROL} />
           </label>
           <label className="text-sm">
-            <span className="mb-1 block text-xs font-medium text-slate-500">To (included)</span>
+            <span className="mb-1 block text-xs font-medium text-slate-500 dark:text-slate-400">To (included)</span>
             <input type="date" name="to" required defaultValue={filters.range?.to} className={CONTROL} />
           </label>
           <button type="submit" className={CONTROL}>
@@ -106,11 +106,11 @@ function MultiSelect({ label, all, options, selected, onChange }: { label: strin
   const summary = selected.length === 0 ? all : options.filter((o) => selected.includes(o.value)).map((o) => o.label).join(", ") || selected.join(", ");
   return (
     <div className="text-sm">
-      <span className="mb-1 block text-xs font-medium text-slate-500">{label}</span>
+      <span className="mb-1 block text-xs font-medium text-slate-500 dark:text-slate-400">{label}</span>
       <details className="relative">
         <summary className={`${CONTROL} flex max-w-56 cursor-pointer list-none items-center gap-2`} aria-label={`${label}: ${summary}`}>
           <span className="truncate">{summary}</span>
-          <span aria-hidden className="text-slate-400">▾</span>
+          <span aria-hidden className="text-slate-500 dark:text-slate-400">▾</span>
         </summary>
         <fieldset className="absolute z-20 mt-1 max-h-72 w-60 overflow-y-auto rounded-xl border border-slate-200 bg-white p-2 shadow-lg dark:border-slate-700 dark:bg-slate-900">
           <legend className="sr-only">{label}</legend>

@@ -12,7 +12,7 @@ export function KpiPicker({ current, search, live = false }: { current: KpiKey; 
           key={k.key}
           href={withParam(search, "kpi", k.key)}
           aria-current={k.key === current ? "true" : undefined}
-          className={`rounded-full border px-2.5 py-0.5 ${k.key === current ? "border-indigo-600 bg-indigo-600 text-white" : "border-slate-300 text-slate-700 hover:bg-slate-100"}`}
+          className={`rounded-full border px-2.5 py-0.5 ${k.key === current ? "border-indigo-600 bg-indigo-600 text-white" : "border-slate-300 text-slate-700 dark:text-slate-200 hover:bg-slate-100 dark:hover:bg-slate-800"}`}
         >
           {k.name}
         </Link>

@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 export function DrillPage({ crumbs, title, subtitle, filters, children }: { crumbs: { href: string; label: string }[]; title: string; subtitle?: ReactNode; filters?: ReactNode; children: ReactNode }) {
   return (
     <main className="mx-auto max-w-[1600px] space-y-6 px-6 py-6">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-500 dark:text-slate-400">
         {crumbs.map((crumb) => (
           <span key={crumb.href}>
             <Link href={crumb.href} className="hover:text-slate-800 hover:underline">

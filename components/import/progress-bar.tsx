@@ -10,8 +10,8 @@ export function ProgressBar({ label, value, detail }: ProgressBarProps) {
   return (
     <div className="space-y-2">
       <div className="flex justify-between text-sm">
-        <span className="font-medium text-slate-700">{label}</span>
-        <span className="tabular-nums text-slate-500">{detail ?? `${percent}%`}</span>
+        <span className="font-medium text-slate-700 dark:text-slate-200">{label}</span>
+        <span className="tabular-nums text-slate-500 dark:text-slate-400">{detail ?? `${percent}%`}</span>
       </div>
       <div
         role="progressbar"

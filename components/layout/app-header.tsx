@@ -66,7 +66,7 @@ export function AppHeader({ orgName, user, theme, show }: AppHeaderProps) {
             <p className="font-medium text-slate-800 dark:text-slate-100" data-testid="signed-in-user">
               {user.name}
             </p>
-            <p className="text-slate-500">
+            <p className="text-slate-500 dark:text-slate-400">
               {user.role}
               {user.scope ? ` · ${user.scope}` : ` · ${orgName}`}
             </p>

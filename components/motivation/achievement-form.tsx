@@ -40,7 +40,7 @@ export function AchievementForm({ action, kpis }: { action: (state: FormState, f
             {state.notice}
           </p>
         )}
-        <p className="text-sm text-slate-500">Reached at or better than the threshold in the KPI’s direction; times as durations such as 1h 30m or 90m (a bare number is seconds), rates in percent.</p>
+        <p className="text-sm text-slate-500 dark:text-slate-400">Reached at or better than the threshold in the KPI’s direction; times as durations such as 1h 30m or 90m (a bare number is seconds), rates in percent.</p>
       </div>
     </form>
   );

@@ -55,7 +55,7 @@ export function CompetitionForm({ action, kpis, agents, teams, today }: Competit
               <input type="checkbox" name={kind === "team" ? "teams" : "agents"} value={o.value} defaultChecked={chosen.has(o.value)} className="h-4 w-4 accent-indigo-600" />
               <span className="truncate">
                 {o.label}
-                {"team" in o && o.team ? <span className="text-slate-500"> · {String(o.team)}</span> : null}
+                {"team" in o && o.team ? <span className="text-slate-500 dark:text-slate-400"> · {String(o.team)}</span> : null}
               </span>
             </label>
           ))}

@@ -11,7 +11,7 @@ export function Pager({ page, pageSize, total, search }: { page: number; pageSiz
   };
   const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
   return (
-    <div className="flex items-center justify-between gap-4 text-sm text-slate-600">
+    <div className="flex items-center justify-between gap-4 text-sm text-slate-600 dark:text-slate-300">
       <p data-testid="records-total">
         {integer.format(first)}–{integer.format(Math.min(total, page * pageSize))} of <span className="font-semibold">{integer.format(total)}</span>
       </p>

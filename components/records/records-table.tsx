@@ -46,7 +46,7 @@ const tickets = createColumnHelper<TicketRow>();
 const calls = createColumnHelper<CallRow>();
 
 function Moment({ iso, format }: { iso: string | null; format: Intl.DateTimeFormat }) {
-  return iso ? <time dateTime={iso}>{format.format(new Date(iso))}</time> : <span className="text-slate-400">—</span>;
+  return iso ? <time dateTime={iso}>{format.format(new Date(iso))}</time> : <span className="text-slate-500 dark:text-slate-400">—</span>;
 }
 
 /**
@@ -60,7 +60,7 @@ export function RecordsTable({ kind, rows, timeZone, sort, dir, search }: Record
     tickets.accessor("externalId", {
       header: "Ticket",
       cell: (c) => (
-        <Link className="font-medium text-indigo-700 hover:underline" href={`/tickets/${encodeURIComponent(c.getValue())}`}>
+        <Link className="font-medium text-indigo-700 dark:text-indigo-300 hover:underline" href={`/tickets/${encodeURIComponent(c.getValue())}`}>
           {c.getValue()}
         </Link>
       ),
@@ -109,7 +109,7 @@ export function RecordsTable({ kind, rows, timeZone, sort, dir, search }: Record
       <table className="w-full text-left text-sm" data-testid="records-table">
         <thead>
           {table.getHeaderGroups().map((group) => (
-            <tr key={group.id} className="border-b border-slate-200 text-slate-500">
+            <tr key={group.id} className="border-b border-slate-200 text-slate-500 dark:text-slate-400">
               {group.headers.map((header) => {
                 const sorted = header.column.getIsSorted();
                 return (

@@ -51,8 +51,8 @@ export function CreateSecretForm({
           if (input.kind === "select") {
             return (
               <label key={input.name} className="block min-w-48">
-                <span className="text-sm font-medium text-slate-700">{input.label}</span>
-                <select name={input.name} defaultValue={sent[input.name]?.[0]} className="mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 focus-visible:ring-2 focus-visible:ring-indigo-500/40">
+                <span className="text-sm font-medium text-slate-700 dark:text-slate-200">{input.label}</span>
+                <select name={input.name} defaultValue={sent[input.name]?.[0]} className="mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 focus-visible:ring-2 focus-visible:ring-indigo-500/40 dark:border-slate-600 dark:bg-slate-900">
                   {input.options.map((option) => (
                     <option key={option.value} value={option.value}>
                       {option.label}
@@ -65,7 +65,7 @@ export function CreateSecretForm({
           }
           return (
             <fieldset key={input.name} className="basis-full">
-              <legend className="text-sm font-medium text-slate-700">{input.label}</legend>
+              <legend className="text-sm font-medium text-slate-700 dark:text-slate-200">{input.label}</legend>
               <div className="mt-2 flex flex-wrap gap-x-5 gap-y-2">
                 {input.options.map((option) => (
                   <label key={option.value} className="flex items-center gap-2 text-sm">
@@ -73,7 +73,7 @@ export function CreateSecretForm({
                     {option.label}
                   </label>
                 ))}
-                {input.options.length === 0 && <span className="text-sm text-slate-500">{input.empty}</span>}
+                {input.options.length === 0 && <span className="text-sm text-slate-500 dark:text-slate-400">{input.empty}</span>}
               </div>
               {errors[input.name] && <span className="mt-1 block text-sm text-red-700">{errors[input.name]}</span>}
             </fieldset>

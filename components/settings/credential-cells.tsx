@@ -25,15 +25,15 @@ export function CredentialCells({
 }) {
   return (
     <>
-      <td className={`${cellClass} text-slate-600`}>
+      <td className={`${cellClass} text-slate-600 dark:text-slate-300`}>
         <Moment at={createdAt} timeZone={timeZone} />
       </td>
-      <td className={`${cellClass} text-slate-600`}>
+      <td className={`${cellClass} text-slate-600 dark:text-slate-300`}>
         <Moment at={lastUsedAt} timeZone={timeZone} />
       </td>
       <td className={cellClass}>
         {revokedAt ? (
-          <span className="text-slate-500">
+          <span className="text-slate-500 dark:text-slate-400">
             {revokedWord} <Moment at={revokedAt} timeZone={timeZone} />
           </span>
         ) : (

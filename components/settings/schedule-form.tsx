@@ -22,7 +22,7 @@ export function ScheduleForm({ action, schedule, testId }: ScheduleFormProps) {
       <Field label="Time zone" name="timeZone" defaultValue={sent.timeZone?.[0] ?? schedule.timeZone} required error={errors.timeZone} className="max-w-sm" />
       <fieldset>
         <legend className="text-sm font-medium text-slate-700 dark:text-slate-200">Opening hours</legend>
-        <p className="text-xs text-slate-500">Intervals such as 09:00-12:00, 13:00-17:00; leave empty or write “closed” for a day off; 24:00 closes at midnight.</p>
+        <p className="text-xs text-slate-500 dark:text-slate-400">Intervals such as 09:00-12:00, 13:00-17:00; leave empty or write “closed” for a day off; 24:00 closes at midnight.</p>
         <div className="mt-2 grid gap-x-6 gap-y-2 md:grid-cols-2">
           {WEEKDAYS.map((day) => (
             <Field
@@ -45,7 +45,7 @@ export function ScheduleForm({ action, schedule, testId }: ScheduleFormProps) {
           aria-invalid={errors.holidays ? true : undefined}
           className="mt-1 block w-full max-w-xl rounded-lg border border-slate-300 bg-white px-3 py-2 font-mono text-sm aria-invalid:border-red-600 dark:border-slate-600 dark:bg-slate-900"
         />
-        <span className="mt-1 block text-xs text-slate-500">One per line: the date (YYYY-MM-DD), then a name.</span>
+        <span className="mt-1 block text-xs text-slate-500 dark:text-slate-400">One per line: the date (YYYY-MM-DD), then a name.</span>
         {errors.holidays && <span className="mt-1 block text-sm text-red-700">{errors.holidays}</span>}
       </label>
       <div className="flex items-center gap-3">

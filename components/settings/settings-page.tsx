@@ -6,7 +6,7 @@ export function SettingsPage({ title, intro, children }: { title: string; intro:
     <main className="mx-auto max-w-6xl space-y-8 px-6 py-10">
       <div>
         <h1 className="text-3xl font-semibold tracking-tight">{title}</h1>
-        <p className="mt-1 text-slate-500">{intro}</p>
+        <p className="mt-1 text-slate-500 dark:text-slate-400">{intro}</p>
       </div>
       {children}
     </main>
@@ -23,12 +23,12 @@ export function SettingsSection({ title, children, testId }: { title: string; ch
 }
 
 export const TABLE = "w-full text-left text-sm";
-export const TH = "border-b border-slate-200 py-2 pr-4 font-medium text-slate-500 dark:border-slate-700";
+export const TH = "border-b border-slate-200 py-2 pr-4 font-medium text-slate-500 dark:text-slate-400 dark:border-slate-700";
 export const TD = "border-b border-slate-100 py-2.5 pr-4 align-top dark:border-slate-800";
 
 /** A moment in the organisation's zone, or a dash for never. */
 export function Moment({ at, timeZone, never = "Never" }: { at: Date | null; timeZone: string; never?: string }) {
-  if (!at) return <span className="text-slate-400">{never}</span>;
+  if (!at) return <span className="text-slate-500 dark:text-slate-400">{never}</span>;
   const text = new Intl.DateTimeFormat("en-GB", { timeZone, dateStyle: "medium", timeStyle: "short" }).format(at);
   return <time dateTime={at.toISOString()}>{text}</time>;
 }

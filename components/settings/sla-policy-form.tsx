@@ -76,7 +76,7 @@ export function SlaPolicyForm({ action, policies }: { action: (state: FormState,
             {state.notice}
           </p>
         )}
-        <p className="text-sm text-slate-500">
+        <p className="text-sm text-slate-500 dark:text-slate-400">
           Write a target as a duration such as 4h, 1h 30m or 1:30:00 (a bare number is seconds). Leave it empty for none: tickets of that priority are then outside that SLA.
         </p>
       </div>

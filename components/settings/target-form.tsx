@@ -34,7 +34,7 @@ export function TargetForm({ action, kpis, scopes }: { action: (state: FormState
             {state.notice}
           </p>
         )}
-        <p className="text-sm text-slate-500">Times as durations such as 1h 30m, 90m or 1:30:00 (a bare number is seconds), rates in percent, scores on their scale.</p>
+        <p className="text-sm text-slate-500 dark:text-slate-400">Times as durations such as 1h 30m, 90m or 1:30:00 (a bare number is seconds), rates in percent, scores on their scale.</p>
       </div>
     </form>
   );

@@ -32,7 +32,7 @@ export function UserForm({ action, teams, agents, roles, user, deleteAction }: U
     <div className="space-y-4">
       <form action={submit} className="grid gap-4 md:grid-cols-2" data-testid="user-form">
         {user ? (
-          <p className="text-sm text-slate-600 md:col-span-2">
+          <p className="text-sm text-slate-600 dark:text-slate-300 md:col-span-2">
             Email: <span className="font-medium text-slate-900">{user.email}</span>
           </p>
         ) : (
@@ -48,11 +48,11 @@ export function UserForm({ action, teams, agents, roles, user, deleteAction }: U
           error={errors.password}
         />
         <label className="block">
-          <span className="text-sm font-medium text-slate-700">Role</span>
+          <span className="text-sm font-medium text-slate-700 dark:text-slate-200">Role</span>
           <select
             name="role"
             defaultValue={sent?.role?.[0] ?? user?.role ?? "agent"}
-            className="mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 focus-visible:ring-2 focus-visible:ring-indigo-500/40"
+            className="mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 focus-visible:ring-2 focus-visible:ring-indigo-500/40 dark:border-slate-600 dark:bg-slate-900"
           >
             {roles.map((role) => (
               <option key={role.value} value={role.value}>
@@ -63,7 +63,7 @@ export function UserForm({ action, teams, agents, roles, user, deleteAction }: U
           {errors.role && <span className="mt-1 block text-sm text-red-700">{errors.role}</span>}
         </label>
         <fieldset className="md:col-span-2">
-          <legend className="text-sm font-medium text-slate-700">Teams led (team leads only)</legend>
+          <legend className="text-sm font-medium text-slate-700 dark:text-slate-200">Teams led (team leads only)</legend>
           <div className="mt-2 flex flex-wrap gap-x-5 gap-y-2">
             {teams.map((team) => (
               <label key={team.externalId} className="flex items-center gap-2 text-sm">
@@ -71,16 +71,16 @@ export function UserForm({ action, teams, agents, roles, user, deleteAction }: U
                 {team.name}
               </label>
             ))}
-            {teams.length === 0 && <span className="text-sm text-slate-500">No teams yet: they appear when data arrives.</span>}
+            {teams.length === 0 && <span className="text-sm text-slate-500 dark:text-slate-400">No teams yet: they appear when data arrives.</span>}
           </div>
           {errors.teams && <span className="mt-1 block text-sm text-red-700">{errors.teams}</span>}
         </fieldset>
         <label className="block">
-          <span className="text-sm font-medium text-slate-700">Agent (agent users only)</span>
+          <span className="text-sm font-medium text-slate-700 dark:text-slate-200">Agent (agent users only)</span>
           <select
             name="agent"
             defaultValue={sent?.agent?.[0] ?? user?.agent ?? ""}
-            className="mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 focus-visible:ring-2 focus-visible:ring-indigo-500/40"
+            className="mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 focus-visible:ring-2 focus-visible:ring-indigo-500/40 dark:border-slate-600 dark:bg-slate-900"
           >
             <option value="">None</option>
             {agents.map((agent) => (

@@ -22,12 +22,12 @@ export default async function CompetitionsPage() {
     <main className="mx-auto max-w-6xl space-y-8 px-6 py-10">
       <div>
         <h1 className="text-3xl font-semibold tracking-tight">Competitions and achievements</h1>
-        <p className="mt-1 text-slate-500">Friendly contests on a KPI, and milestones awarded the moment someone reaches them. Put them on a dashboard or a wall screen with the Competition and Achievements feed widgets.</p>
+        <p className="mt-1 text-slate-500 dark:text-slate-400">Friendly contests on a KPI, and milestones awarded the moment someone reaches them. Put them on a dashboard or a wall screen with the Competition and Achievements feed widgets.</p>
       </div>
       {groups.map((group) => (
         <SettingsSection key={group.title} title={group.title} testId={`competitions-${group.title.toLowerCase()}`}>
           {group.items.length === 0 ? (
-            <p className="text-sm text-slate-500">None.</p>
+            <p className="text-sm text-slate-500 dark:text-slate-400">None.</p>
           ) : (
             <table className={TABLE}>
               <thead>
@@ -67,7 +67,7 @@ export default async function CompetitionsPage() {
       )}
       <SettingsSection title="Achievements" testId="achievements">
         {achievements.length === 0 ? (
-          <p className="text-sm text-slate-500">No achievements defined yet.</p>
+          <p className="text-sm text-slate-500 dark:text-slate-400">No achievements defined yet.</p>
         ) : (
           <table className={TABLE}>
             <thead>
@@ -106,7 +106,7 @@ export default async function CompetitionsPage() {
       </SettingsSection>
       <SettingsSection title="Recently awarded" testId="recent-awards">
         {awards.length === 0 ? (
-          <p className="text-sm text-slate-500">Nothing awarded yet.</p>
+          <p className="text-sm text-slate-500 dark:text-slate-400">Nothing awarded yet.</p>
         ) : (
           <ul className="divide-y divide-slate-100 text-sm dark:divide-slate-800">
             {awards.map((a) => (
@@ -117,7 +117,7 @@ export default async function CompetitionsPage() {
                     <span className="font-medium">{a.subjectName}</span>: {a.achievement} ({a.formatted})
                   </span>
                 </span>
-                <time className="text-slate-500" dateTime={a.awardedAt}>
+                <time className="text-slate-500 dark:text-slate-400" dateTime={a.awardedAt}>
                   {stamp.format(new Date(a.awardedAt))}
                 </time>
               </li>

@@ -14,8 +14,8 @@ export default async function SetupPage({ params }: { params: Promise<{ token: s
   if (!(await setupPage(token)).tokenValid) {
     return (
       <AuthCard title="This setup link no longer works" subtitle="It was already used, has expired, or Deskpulse already has users.">
-        <p className="text-sm text-slate-600">
-          <Link href="/sign-in" className="font-medium text-indigo-700 hover:underline">
+        <p className="text-sm text-slate-600 dark:text-slate-300">
+          <Link href="/sign-in" className="font-medium text-indigo-700 dark:text-indigo-300 hover:underline">
             Sign in
           </Link>{" "}
           instead, or restart the server with no users to print a fresh link. An admin can also be created with{" "}

@@ -19,7 +19,7 @@ export function AchievementsFeedWidget({ title, data, stale, now }: { title: str
   return (
     <WidgetFrame title={title} stale={stale} testId="achievements-feed">
       {data.awards.length === 0 ? (
-        <p className="grid h-full place-items-center text-center text-sm text-slate-500">No achievements yet. Managers define them under Competitions.</p>
+        <p className="grid h-full place-items-center text-center text-sm text-slate-500 dark:text-slate-400">No achievements yet. Managers define them under Competitions.</p>
       ) : (
         <FittedList
           items={data.awards}
@@ -34,7 +34,7 @@ export function AchievementsFeedWidget({ title, data, stale, now }: { title: str
                   {a.achievement} · {a.formatted}
                 </span>
               </span>
-              <time className="shrink-0 text-xs text-slate-500" dateTime={a.awardedAt}>
+              <time className="shrink-0 text-xs text-slate-500 dark:text-slate-400" dateTime={a.awardedAt}>
                 {ago(now - new Date(a.awardedAt).getTime())}
               </time>
             </div>

@@ -24,7 +24,7 @@ export function BarBreakdownWidget({ title, data, href, stale }: { title: string
   return (
     <WidgetFrame title={title} href={href} stale={stale} testId="bar-breakdown">
       {rows.length === 0 ? (
-        <p className="grid h-full place-items-center text-sm text-slate-500">No data in this period yet.</p>
+        <p className="grid h-full place-items-center text-sm text-slate-500 dark:text-slate-400">No data in this period yet.</p>
       ) : (
         <div className="flex h-full min-h-0 flex-col">
           {data.goal !== null && (

@@ -47,7 +47,7 @@ function Value({ row, standing }: { row: CompetitionRow; standing: CompetitionSt
 function Row({ row, standing }: { row: CompetitionRow; standing: CompetitionStanding }) {
   return (
     <div className="flex items-center gap-3 py-1.5" data-testid="competition-row">
-      <span className="w-[1.5em] text-right font-semibold tabular-nums text-slate-500">{row.rank ?? "–"}</span>
+      <span className="w-[1.5em] text-right font-semibold tabular-nums text-slate-500 dark:text-slate-400">{row.rank ?? "–"}</span>
       <Movement rank={row.rank} previousRank={row.previousRank} />
       <span className="min-w-0 flex-1">
         <span className="block truncate font-medium text-slate-800 dark:text-slate-100" data-testid="competition-name" title={row.label}>
@@ -98,7 +98,7 @@ export function CompetitionWidget({ title, data, stale, now }: { title: string; 
   if (!s) {
     return (
       <WidgetFrame title={title} stale={stale} testId="competition">
-        <p className="grid h-full place-items-center text-sm text-slate-500">This competition no longer exists; edit the widget to choose another.</p>
+        <p className="grid h-full place-items-center text-sm text-slate-500 dark:text-slate-400">This competition no longer exists; edit the widget to choose another.</p>
       </WidgetFrame>
     );
   }

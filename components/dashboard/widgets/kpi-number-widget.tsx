@@ -19,7 +19,7 @@ const integer = new Intl.NumberFormat("en-US");
 function Change({ data }: { data: NumberWidgetData }) {
   const before = data.previous?.value ?? null;
   const now = data.current.value;
-  if (before === null || now === null) return <span className="text-slate-400">No earlier data to compare</span>;
+  if (before === null || now === null) return <span className="text-slate-500 dark:text-slate-400">No earlier data to compare</span>;
   const kpi = getKpiDefinition(data.kpi);
   const delta = now - before;
   const amount = kpi.unit === "count" && before !== 0 ? `${Math.abs((delta / before) * 100).toFixed(0)}%` : formatChangeAmount(delta, kpi.unit);
@@ -57,7 +57,7 @@ export function KpiNumberWidget({ title, data, href, stale, kiosk = false }: { t
             type="button"
             popoverTarget={popover}
             aria-label={`How ${kpi.name} is computed`}
-            className="grid h-6 w-6 place-items-center rounded-full border border-slate-300 text-xs font-semibold text-slate-500 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-slate-600 dark:hover:bg-slate-800"
+            className="grid h-6 w-6 place-items-center rounded-full border border-slate-300 text-xs font-semibold text-slate-500 dark:text-slate-400 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-slate-600 dark:hover:bg-slate-800"
           >
             i
           </button>
@@ -72,11 +72,11 @@ export function KpiNumberWidget({ title, data, href, stale, kiosk = false }: { t
             <p className="mt-2">{kpi.plain}</p>
             <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">{kpi.definition}</p>
             <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-1 tabular-nums">
-              <dt className="text-slate-500">Records</dt>
+              <dt className="text-slate-500 dark:text-slate-400">Records</dt>
               <dd>{integer.format(current.n)}</dd>
               {current.numerator !== undefined && (
                 <>
-                  <dt className="text-slate-500">Numerator / denominator</dt>
+                  <dt className="text-slate-500 dark:text-slate-400">Numerator / denominator</dt>
                   <dd>
                     {integer.format(current.numerator)} / {integer.format(current.denominator ?? 0)}
                   </dd>
@@ -84,7 +84,7 @@ export function KpiNumberWidget({ title, data, href, stale, kiosk = false }: { t
               )}
               {data.target && (
                 <>
-                  <dt className="text-slate-500">Target ({data.target.scope})</dt>
+                  <dt className="text-slate-500 dark:text-slate-400">Target ({data.target.scope})</dt>
                   <dd>
                     {formatKpiValue(data.target.value, kpi.unit)} · warn {formatKpiValue(data.target.warning, kpi.unit)} · critical{" "}
                     {formatKpiValue(data.target.critical, kpi.unit)}
@@ -114,7 +114,7 @@ export function KpiNumberWidget({ title, data, href, stale, kiosk = false }: { t
           {points.length > 1 && (
             <div className="h-10 w-28 shrink-0" aria-hidden>
               <ResponsiveContainer width="100%" height="100%">
-                <LineChart data={points} margin={{ top: 2, right: 2, bottom: 2, left: 2 }}>
+                <LineChart data={points} margin={{ top: 2, right: 2, bottom: 2, left: 2 }} accessibilityLayer={false}>
                   <YAxis hide domain={["dataMin", "dataMax"]} />
                   <Line type="monotone" dataKey="value" stroke={SERIES_COLOURS[0]} strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
                 </LineChart>
@@ -128,7 +128,7 @@ export function KpiNumberWidget({ title, data, href, stale, kiosk = false }: { t
               {data.channelNote}
             </span>
           ) : kpi.live ? (
-            <span className="text-slate-500">Right now</span>
+            <span className="text-slate-500 dark:text-slate-400">Right now</span>
           ) : (
             <Change data={data} />
           )}

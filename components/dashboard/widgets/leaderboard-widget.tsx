@@ -15,9 +15,9 @@ import { WidgetFrame } from "../widget-frame";
 
 function Movement({ rank, previousRank }: { rank: number | null; previousRank: number | null }) {
   if (rank === null) return null;
-  if (previousRank === null) return <span className="text-xs text-slate-500">new</span>;
+  if (previousRank === null) return <span className="text-xs text-slate-500 dark:text-slate-400">new</span>;
   const moved = previousRank - rank;
-  if (moved === 0) return <span className="text-xs text-slate-400" aria-label="unchanged">–</span>;
+  if (moved === 0) return <span className="text-xs text-slate-500 dark:text-slate-400" aria-label="unchanged">–</span>;
   return moved > 0 ? (
     <span className="text-xs font-medium text-sky-700 dark:text-sky-300" aria-label={`up ${moved}`}>
       ▲{moved}
@@ -31,16 +31,16 @@ function Movement({ rank, previousRank }: { rank: number | null; previousRank: n
 
 /** A "most improved" row's change, signed, coloured by whether it is good for the KPI. */
 function Improvement({ row, data }: { row: LeaderboardRow; data: LeaderboardWidgetData }) {
-  if (row.change === null || row.change === undefined) return <span className="text-xs text-slate-500">No earlier period</span>;
+  if (row.change === null || row.change === undefined) return <span className="text-xs text-slate-500 dark:text-slate-400">No earlier period</span>;
   const better = getKpiDefinition(data.kpi).direction === "lower" ? row.change < 0 : row.change > 0;
-  const tone = row.change === 0 ? "text-slate-500" : better ? "text-sky-700 dark:text-sky-300" : "text-orange-700 dark:text-orange-300";
+  const tone = row.change === 0 ? "text-slate-500 dark:text-slate-400" : better ? "text-sky-700 dark:text-sky-300" : "text-orange-700 dark:text-orange-300";
   return (
     <span className="text-right">
       <span className={`block font-semibold tabular-nums ${tone}`} data-testid="leaderboard-change">
         {row.change > 0 ? "+" : row.change < 0 ? "−" : "±"}
         {formatChangeAmount(row.change, data.unit)}
       </span>
-      <span className="block text-xs tabular-nums text-slate-500">now {formatKpiValue(row.value, data.unit)}</span>
+      <span className="block text-xs tabular-nums text-slate-500 dark:text-slate-400">now {formatKpiValue(row.value, data.unit)}</span>
     </span>
   );
 }
@@ -49,7 +49,7 @@ function Improvement({ row, data }: { row: LeaderboardRow; data: LeaderboardWidg
 function Row({ row, data, rowHref }: { row: LeaderboardRow; data: LeaderboardWidgetData; rowHref?: (key: string) => string }) {
   return (
     <div className="flex items-center gap-3 py-1.5" data-testid="leaderboard-row">
-      <span className="w-[1.5em] text-right font-semibold tabular-nums text-slate-500">{row.rank ?? "–"}</span>
+      <span className="w-[1.5em] text-right font-semibold tabular-nums text-slate-500 dark:text-slate-400">{row.rank ?? "–"}</span>
       {data.ranking === "value" && (
         <span className="w-[2em]">
           <Movement rank={row.rank} previousRank={row.previousRank} />
@@ -74,7 +74,7 @@ function Row({ row, data, rowHref }: { row: LeaderboardRow; data: LeaderboardWid
         <span className="text-right font-semibold tabular-nums text-slate-900 dark:text-white">
           {formatKpiValue(row.value, data.unit)}
           {data.ranking === "volume_adjusted" && row.marginOfError ? (
-            <span className="block text-xs font-normal text-slate-500" data-testid="leaderboard-margin">
+            <span className="block text-xs font-normal text-slate-500 dark:text-slate-400" data-testid="leaderboard-margin">
               ±{formatChangeAmount(row.marginOfError, data.unit)} · n {row.n}
             </span>
           ) : null}
@@ -105,7 +105,7 @@ export function LeaderboardWidget({
   return (
     <WidgetFrame title={title} href={href} stale={stale} testId="leaderboard">
       {data.rows.length === 0 ? (
-        <p className="grid h-full place-items-center text-sm text-slate-500">Nobody to rank in this period yet.</p>
+        <p className="grid h-full place-items-center text-sm text-slate-500 dark:text-slate-400">Nobody to rank in this period yet.</p>
       ) : wall ? (
         <FittedList
           items={data.rows}

@@ -34,7 +34,7 @@ export function SlaAtRiskWidget({ title, data, stale, linkTickets }: { title: st
   return (
     <WidgetFrame title={title} stale={stale} aside={summary} testId="sla-at-risk" accent={data.breached ? "border-t-red-600" : undefined}>
       {data.tickets.length === 0 ? (
-        <p className="grid h-full place-items-center text-center text-sm text-slate-500">
+        <p className="grid h-full place-items-center text-center text-sm text-slate-500 dark:text-slate-400">
           No open ticket is due for a first response within {horizon(data.horizonMinutes)}.
         </p>
       ) : (

@@ -17,7 +17,7 @@ export function TimeSeriesWidget({ title, data, href, stale, now }: { title: str
   return (
     <WidgetFrame title={title} href={href} stale={stale} testId="time-series">
       {empty ? (
-        <p className="grid h-full place-items-center text-sm text-slate-500">No data in this period yet.</p>
+        <p className="grid h-full place-items-center text-sm text-slate-500 dark:text-slate-400">No data in this period yet.</p>
       ) : (
         <PeriodLineChart
           buckets={data.buckets}

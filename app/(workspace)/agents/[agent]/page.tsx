@@ -44,7 +44,7 @@ export default async function AgentPage({ params, searchParams }: { params: Prom
             className={`rounded-2xl border bg-white p-4 shadow-sm hover:border-indigo-300 dark:bg-slate-900 ${key === kpi ? "border-indigo-500 ring-2 ring-indigo-500/20" : "border-slate-200 dark:border-slate-700"}`}
             data-testid={`agent-kpi-${key}`}
           >
-            <p className="truncate text-xs font-medium text-slate-500">{def.name}</p>
+            <p className="truncate text-xs font-medium text-slate-500 dark:text-slate-400">{def.name}</p>
             <p className="mt-1 text-2xl font-semibold tabular-nums" data-testid={`agent-kpi-${key}-value`}>
               {formatKpiValue(entry.value, def.unit)}
             </p>
@@ -65,7 +65,7 @@ export default async function AgentPage({ params, searchParams }: { params: Prom
       </Panel>
       <Panel title="Achievements">
         {awards.length === 0 ? (
-          <p className="text-sm text-slate-500">No achievements yet.</p>
+          <p className="text-sm text-slate-500 dark:text-slate-400">No achievements yet.</p>
         ) : (
           <ul className="flex flex-wrap gap-2" data-testid="agent-achievements">
             {awards.map((a) => (
@@ -77,10 +77,10 @@ export default async function AgentPage({ params, searchParams }: { params: Prom
         )}
       </Panel>
       <div className="flex flex-wrap gap-4 text-sm font-medium">
-        <Link className="text-indigo-700 hover:underline" href={`/records/tickets${withParam(agentSearch, "kpi", kpi)}`} data-testid="agent-tickets-link">
+        <Link className="text-indigo-700 dark:text-indigo-300 hover:underline" href={`/records/tickets${withParam(agentSearch, "kpi", kpi)}`} data-testid="agent-tickets-link">
           Tickets behind {ticketsBehindKpi ? definition.name.toLowerCase() : "these numbers"} →
         </Link>
-        <Link className="text-indigo-700 hover:underline" href={`/records/calls${agentSearch}`}>
+        <Link className="text-indigo-700 dark:text-indigo-300 hover:underline" href={`/records/calls${agentSearch}`}>
           Calls →
         </Link>
       </div>

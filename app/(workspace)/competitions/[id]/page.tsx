@@ -26,18 +26,18 @@ export default async function CompetitionPage({ params }: { params: Promise<{ id
     <main className="mx-auto max-w-4xl space-y-6 px-6 py-10">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <Link href="/competitions" className="text-sm font-medium text-indigo-700 hover:underline">
+          <Link href="/competitions" className="text-sm font-medium text-indigo-700 dark:text-indigo-300 hover:underline">
             ← All competitions
           </Link>
           <h1 className="mt-2 text-3xl font-semibold tracking-tight">{s.name}</h1>
-          <p className="mt-1 text-slate-500">
+          <p className="mt-1 text-slate-500 dark:text-slate-400">
             {kpiName} · {format.format(new Date(s.startsAt))} – {format.format(new Date(new Date(s.endsAt).getTime() - 1))} ·{" "}
             {s.participantKind === "agent" ? "agents" : "teams"}
             {s.goal !== null ? ` · goal ${formatKpiValue(s.goal, s.unit)}` : ""}
             {s.prize ? ` · prize: ${s.prize}` : ""}
           </p>
           {s.frozenAt && (
-            <p className="mt-2 text-sm text-slate-600" data-testid="frozen">
+            <p className="mt-2 text-sm text-slate-600 dark:text-slate-300" data-testid="frozen">
               Final standing, frozen on {stamp.format(new Date(s.frozenAt))}: data arriving later does not change it.
             </p>
           )}
@@ -47,7 +47,7 @@ export default async function CompetitionPage({ params }: { params: Promise<{ id
         )}
       </div>
       <CompetitionWidget title="Standing" data={{ kind: "competition", standing: s }} stale={false} now={now} />
-      {s.minSample > 0 && <p className="text-sm text-slate-500">Nobody is ranked on fewer than {s.minSample} records; movement is over the last hour.</p>}
+      {s.minSample > 0 && <p className="text-sm text-slate-500 dark:text-slate-400">Nobody is ranked on fewer than {s.minSample} records; movement is over the last hour.</p>}
     </main>
   );
 }

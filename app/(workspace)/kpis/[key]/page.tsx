@@ -39,28 +39,28 @@ export default async function KpiPage({ params, searchParams }: { params: Promis
           <p className="text-4xl font-semibold tabular-nums" data-testid="kpi-page-value">
             {formatKpiValue(entry.value, kpi.unit)}
           </p>
-          <p className="mt-2 text-sm text-slate-500">
+          <p className="mt-2 text-sm text-slate-500 dark:text-slate-400">
             {integer.format(entry.n)} records
             {entry.numerator !== undefined && ` · ${integer.format(entry.numerator)} of ${integer.format(entry.denominator ?? 0)}`}
             {entry.marginOfError != null && entry.n > 0 && ` · ±${entry.marginOfError.toFixed(1)} (95%)`}
           </p>
         </Panel>
         <Panel title="Same span before">
-          <p className="text-4xl font-semibold tabular-nums text-slate-600">{formatKpiValue(previous.value, kpi.unit)}</p>
-          <p className="mt-2 text-sm text-slate-500">{integer.format(previous.n)} records</p>
+          <p className="text-4xl font-semibold tabular-nums text-slate-600 dark:text-slate-300">{formatKpiValue(previous.value, kpi.unit)}</p>
+          <p className="mt-2 text-sm text-slate-500 dark:text-slate-400">{integer.format(previous.n)} records</p>
         </Panel>
         {kpi.distribution ? (
           <Panel title="Distribution">
             <dl className="grid grid-cols-2 gap-y-2 text-sm">
-              <dt className="text-slate-500">Median</dt>
+              <dt className="text-slate-500 dark:text-slate-400">Median</dt>
               <dd className="font-semibold tabular-nums" data-testid="kpi-median">{formatKpiValue(entry.median ?? null, kpi.unit)}</dd>
-              <dt className="text-slate-500">90th percentile</dt>
+              <dt className="text-slate-500 dark:text-slate-400">90th percentile</dt>
               <dd className="font-semibold tabular-nums" data-testid="kpi-p90">{formatKpiValue(entry.p90 ?? null, kpi.unit)}</dd>
             </dl>
           </Panel>
         ) : (
           <Panel title="Direction">
-            <p className="text-sm text-slate-600">{kpi.direction === "higher" ? "Higher is better." : kpi.direction === "lower" ? "Lower is better." : "Neither higher nor lower is better in itself."}</p>
+            <p className="text-sm text-slate-600 dark:text-slate-300">{kpi.direction === "higher" ? "Higher is better." : kpi.direction === "lower" ? "Lower is better." : "Neither higher nor lower is better in itself."}</p>
           </Panel>
         )}
       </div>
@@ -74,7 +74,7 @@ export default async function KpiPage({ params, searchParams }: { params: Promis
                   key={b}
                   href={withParam(search, "bucket", b)}
                   aria-current={b === trend.bucket ? "true" : undefined}
-                  className={`rounded-lg px-2.5 py-1 font-medium ${b === trend.bucket ? "bg-indigo-600 text-white" : "text-slate-600 hover:bg-slate-100"}`}
+                  className={`rounded-lg px-2.5 py-1 font-medium ${b === trend.bucket ? "bg-indigo-600 text-white" : "text-slate-600 dark:text-slate-300 hover:bg-slate-100 dark:hover:bg-slate-800"}`}
                 >
                   {b === "hour" ? "Hourly" : b === "day" ? "Daily" : "Weekly"}
                 </Link>
@@ -88,11 +88,11 @@ export default async function KpiPage({ params, searchParams }: { params: Promis
       {byTeam && (
         <Panel title="By team" testId="kpi-by-team">
           {byTeam.length === 0 ? (
-            <p className="text-sm text-slate-500">No data for any team in this period.</p>
+            <p className="text-sm text-slate-500 dark:text-slate-400">No data for any team in this period.</p>
           ) : (
             <table className="w-full text-left text-sm">
               <thead>
-                <tr className="border-b border-slate-200 text-slate-500">
+                <tr className="border-b border-slate-200 text-slate-500 dark:text-slate-400">
                   <th className="py-2 font-medium">Team</th>
                   <th className="py-2 text-right font-medium">{kpi.name}</th>
                   <th className="py-2 text-right font-medium">Records</th>
@@ -103,7 +103,7 @@ export default async function KpiPage({ params, searchParams }: { params: Promis
                   <tr key={team.key ?? "none"} className="border-b border-slate-100" data-testid="team-row">
                     <td className="py-2">
                       {team.key ? (
-                        <Link className="font-medium text-indigo-700 hover:underline" href={`/teams/${encodeURIComponent(team.key)}${withParam(search, "kpi", key)}`}>
+                        <Link className="font-medium text-indigo-700 dark:text-indigo-300 hover:underline" href={`/teams/${encodeURIComponent(team.key)}${withParam(search, "kpi", key)}`}>
                           {team.label}
                         </Link>
                       ) : (
@@ -113,7 +113,7 @@ export default async function KpiPage({ params, searchParams }: { params: Promis
                     <td className="py-2 text-right font-semibold tabular-nums" data-testid="team-value">
                       {formatKpiValue(team.value, kpi.unit)}
                     </td>
-                    <td className="py-2 text-right tabular-nums text-slate-500">{integer.format(team.n)}</td>
+                    <td className="py-2 text-right tabular-nums text-slate-500 dark:text-slate-400">{integer.format(team.n)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -123,7 +123,7 @@ export default async function KpiPage({ params, searchParams }: { params: Promis
       )}
       {records && (
         <p>
-          <Link className="font-medium text-indigo-700 hover:underline" href={`/records/${records}${withParam(search, "kpi", key)}`}>
+          <Link className="font-medium text-indigo-700 dark:text-indigo-300 hover:underline" href={`/records/${records}${withParam(search, "kpi", key)}`}>
             See the {records} behind this number →
           </Link>
         </p>

@@ -30,7 +30,7 @@ export default async function ConnectionsPage() {
       </SettingsSection>
       <SettingsSection title="Connections" testId="connections-list">
         {connections.length === 0 ? (
-          <p className="text-sm text-slate-500">No connections yet. Connect a help desk above, or push records with an ingest API key.</p>
+          <p className="text-sm text-slate-500 dark:text-slate-400">No connections yet. Connect a help desk above, or push records with an ingest API key.</p>
         ) : (
           <div className="overflow-x-auto">
             <table className={TABLE}>
@@ -52,10 +52,10 @@ export default async function ConnectionsPage() {
                   <tr key={c.id}>
                     <td className={TD}>
                       <div className="font-medium">{c.name}</div>
-                      <div className="text-xs text-slate-500">
+                      <div className="text-xs text-slate-500 dark:text-slate-400">
                         {c.kindLabel} · {c.baseUrl}
                       </div>
-                      <div className="text-xs text-slate-500">
+                      <div className="text-xs text-slate-500 dark:text-slate-400">
                         Webhook: <code>{c.webhookPath}</code>
                       </div>
                     </td>
@@ -74,7 +74,7 @@ export default async function ConnectionsPage() {
                       >
                         <div className="h-full bg-indigo-600" style={{ width: `${Math.round(c.progress.fraction * 100)}%` }} />
                       </div>
-                      <div className="mt-1 text-xs text-slate-500 tabular-nums">
+                      <div className="mt-1 text-xs text-slate-500 dark:text-slate-400 tabular-nums">
                         {Math.round(c.progress.fraction * 100)}%
                         {c.progress.lagSeconds !== null && ` · ${duration(c.progress.lagSeconds)} behind`}
                         {c.progress.etaSeconds !== null && ` · done in about ${duration(c.progress.etaSeconds)}`}
@@ -88,12 +88,12 @@ export default async function ConnectionsPage() {
                       {c.lastError ? (
                         <div className="max-w-64 text-xs">
                           {c.lastError}
-                          <div className="text-slate-500">
+                          <div className="text-slate-500 dark:text-slate-400">
                             <Moment at={c.lastErrorAt} timeZone={timeZone} />
                           </div>
                         </div>
                       ) : (
-                        <span className="text-slate-400">None</span>
+                        <span className="text-slate-500 dark:text-slate-400">None</span>
                       )}
                     </td>
                     <td className={TD}>

@@ -31,7 +31,7 @@ export default async function KeysPage() {
       </SettingsSection>
       <SettingsSection title="Keys" testId="keys-list">
         {keys.length === 0 ? (
-          <p className="text-sm text-slate-500">No keys yet. Create one above to connect your help desk or phone system.</p>
+          <p className="text-sm text-slate-500 dark:text-slate-400">No keys yet. Create one above to connect your help desk or phone system.</p>
         ) : (
           <div className="overflow-x-auto">
             <table className={TABLE}>
@@ -50,7 +50,7 @@ export default async function KeysPage() {
                   <tr key={key.id}>
                     <td className={`${TD} font-medium`}>{key.name}</td>
                     <td className={TD}>{key.kind}</td>
-                    <td className={`${TD} font-mono text-slate-600`}>{key.prefix}…</td>
+                    <td className={`${TD} font-mono text-slate-600 dark:text-slate-300`}>{key.prefix}…</td>
                     <CredentialCells
                       cellClass={TD}
                       createdAt={key.createdAt}

@@ -45,7 +45,7 @@ export default async function ScreensPage() {
       </SettingsSection>
       <SettingsSection title="Screens" testId="screens-list">
         {screens.length === 0 ? (
-          <p className="text-sm text-slate-500">No screens yet. Add one above, then open its address on the TV&apos;s browser.</p>
+          <p className="text-sm text-slate-500 dark:text-slate-400">No screens yet. Add one above, then open its address on the TV&apos;s browser.</p>
         ) : (
           <div className="overflow-x-auto">
             <table className={TABLE}>
@@ -63,17 +63,17 @@ export default async function ScreensPage() {
                 {screens.map((screen) => (
                   <tr key={screen.id}>
                     <td className={`${TD} font-medium`}>{screen.name}</td>
-                    <td className={`${TD} text-slate-600`}>
+                    <td className={`${TD} text-slate-600 dark:text-slate-300`}>
                       {screen.dashboards.length === 0 ? (
                         "None yet"
                       ) : (
                         <ol className="space-y-1" aria-label={`Rotation order of ${screen.name}`} data-testid="screen-playlist">
                           {screen.dashboards.map((slide, i) => (
                             <li key={slide.position} className="flex items-center gap-2" data-testid="screen-slide">
-                              <span className="w-5 text-right tabular-nums text-slate-400">{i + 1}.</span>
+                              <span className="w-5 text-right tabular-nums text-slate-500 dark:text-slate-400">{i + 1}.</span>
                               <span className="min-w-0 flex-1">
                                 {slide.name}
-                                {slide.kind === "competition" && <span className="ml-1 text-xs text-slate-400">(competition)</span>}
+                                {slide.kind === "competition" && <span className="ml-1 text-xs text-slate-500 dark:text-slate-400">(competition)</span>}
                               </span>
                               {!screen.revokedAt && (
                                 <span className="flex gap-1">

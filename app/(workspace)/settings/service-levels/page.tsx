@@ -31,16 +31,16 @@ export default async function ServiceLevelsPage() {
         <ScheduleForm action={saveScheduleAction.bind(null, "org")} schedule={orgHours} testId="schedule-org" />
       </SettingsSection>
       <SettingsSection title="Team hours" testId="team-hours">
-        <p className="mb-4 text-sm text-slate-500">A team that works other hours (another country, a weekend shift) can have its own; the others use the organisation’s.</p>
+        <p className="mb-4 text-sm text-slate-500 dark:text-slate-400">A team that works other hours (another country, a weekend shift) can have its own; the others use the organisation’s.</p>
         {teams.length === 0 ? (
-          <p className="text-sm text-slate-500">No teams yet. Teams arrive with your data.</p>
+          <p className="text-sm text-slate-500 dark:text-slate-400">No teams yet. Teams arrive with your data.</p>
         ) : (
           <div className="space-y-3">
             {teams.map((team) => (
               <details key={team.externalId} className="rounded-xl border border-slate-200 p-4 dark:border-slate-700" data-testid={`team-hours-${team.externalId}`}>
                 <summary className="cursor-pointer font-medium">
                   {team.name}{" "}
-                  <span className="font-normal text-slate-500">· {team.schedule ? `own hours (${team.schedule.timeZone})` : "organisation hours"}</span>
+                  <span className="font-normal text-slate-500 dark:text-slate-400">· {team.schedule ? `own hours (${team.schedule.timeZone})` : "organisation hours"}</span>
                 </summary>
                 <div className="mt-4 space-y-4">
                   <ScheduleForm action={saveScheduleAction.bind(null, `team:${team.externalId}`)} schedule={team.schedule ?? orgHours} testId={`schedule-team-${team.externalId}`} />

@@ -23,7 +23,7 @@ export default async function TargetsPage() {
       </SettingsSection>
       <SettingsSection title="Targets" testId="targets-list">
         {targets.length === 0 ? (
-          <p className="text-sm text-slate-500">No targets yet. Set one above and dashboards colour that KPI green, amber or red.</p>
+          <p className="text-sm text-slate-500 dark:text-slate-400">No targets yet. Set one above and dashboards colour that KPI green, amber or red.</p>
         ) : (
           <table className={TABLE}>
             <thead>

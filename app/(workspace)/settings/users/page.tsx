@@ -36,12 +36,12 @@ export default async function UsersPage() {
                   <td className={`${TD} font-medium`}>{user.name}</td>
                   <td className={TD}>{user.email}</td>
                   <td className={TD}>{user.role}</td>
-                  <td className={`${TD} text-slate-600`}>{user.scope}</td>
-                  <td className={`${TD} text-slate-600`}>
+                  <td className={`${TD} text-slate-600 dark:text-slate-300`}>{user.scope}</td>
+                  <td className={`${TD} text-slate-600 dark:text-slate-300`}>
                     <Moment at={user.lastLoginAt} timeZone={timeZone} />
                   </td>
                   <td className={`${TD} text-right`}>
-                    <Link href={`/settings/users/${user.id}`} className="font-medium text-indigo-700 hover:underline" aria-label={`Edit ${user.email}`}>
+                    <Link href={`/settings/users/${user.id}`} className="font-medium text-indigo-700 dark:text-indigo-300 hover:underline" aria-label={`Edit ${user.email}`}>
                       Edit
                     </Link>
                   </td>

@@ -43,16 +43,16 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
           </Panel>
         ))}
       </div>
-      <Panel title={`Agents by ${definition.name.toLowerCase()}`} testId="team-agents" aside={<span className="text-sm text-slate-500">Team total: {formatKpiValue(total.value, definition.unit)}</span>}>
+      <Panel title={`Agents by ${definition.name.toLowerCase()}`} testId="team-agents" aside={<span className="text-sm text-slate-500 dark:text-slate-400">Team total: {formatKpiValue(total.value, definition.unit)}</span>}>
         <div className="mb-4">
           <KpiPicker current={kpi} search={teamSearch} />
         </div>
         {ranking.length === 0 ? (
-          <p className="text-sm text-slate-500">No agent has data for this KPI in this period.</p>
+          <p className="text-sm text-slate-500 dark:text-slate-400">No agent has data for this KPI in this period.</p>
         ) : (
           <table className="w-full text-left text-sm">
             <thead>
-              <tr className="border-b border-slate-200 text-slate-500">
+              <tr className="border-b border-slate-200 text-slate-500 dark:text-slate-400">
                 <th className="w-12 py-2 font-medium">Rank</th>
                 <th className="w-16 py-2 font-medium">Move</th>
                 <th className="py-2 font-medium">Agent</th>
@@ -63,23 +63,23 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
             <tbody>
               {ranking.map((agent) => (
                 <tr key={agent.key} className="border-b border-slate-100" data-testid="agent-row">
-                  <td className="py-2 font-semibold tabular-nums text-slate-500">{agent.rank ?? "–"}</td>
+                  <td className="py-2 font-semibold tabular-nums text-slate-500 dark:text-slate-400">{agent.rank ?? "–"}</td>
                   <td className="py-2 text-xs">
                     {agent.rank === null || agent.previousRank === null ? "" : agent.previousRank > agent.rank ? `▲${agent.previousRank - agent.rank}` : agent.previousRank < agent.rank ? `▼${agent.rank - agent.previousRank}` : "–"}
                   </td>
                   <td className="py-2">
-                    <Link className="font-medium text-indigo-700 hover:underline" href={`/agents/${encodeURIComponent(agent.key)}${withParam(teamSearch, "kpi", kpi)}`}>
+                    <Link className="font-medium text-indigo-700 dark:text-indigo-300 hover:underline" href={`/agents/${encodeURIComponent(agent.key)}${withParam(teamSearch, "kpi", kpi)}`}>
                       {agent.label}
                     </Link>
                   </td>
                   <td className="py-2 text-right font-semibold tabular-nums" data-testid="agent-value">
                     {agent.notEnoughData ? (
-                      <span className="font-normal text-slate-500">{tooFewLabel(kpi, agent.n)}</span>
+                      <span className="font-normal text-slate-500 dark:text-slate-400">{tooFewLabel(kpi, agent.n)}</span>
                     ) : (
                       formatKpiValue(agent.value, definition.unit)
                     )}
                   </td>
-                  <td className="py-2 text-right tabular-nums text-slate-500">{integer.format(agent.n)}</td>
+                  <td className="py-2 text-right tabular-nums text-slate-500 dark:text-slate-400">{integer.format(agent.n)}</td>
                 </tr>
               ))}
             </tbody>

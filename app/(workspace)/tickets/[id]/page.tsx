@@ -25,31 +25,31 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
       <div className="grid gap-4 lg:grid-cols-3">
         <Panel title="Timeline">
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
-            <dt className="text-slate-500">Created</dt>
+            <dt className="text-slate-500 dark:text-slate-400">Created</dt>
             <dd>{at(ticket.createdAt)}</dd>
-            <dt className="text-slate-500">First response</dt>
+            <dt className="text-slate-500 dark:text-slate-400">First response</dt>
             <dd>
               {at(ticket.firstResponseAt)}
               {since(ticket.firstResponseAt)}
             </dd>
-            <dt className="text-slate-500">Resolved</dt>
+            <dt className="text-slate-500 dark:text-slate-400">Resolved</dt>
             <dd>
               {at(ticket.resolvedAt)}
               {since(ticket.resolvedAt)}
             </dd>
-            <dt className="text-slate-500">Reopened</dt>
+            <dt className="text-slate-500 dark:text-slate-400">Reopened</dt>
             <dd>{ticket.reopens} times</dd>
-            <dt className="text-slate-500">Team</dt>
-            <dd>{ticket.team ? <Link className="text-indigo-700 hover:underline" href={`/teams/${encodeURIComponent(ticket.team.externalId)}`}>{ticket.team.name}</Link> : "—"}</dd>
-            <dt className="text-slate-500">Assignee</dt>
-            <dd>{ticket.assignee ? <Link className="text-indigo-700 hover:underline" href={`/agents/${encodeURIComponent(ticket.assignee.externalId)}`}>{ticket.assignee.name}</Link> : "—"}</dd>
-            <dt className="text-slate-500">Time zone</dt>
+            <dt className="text-slate-500 dark:text-slate-400">Team</dt>
+            <dd>{ticket.team ? <Link className="text-indigo-700 dark:text-indigo-300 hover:underline" href={`/teams/${encodeURIComponent(ticket.team.externalId)}`}>{ticket.team.name}</Link> : "—"}</dd>
+            <dt className="text-slate-500 dark:text-slate-400">Assignee</dt>
+            <dd>{ticket.assignee ? <Link className="text-indigo-700 dark:text-indigo-300 hover:underline" href={`/agents/${encodeURIComponent(ticket.assignee.externalId)}`}>{ticket.assignee.name}</Link> : "—"}</dd>
+            <dt className="text-slate-500 dark:text-slate-400">Time zone</dt>
             <dd>{timeZone}</dd>
           </dl>
         </Panel>
         <Panel title={`Messages (${ticket.messages.length})`} testId="ticket-messages">
           {ticket.messages.length === 0 ? (
-            <p className="text-sm text-slate-500">No messages recorded.</p>
+            <p className="text-sm text-slate-500 dark:text-slate-400">No messages recorded.</p>
           ) : (
             <ol className="space-y-3 text-sm">
               {ticket.messages.map((m) => (
@@ -58,7 +58,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
                     {m.author === "customer" ? "Customer" : (m.agent?.name ?? "Agent")}
                     {!m.public && <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs text-amber-900">Private note</span>}
                   </p>
-                  <p className="text-slate-500">{at(m.createdAt)}</p>
+                  <p className="text-slate-500 dark:text-slate-400">{at(m.createdAt)}</p>
                 </li>
               ))}
             </ol>
@@ -66,7 +66,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
         </Panel>
         <Panel title="Survey">
           {ticket.surveys.length === 0 ? (
-            <p className="text-sm text-slate-500">No survey response for this ticket.</p>
+            <p className="text-sm text-slate-500 dark:text-slate-400">No survey response for this ticket.</p>
           ) : (
             <ul className="space-y-3 text-sm">
               {ticket.surveys.map((s) => (
@@ -74,7 +74,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
                   <p className="font-medium uppercase">
                     {enumLabel("surveyKind", s.kind)} {s.score}
                   </p>
-                  <p className="text-slate-500">{at(s.respondedAt)}</p>
+                  <p className="text-slate-500 dark:text-slate-400">{at(s.respondedAt)}</p>
                   {s.comment && <p className="mt-1 italic">“{s.comment}”</p>}
                 </li>
               ))}

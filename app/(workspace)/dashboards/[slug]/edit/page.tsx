@@ -22,7 +22,7 @@ export default async function EditDashboardPage({ params }: { params: Promise<{ 
     <main className="mx-auto max-w-[1600px] space-y-6 px-6 py-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <Link href={`/dashboards/${dashboard.slug}`} className="text-sm font-medium text-indigo-700 hover:underline">
+          <Link href={`/dashboards/${dashboard.slug}`} className="text-sm font-medium text-indigo-700 dark:text-indigo-300 hover:underline">
             ← Back to the dashboard
           </Link>
           <h1 className="mt-2 text-3xl font-semibold tracking-tight">Edit “{dashboard.name}”</h1>

@@ -21,7 +21,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
   const { user, deletable, teams, agents, roles } = view;
   return (
     <SettingsPage title={user.name} intro="Change the role, scope or password. A new password signs the user out everywhere.">
-      <Link href="/settings/users" className="text-sm font-medium text-indigo-700 hover:underline">
+      <Link href="/settings/users" className="text-sm font-medium text-indigo-700 dark:text-indigo-300 hover:underline">
         ← All users
       </Link>
       <SettingsSection title="Account">
