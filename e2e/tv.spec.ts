@@ -27,8 +27,8 @@ test("a screen rotates through its playlist in order, laid out for 1080p and 4K,
   await page.goto("/settings/screens");
   await page.getByLabel("Name (where it hangs)").fill("Support floor");
   await page.getByLabel("Seconds per dashboard").fill("10");
-  await page.getByLabel("Service overview").check();
-  await page.getByLabel("Queue wall").check();
+  await page.getByRole("checkbox", { name: "Service overview", exact: true }).check();
+  await page.getByRole("checkbox", { name: "Queue wall", exact: true }).check();
   await page.getByRole("button", { name: "Create screen" }).click();
   const path = (await page.getByTestId("new-secret").textContent())!.trim();
   expect(path).toMatch(/^\/tv\/dps_/);
@@ -119,7 +119,7 @@ test("a screen celebrates a KPI that newly reaches its target, then returns to t
   await setOrganisationTarget(page, "csat", "101", "101", "100.5");
   await page.goto("/settings/screens");
   await page.getByLabel("Name (where it hangs)").fill("Celebration wall");
-  await page.getByLabel("Service overview").check();
+  await page.getByRole("checkbox", { name: "Service overview", exact: true }).check();
   await page.getByRole("button", { name: "Create screen" }).click();
   const path = (await page.getByTestId("new-secret").textContent())!.trim();
 

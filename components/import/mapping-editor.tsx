@@ -155,7 +155,11 @@ export function MappingEditor({
                         id={`transform-${field}`}
                         className={`${SELECT_CLASS} mt-0`}
                         value={source.transform.type}
-                        onChange={(event) => setSource(field, { ...source, transform: transformFor(event.target.value as ValueTransform["type"], timeZone) })}
+                        onChange={(event) => {
+                          // Choosing the transform already in place keeps its settings (a suggested value map stays).
+                          if (event.target.value === source.transform.type) return;
+                          setSource(field, { ...source, transform: transformFor(event.target.value as ValueTransform["type"], timeZone) });
+                        }}
                       >
                         {Object.entries(TRANSFORM_LABELS).map(([type, label]) => (
                           <option key={type} value={type}>
@@ -200,7 +204,7 @@ export function MappingEditor({
                         </label>
                       )}
                       {source.transform.type === "map" && (
-                        <ValueMapInput field={field} values={source.transform.values} onChange={(values) => setSource(field, { ...source, transform: { type: "map", values } })} />
+                        <ValueMapInput key={selected} field={field} values={source.transform.values} onChange={(values) => setSource(field, { ...source, transform: { type: "map", values } })} />
                       )}
                     </>
                   )}
