@@ -109,13 +109,20 @@ describe("planCoverage", () => {
             expect(dirty.some((d) => d >= a && d < b)).toBe(false);
             expect(boundaries.some((x) => x.getTime() > a && x.getTime() < b && x.getTime() % HOUR_MS !== 0)).toBe(false);
           }
+          // Adjacent days merge into one range, so a cut may fall between two of them, never inside one.
           for (const [a, b] of pieces(c.days)) {
             expect(useDays && zone !== null).toBe(true);
-            expect(boundaries.some((x) => x.getTime() > a && x.getTime() < b)).toBe(false);
+            const daysOfRange = rollupDays({ from: new Date(a), to: new Date(b) }, zone!);
+            expect(daysOfRange[0]![0]).toBe(a);
+            expect(daysOfRange.at(-1)![1]).toBe(b);
+            for (const [dayStart, dayEnd] of daysOfRange) {
+              expect(boundaries.some((x) => x.getTime() > dayStart && x.getTime() < dayEnd)).toBe(false);
+            }
           }
         },
       ),
-      { numRuns: 500 },
+      // The example: two adjacent Berlin days around the spring change, with a cut between them.
+      { numRuns: 500, examples: [[0, 376, 376, [], [280], "Europe/Berlin", true]] },
     );
   });
 });
