@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "./fixtures";
+import { createApiKey, ingest, ticketsSolvedJustNow } from "./ingest";
 
 /** Today's tickets solved by the agents, leader first, with their names (from the last 30 days, when all of them have data). */
 async function solvedToday(page: Page, agents: string[]) {
@@ -27,20 +28,8 @@ test("a competition's TV leaderboard reorders as events arrive, a new achievemen
   test.setTimeout(150_000);
   const attempt = testInfo.retry + 1;
   const agents = ["agent-001", "agent-002"];
-  await page.goto("/settings/keys");
-  await page.getByLabel("Name (who uses it)").fill("Sprint feed");
-  await page.getByLabel("Kind").selectOption("ingest");
-  await page.getByRole("button", { name: "Create key" }).click();
-  const key = (await page.getByTestId("new-secret").textContent())!.trim();
-  const solve = async (agent: string, count: number, prefix: string) => {
-    const now = Date.now();
-    const tickets = Array.from({ length: count }, (_, i) => ({
-      externalId: `${prefix}-${attempt}-${i}`, channel: "email", status: "solved", assignee: agent,
-      createdAt: new Date(now - 20 * 60_000).toISOString(), firstResponseAt: new Date(now - 10 * 60_000).toISOString(), resolvedAt: new Date(now - 60_000).toISOString(),
-    }));
-    const ingest = await page.request.post("/api/v1/ingest", { headers: { authorization: `Bearer ${key}` }, data: { tickets } });
-    expect(ingest.status()).toBe(200);
-  };
+  const key = await createApiKey(page, "Sprint feed", "ingest");
+  const solve = (agent: string, count: number, prefix: string) => ingest(page, key, { tickets: ticketsSolvedJustNow(agent, count, `${prefix}-${attempt}`) });
 
   // Agent 1 leads agent 2 by exactly one ticket solved today, whatever the demo day held.
   const before = await solvedToday(page, agents);

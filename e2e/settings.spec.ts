@@ -1,12 +1,9 @@
 import { expect, test } from "./fixtures";
+import { createApiKey } from "./ingest";
 import { signIn } from "./sign-in";
 
 test("an admin creates a KPI key that works once shown, and stops working when revoked", async ({ page, playwright }, testInfo) => {
-  await page.goto("/settings/keys");
-  await page.getByLabel("Name (who uses it)").fill("Finance BI");
-  await page.getByLabel("Kind").selectOption("kpi");
-  await page.getByRole("button", { name: "Create key" }).click();
-  const key = (await page.getByTestId("new-secret").textContent())!.trim();
+  const key = await createApiKey(page, "Finance BI", "kpi");
   expect(key).toMatch(/^dpk_[A-Za-z0-9_-]{43}$/);
   await testInfo.attach("keys-1280x800", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
 

@@ -1,4 +1,5 @@
 import { expect, test } from "./fixtures";
+import { createApiKey, ingest } from "./ingest";
 import { setOrganisationTarget } from "./targets";
 
 test("a goal missed within the warning reads Close with the gap; one response gets no status at all", async ({ page }, testInfo) => {
@@ -26,19 +27,11 @@ test("a goal missed within the warning reads Close with the gap; one response ge
   await page.screenshot({ path: testInfo.outputPath("overview-close-off-1280x800.png") });
 
   // One satisfied customer for a new agent: 100 %, and no status on it.
-  await page.goto("/settings/keys");
-  await page.getByLabel("Name (who uses it)").fill("Targets feed");
-  await page.getByLabel("Kind").selectOption("ingest");
-  await page.getByRole("button", { name: "Create key" }).click();
-  const key = (await page.getByTestId("new-secret").textContent())!.trim();
-  const ingest = await page.request.post("/api/v1/ingest", {
-    headers: { authorization: `Bearer ${key}` },
-    data: {
-      agents: [{ externalId: "E2E-ONE-RESPONSE", name: "Olive Once" }],
-      surveys: [{ externalId: "E2E-ONE-RESPONSE-1", kind: "csat", score: 5, agent: "E2E-ONE-RESPONSE", respondedAt: new Date().toISOString() }],
-    },
+  const key = await createApiKey(page, "Targets feed", "ingest");
+  await ingest(page, key, {
+    agents: [{ externalId: "E2E-ONE-RESPONSE", name: "Olive Once" }],
+    surveys: [{ externalId: "E2E-ONE-RESPONSE-1", kind: "csat", score: 5, agent: "E2E-ONE-RESPONSE", respondedAt: new Date().toISOString() }],
   });
-  expect(ingest.status()).toBe(200);
   await page.goto("/agents/E2E-ONE-RESPONSE?preset=today");
   const agentCard = page.getByTestId("agent-kpi-csat");
   await expect(agentCard.getByTestId("agent-kpi-csat-value")).toHaveText("100.0%");

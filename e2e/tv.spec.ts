@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "./fixtures";
+import { createApiKey, ingest } from "./ingest";
 import { isolatedServer } from "./isolated-server";
 import { setOrganisationTarget } from "./targets";
 
@@ -105,15 +106,10 @@ test("a screen keeps its numbers with a stale badge while the server is down, an
 test("a screen celebrates a KPI that newly reaches its target, then returns to the rotation", async ({ page, browser }) => {
   test.setTimeout(90_000);
   // Satisfied customers right now, so today's CSAT has a value whatever the hour.
-  await page.goto("/settings/keys");
-  await page.getByLabel("Name (who uses it)").fill("Survey feed");
-  await page.getByLabel("Kind").selectOption("ingest");
-  await page.getByRole("button", { name: "Create key" }).click();
-  const key = (await page.getByTestId("new-secret").textContent())!.trim();
+  const key = await createApiKey(page, "Survey feed", "ingest");
   // Enough of them that today's CSAT clears the minimum sample (10) and gets a status at all.
   const surveys = Array.from({ length: 10 }, (_, i) => ({ externalId: `TV-CSAT-${i + 1}`, kind: "csat", score: 5, respondedAt: new Date().toISOString() }));
-  const survey = await page.request.post("/api/v1/ingest", { headers: { authorization: `Bearer ${key}` }, data: { surveys } });
-  expect(survey.status()).toBe(200);
+  await ingest(page, key, { surveys });
 
   // Out of reach (CSAT cannot pass 100 %), then within it.
   await setOrganisationTarget(page, "csat", "101", "101", "100.5");

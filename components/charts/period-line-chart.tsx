@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 import { useChartText } from "@/components/tv/wall-text";
@@ -40,6 +41,7 @@ const PREVIOUS = ":previous";
  */
 export function PeriodLineChart({ buckets, bucket, unit, series, now }: PeriodLineChartProps) {
   const text = useChartText();
+  const [plotHeight, setPlotHeight] = useState<number | null>(null);
   const running = runningBucketIndex(buckets, bucket, new Date(now));
   const split = series.map((s) => splitRunningBucket(s.points, running));
   const rows: Row[] = buckets.map((key, i) => {
@@ -52,7 +54,11 @@ export function PeriodLineChart({ buckets, bucket, unit, series, now }: PeriodLi
     return row;
   });
   const goals = series.filter((s) => s.goal != null);
-  const scale = axisScale([...series.flatMap((s) => [...s.points, ...(s.previous ?? [])]), ...goals.map((s) => s.goal)], unit, text.maxTicks);
+  const topMargin = text.fontPx * 0.8;
+  const axisHeight = text.fontPx * 2.2;
+  // A short chart (a wide, low wall widget) gets fewer ticks, so its labels never sit on each other.
+  const fittingTicks = plotHeight === null ? text.maxTicks : Math.max(2, Math.floor((plotHeight - topMargin - axisHeight) / (text.fontPx * 1.6)) + 1);
+  const scale = axisScale([...series.flatMap((s) => [...s.points, ...(s.previous ?? [])]), ...goals.map((s) => s.goal)], unit, Math.min(text.maxTicks, fittingTicks));
   const tickChars = Math.max(...scale.ticks.map((t) => formatTick(t, unit).length));
   const tick = { fontSize: text.fontPx, style: { fill: "var(--chart-ink)" } };
   return (
@@ -81,10 +87,11 @@ export function PeriodLineChart({ buckets, bucket, unit, series, now }: PeriodLi
         )}
       </ul>
       <div className="min-h-0 flex-1">
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={rows} margin={{ top: text.fontPx * 0.8, right: text.fontPx, bottom: 0, left: 0 }}>
+        <ResponsiveContainer width="100%" height="100%" onResize={(_, height) => setPlotHeight(height)}>
+          <LineChart data={rows} margin={{ top: topMargin, right: text.fontPx, bottom: 0, left: 0 }}>
             <CartesianGrid stroke="var(--chart-grid)" vertical={false} />
-            <XAxis dataKey="label" tick={tick} tickLine={false} axisLine={false} minTickGap={text.fontPx * 2.5} interval="preserveStartEnd" height={text.fontPx * 1.8} />
+            {/* The margin keeps the first hour's label clear of the y axis's "0", whose glyphs straddle the baseline. */}
+            <XAxis dataKey="label" tick={tick} tickLine={false} axisLine={false} minTickGap={text.fontPx * 2.5} interval="preserveStartEnd" tickMargin={text.fontPx * 0.6} height={axisHeight} />
             <YAxis
               tick={tick}
               tickLine={false}
@@ -106,7 +113,7 @@ export function PeriodLineChart({ buckets, bucket, unit, series, now }: PeriodLi
                 stroke={s.colour}
                 strokeDasharray="6 4"
                 strokeWidth={text.wall ? 3 : 1.5}
-                label={i === 0 ? { value: `Goal ${formatTick(s.goal!, unit)}`, position: "insideTopRight", fontSize: text.fontPx, style: { fill: "var(--chart-ink)" } } : undefined}
+                label={i === 0 ? { value: `Goal ${formatTick(s.goal!, unit)}`, position: goalLabelPosition(s.goal!, scale.domain), fontSize: text.fontPx, style: { fill: "var(--chart-ink)" } } : undefined}
                 ifOverflow="extendDomain"
               />
             ))}
@@ -124,6 +131,15 @@ export function PeriodLineChart({ buckets, bucket, unit, series, now }: PeriodLi
       </div>
     </div>
   );
+}
+
+/**
+ * Above a goal in the lower half of the axis, below one in the upper half: the label then never
+ * runs into the time axis's labels or off the top of the plot. (A horizontal line's label box has
+ * no height, so "insideBottom" is the side above the line.)
+ */
+function goalLabelPosition(goal: number, [min, max]: [number, number]): "insideBottomRight" | "insideTopRight" {
+  return goal - min < (max - min) / 2 ? "insideBottomRight" : "insideTopRight";
 }
 
 /** The bucket's period, each series' value in its unit ("so far" while the bucket runs) and the previous period's. */

@@ -30,6 +30,29 @@ describeEachDatabase("the team page view", ({ db }) => {
     expect(view.teamSearch).toBe("?from=2026-03-09&to=2026-03-10&team=alpha");
   });
 
+  test("each headline card stands against the team's target, else the organisation's", async () => {
+    const prisma = db().prisma;
+    const alpha = await prisma.team.findUniqueOrThrow({ where: { externalId: "alpha" } });
+    await prisma.target.createMany({
+      data: [
+        { kpiKey: "ticket_volume", value: 5, warning: 3, critical: 1 },
+        { kpiKey: "ticket_volume", teamId: alpha.id, value: 3, warning: 2, critical: 1 },
+        { kpiKey: "tickets_solved", value: 4, warning: 3, critical: 1 },
+      ],
+    });
+    try {
+      const result = await teamPageView(userContext(prisma, "manager"), "alpha", WINDOW_PARAMS);
+      if (!result.ok) throw new Error(`expected a page, got ${result.outcome}`);
+      const standingOf = (key: string) => result.view.headline.find((h) => h.key === key)?.standing;
+      // Three tickets against the team's goal of 3 (the organisation's 5 would be missed).
+      expect(standingOf("ticket_volume")).toMatchObject({ status: "met" });
+      // Two solved against the organisation's 4, below its warning of 3.
+      expect(standingOf("tickets_solved")).toMatchObject({ status: "off" });
+    } finally {
+      await prisma.target.deleteMany({});
+    }
+  });
+
   test("a team lead opens their own team; another team, existing or not, is forbidden", async () => {
     const lead = userContext(db().prisma, "team_lead", ALPHA_LEAD);
     expect(await teamPageView(lead, "alpha", WINDOW_PARAMS)).toMatchObject({ ok: true, view: { team: { externalId: "alpha" } } });

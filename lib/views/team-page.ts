@@ -9,6 +9,8 @@ import { NO_GROUPING } from "@/lib/kpi/kpi-query";
 import { comparisonWindow } from "@/lib/kpi/time-windows";
 import type { LeaderboardRow } from "@/lib/leaderboards/leaderboard-row";
 import { rankLeaderboard } from "@/lib/leaderboards/rank-leaderboard";
+import { targetStanding, type TargetStanding } from "@/lib/targets/target-standing";
+import { listTargets, resolveTarget } from "@/lib/targets/targets";
 
 import { drillContext, type SearchParams } from "./drill-context";
 import { filterOptions, type FilterOptions } from "./filter-options";
@@ -29,7 +31,8 @@ export interface TeamPageView {
   /** The filters with this team: an agent's numbers on the next page are those within this team. */
   teamSearch: string;
   /** The team's headline cards, in order, then the ranked KPI's team total. */
-  headline: { key: KpiKey; kpi: KpiDefinition; entry: KpiSnapshotEntry }[];
+  /** Each with how it stands against the team's target (else the organisation's). */
+  headline: { key: KpiKey; kpi: KpiDefinition; entry: KpiSnapshotEntry; standing: TargetStanding | null }[];
   total: KpiSnapshotEntry;
   /** Best first, with the rank in the previous period up to the same moment. */
   agents: (LeaderboardRow & { notEnoughData: boolean })[];
@@ -48,11 +51,12 @@ export async function teamPageView(context: UserContext, rawTeam: string, search
   const { org, window, now } = drill;
   const key: KpiKey = typeof searchParams.kpi === "string" && isKpiKey(searchParams.kpi) && !getKpiDefinition(searchParams.kpi).live ? searchParams.kpi : "tickets_solved";
   const base = { timeZone: org.timeZone, filters: drill.scoped, now, serviceLevelSeconds: org.serviceLevelSeconds };
-  const [headline, agents, before, options] = await Promise.all([
+  const [headline, agents, before, options, targets] = await Promise.all([
     getKpiSnapshot(drill.prisma, [...new Set([...teamPageKpis(), key])], { ...base, ...window, grouping: NO_GROUPING }),
     getKpiSnapshot(drill.prisma, [key], { ...base, ...window, grouping: { by: "agent" } }),
     getKpiSnapshot(drill.prisma, [key], { ...base, ...comparisonWindow(window, now, org.timeZone), grouping: { by: "agent" } }),
     filterOptions(drill.prisma, drill.scope),
+    listTargets(drill.prisma),
   ]);
   const ranking = rankLeaderboard(key, agents.get(key)!.groups ?? [], before.get(key)!.groups ?? [], org.minSampleSize);
   return {
@@ -65,7 +69,10 @@ export async function teamPageView(context: UserContext, rawTeam: string, search
       filterOptions: options,
       search: drill.search,
       teamSearch: withParam(drill.search, "team", externalId),
-      headline: teamPageKpis().map((k) => ({ key: k, kpi: getKpiDefinition(k), entry: headline.get(k)! })),
+      headline: teamPageKpis().map((k) => {
+        const entry = headline.get(k)!;
+        return { key: k, kpi: getKpiDefinition(k), entry, standing: targetStanding(k, entry, resolveTarget(targets, k, { teamId: team.id }), org.minSampleSize) };
+      }),
       total: headline.get(key)!,
       agents: ranking.map((row) => ({ ...row, notEnoughData: row.rank === null && needsMinimumSample(key) && row.n < org.minSampleSize })),
     },

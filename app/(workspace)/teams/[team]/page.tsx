@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { FilterBar } from "@/components/dashboard/filter-bar";
+import { TargetStandingBadge } from "@/components/dashboard/target-standing-badge";
 import { KpiPicker } from "@/components/drill/kpi-picker";
 import { DrillPage, Panel } from "@/components/drill/page-frame";
 import { RefusedPage } from "@/components/drill/refused-page";
@@ -35,11 +36,16 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
       filters={<FilterBar filters={{ ...filters, team: [] }} defaultPreset="today" teams={null} queues={options.queues} channels={options.channels} keep={{ kpi }} />}
     >
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        {headline.map(({ key, kpi: card, entry }) => (
+        {headline.map(({ key, kpi: card, entry, standing }) => (
           <Panel key={key} title={card.name}>
             <p className="text-3xl font-semibold tabular-nums" data-testid={`team-${key}`}>
               {formatKpiValue(entry.value, card.unit)}
             </p>
+            {standing && (
+              <p className="mt-1">
+                <TargetStandingBadge kpi={key} standing={standing} />
+              </p>
+            )}
           </Panel>
         ))}
       </div>
