@@ -12,6 +12,8 @@ type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 // waits for it, and the next chunk's size is scaled from how long this one took.
 const CHUNK_TARGET_MS = 100;
 const FIRST_CHUNK_HOURS = 24;
+// Below this a chunk is mostly its fixed cost (the state row, the days, the first-contact marks).
+const MIN_CHUNK_HOURS = 6;
 const MAX_CHUNK_HOURS = 92 * 24;
 const MAX_CHUNK_GROWTH = 4;
 // A generous bound for one chunk, which the target above keeps far from.
@@ -69,10 +71,10 @@ export async function refreshRollups(
   return results;
 }
 
-/** The next chunk's hours: scaled towards the target duration, growing at most fourfold at a time. */
+/** The next chunk's hours: scaled towards the target duration, growing at most fourfold at a time, never below MIN_CHUNK_HOURS. */
 export function nextChunkHours(hours: number, elapsedMs: number): number {
   const scaled = Math.round((hours * CHUNK_TARGET_MS) / Math.max(elapsedMs, 1));
-  return Math.max(1, Math.min(scaled, hours * MAX_CHUNK_GROWTH, MAX_CHUNK_HOURS));
+  return Math.max(MIN_CHUNK_HOURS, Math.min(scaled, hours * MAX_CHUNK_GROWTH, MAX_CHUNK_HOURS));
 }
 
 interface ChunkContext {
