@@ -78,7 +78,8 @@ function parseResult<Row>(raw: RawResult, options: QueryOptions | undefined): Re
  * flight, as an in-thread PGlite would.
  */
 export async function openPgliteWorker(dataDir: string | undefined): Promise<PgliteWorker> {
-  const worker = new Worker(WORKER_FILE, { workerData: { dataDir } });
+  // Turbopack bundles what a `new Worker()` names unless told not to: this file runs as it is.
+  const worker = new Worker(/* turbopackIgnore: true */ WORKER_FILE, { workerData: { dataDir } });
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let nextId = 1;
   let stopped: Error | null = null;
