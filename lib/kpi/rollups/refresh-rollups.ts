@@ -57,11 +57,12 @@ export async function refreshRollups(
         timeout: CHUNK_TIMEOUT_MS,
         maxWait: CHUNK_TIMEOUT_MS,
       });
+      const elapsed = performance.now() - started;
       hours += chunk.hours;
       await options.onChunk?.(family);
       if (chunk.done) break;
       dirtyBelow = chunk.dirtyBelow;
-      chunkHours = nextChunkHours(chunkHours, performance.now() - started);
+      chunkHours = nextChunkHours(chunkHours, elapsed);
     }
     // After a first or a long catch-up rollup the planner's statistics still describe empty tables
     // (and PGlite has no autovacuum to renew them): renewed at once, or queries get blind plans.
