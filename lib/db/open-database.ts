@@ -1,4 +1,4 @@
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
@@ -6,6 +6,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 import { lockDataDir } from "./data-dir-lock";
+import { openPgliteWorker, type PgliteWorker } from "./open-pglite-worker";
 import type { DatabaseKind, SqlConnection } from "./sql-connection";
 
 const PGLITE_ANALYZE_INTERVAL_MS = 15 * 60_000;
@@ -58,14 +59,18 @@ function openPostgres(url: string, poolSize = 10): Database {
 
 async function openPglite(target: { kind: "pglite"; dataDir: string } | { kind: "pglite-memory" }): Promise<Database> {
   const release = target.kind === "pglite" ? lockDataDir(target.dataDir) : () => {};
-  let db: PGlite;
+  // PGlite runs Postgres on the thread that calls it: on the server's own thread a rollup rebuild
+  // would hold up every request, cache hits included. Its own worker thread holds it instead.
+  let db: PgliteWorker;
   try {
-    db = target.kind === "pglite" ? await PGlite.create(target.dataDir) : await PGlite.create();
+    db = await openPgliteWorker(target.kind === "pglite" ? target.dataDir : undefined);
   } catch (error) {
     release();
     throw error;
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
+  // The adapter calls only query (rowMode "array", its own parsers), exec and transaction, all of
+  // which the worker's proxy answers as PGlite would.
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(db as unknown as PGlite) });
   // PGlite has no autovacuum worker, so table statistics would never refresh and the planner would
   // keep the plans it chose for empty tables. Re-analysing every quarter hour keeps them current.
   const analyze = setInterval(() => void db.exec("ANALYZE").catch(() => {}), PGLITE_ANALYZE_INTERVAL_MS);
