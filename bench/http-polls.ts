@@ -100,11 +100,14 @@ async function committedTransactions(client: pg.Client): Promise<number> {
   return Number(rows[0]!.n);
 }
 
-/** Waits until the server's connections have reported their counts, then reads them. */
-async function settledTransactions(client: pg.Client): Promise<number> {
+let lastSettled: number | undefined;
+
+/** Waits until the server's connections have reported their counts, then reads them; one step's end is the next one's start. */
+async function settledTransactions(client: pg.Client, reuse = false): Promise<number> {
+  if (reuse && lastSettled !== undefined) return lastSettled;
   await new Promise((resolve) => setTimeout(resolve, SETTLE_SECONDS * 1000));
   await client.query("SELECT pg_stat_clear_snapshot()");
-  return committedTransactions(client);
+  return (lastSettled = await committedTransactions(client));
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -113,7 +116,8 @@ function percentile(sorted: number[], p: number): number {
 
 async function runStep(step: Step, viewers: number, pid: number, stats: pg.Client): Promise<void> {
   await step.prepare?.();
-  const xactBefore = await settledTransactions(stats);
+  // Without a request of its own before it, the step starts where the last one's count ended.
+  const xactBefore = await settledTransactions(stats, !step.prepare);
   const cpuBefore = processStats(pid).cpuSeconds;
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, processStats(pid).rssMb)), 250);
