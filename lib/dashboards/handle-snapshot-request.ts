@@ -33,7 +33,7 @@ export async function busyAsProblem<T>(loading: Promise<T>): Promise<T | Respons
   try {
     return await loading;
   } catch (error) {
-    if (!(error instanceof SnapshotBusyError)) throw error;
+    if (!SnapshotBusyError.is(error)) throw error;
     return problem(503, "unavailable", "The server is computing many dashboards right now; retry this poll shortly.", {
       headers: { "Retry-After": String(error.retryAfterSeconds) },
     });

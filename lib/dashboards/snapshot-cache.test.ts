@@ -119,3 +119,10 @@ test("a stale snapshot says so in its data and in an ETag of its own, so a 304 c
   expect(markSnapshotStale(fresh)).toEqual({ data: { ...fresh.data, stale: true }, etag: 'W/"abc-stale"' });
   expect(fresh.data).not.toHaveProperty("stale");
 });
+
+test("a busy refusal is recognised by its code, as another bundle's copy of the class would be", () => {
+  const foreign = Object.assign(new Error("too many dashboard computations are waiting"), { code: "snapshot_busy", retryAfterSeconds: 15 });
+  expect(SnapshotBusyError.is(foreign)).toBe(true);
+  expect(SnapshotBusyError.is(new SnapshotBusyError(15))).toBe(true);
+  expect(SnapshotBusyError.is(new Error("database down"))).toBe(false);
+});

@@ -2,8 +2,18 @@ import pLimit, { type LimitFunction } from "p-limit";
 
 /** Refused rather than queued: more distinct computations wait than the process will hold. */
 export class SnapshotBusyError extends Error {
+  readonly code = "snapshot_busy";
+
   constructor(readonly retryAfterSeconds: number) {
     super("too many dashboard computations are waiting");
+  }
+
+  /**
+   * By its code, not `instanceof`: the cache lives on globalThis and was made by whichever Next
+   * bundle came first, so its errors may be another bundle's copy of this class.
+   */
+  static is(error: unknown): error is SnapshotBusyError {
+    return error instanceof Error && (error as { code?: unknown }).code === "snapshot_busy";
   }
 }
 
