@@ -1,18 +1,25 @@
-// npm run bench:ingest — records per second through validation + ingestBatch, for batches of
-// 1,000 and 5,000 mixed records, on a throw-away Postgres cluster and on an on-disk PGlite. The KPI
-// rollups are switched on first and every record lands in an hour already rolled up (a backfill),
-// so each batch pays for marking those hours changed: the dearer case; live data is newer.
+// npm run bench:ingest [-- --tickets 1000000] [--url postgresql://…] — records per second through
+// validation + ingestBatch, for batches of 1,000 and 5,000 mixed records, on a throw-away Postgres
+// cluster and on an on-disk PGlite, or only on the database at --url. With --tickets the database
+// first holds that many demo tickets (seeded if empty), so the upserts meet large tables and
+// indexes. The KPI rollups are switched on first and every record lands in an hour already rolled
+// up (a backfill), so each batch pays for marking those hours changed: the dearer case; live data
+// is newer.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { parseArgs } from "node:util";
 
 import { migrate } from "@/lib/db/migrate";
 import { openDatabase, type Database, type DatabaseTarget } from "@/lib/db/open-database";
+import { seedDemoIfEmpty } from "@/lib/demo/seed-demo";
 import { ingestBatch } from "@/lib/ingest/ingest-batch";
 import { refreshRollups } from "@/lib/kpi/rollups/refresh-rollups";
 import { parseIngestBatch, type IngestBatch } from "@/lib/ingest/record-schemas";
 import { startThrowawayPostgres } from "@/lib/testing/throwaway-postgres";
 
+const { values } = parseArgs({ options: { tickets: { type: "string" }, url: { type: "string" } } });
+const TICKETS = Number(values.tickets ?? 0);
 const ROUNDS = 8;
 
 /** A realistic mix: per ticket two messages, and calls and surveys alongside. */
@@ -61,6 +68,10 @@ async function run(label: string, target: DatabaseTarget) {
   const db = await openDatabase(target);
   try {
     await db.withConnection((c) => migrate(c));
+    if (TICKETS > 0) {
+      await seedDemoIfEmpty(db.prisma, { tickets: TICKETS });
+      console.log(`${label}: ${(await db.prisma.ticket.count()).toLocaleString("en-US")} tickets in the database`);
+    }
     await refreshRollups(db.prisma);
     for (const size of [1_000, 5_000]) {
       const rate = await measure(db, size);
@@ -71,15 +82,19 @@ async function run(label: string, target: DatabaseTarget) {
   }
 }
 
-const postgres = await startThrowawayPostgres();
-try {
-  await run("postgres", { kind: "postgres", url: postgres.url });
-} finally {
-  postgres.stop();
-}
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "deskpulse-bench-"));
-try {
-  await run("pglite", { kind: "pglite", dataDir: dir });
-} finally {
-  fs.rmSync(dir, { recursive: true, force: true });
+if (values.url) {
+  await run("postgres", { kind: "postgres", url: values.url });
+} else {
+  const postgres = await startThrowawayPostgres();
+  try {
+    await run("postgres", { kind: "postgres", url: postgres.url });
+  } finally {
+    postgres.stop();
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "deskpulse-bench-"));
+  try {
+    await run("pglite", { kind: "pglite", dataDir: dir });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }

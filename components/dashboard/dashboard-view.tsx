@@ -31,7 +31,8 @@ function ago(ms: number): string {
 /**
  * A live dashboard: first paint from the server's snapshot, then one GET per polling interval for
  * all its widgets (a 304 when nothing changed). A failed poll keeps the last numbers on screen with
- * a warning; numbers older than two intervals are marked stale.
+ * a warning; numbers older than two intervals are marked stale, and numbers the busy server
+ * answered from its last computation say "updating…".
  */
 export function DashboardView({ slug, search, pollSeconds, widgets, initial }: DashboardViewProps) {
   const intervalMs = pollSeconds * 1000;
@@ -62,8 +63,9 @@ export function DashboardView({ slug, search, pollSeconds, widgets, initial }: D
           </p>
         )}
         <p className="text-slate-500 dark:text-slate-400" data-testid="updated-ago">
-          <span className={`mr-1.5 inline-block h-2 w-2 rounded-full ${stale || query.isError ? "bg-amber-500" : "bg-emerald-500"}`} aria-hidden />
+          <span className={`mr-1.5 inline-block h-2 w-2 rounded-full ${stale || query.isError || query.data.stale ? "bg-amber-500" : "bg-emerald-500"}`} aria-hidden />
           Updated {ago(age)} · every {pollSeconds} s
+          {query.data.stale && <span data-testid="snapshot-updating"> · updating…</span>}
         </p>
       </div>
       <DashboardGrid widgets={widgets} data={query.data} stale={stale} search={search} />

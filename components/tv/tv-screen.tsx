@@ -104,6 +104,11 @@ function Screen({ token, playlist: initialPlaylist, initial, initialCompetitions
               ! Stale since {staleSince}
             </span>
           )}
+          {snapshot.data?.stale && competitionId === null && !(failing || stale) && (
+            <span className="text-[0.9rem] text-slate-400" data-testid="tv-updating" role="status">
+              Updating…
+            </span>
+          )}
           <time className="text-[1.6rem] font-semibold tabular-nums" data-testid="tv-clock">
             {clock.format(now)}
           </time>

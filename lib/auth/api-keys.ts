@@ -6,6 +6,8 @@ import type { DbContext } from "@/lib/db/db-context";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ApiKeyKind } from "@/lib/generated/prisma/enums";
 
+import { forgetPrincipals } from "./principal-cache";
+
 // API keys are 256 random bits, so a fast hash (SHA-256) is enough to store them safely; the
 // memory-hard hash is for low-entropy passwords. A key is shown once, when it is created.
 
@@ -61,4 +63,5 @@ export function listApiKeys(prisma: PrismaClient) {
 /** Revoking is immediate and final; the row stays so the list shows what existed and when it stopped. */
 export async function revokeApiKey({ prisma }: DbContext, id: number): Promise<void> {
   await prisma.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+  forgetPrincipals();
 }

@@ -10,6 +10,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { can, type Permission, type Principal, type SessionUser } from "./access";
 import { getAuth } from "./get-auth";
 import { resolvePrincipal, type SessionReader } from "./principal";
+import { sessionUserIds } from "./principal-cache";
 
 // The authorisation layer: route handlers are built with `route` (lib/http/route.ts), pages call
 // `requirePage` and server actions `requireAction`. The exceptions authorise by a token of their
@@ -18,9 +19,14 @@ import { resolvePrincipal, type SessionReader } from "./principal";
 
 export const readSession: SessionReader = async (requestHeaders) => {
   // Without any cookie there is no session to look up (API clients, TVs, health probes).
-  if (!requestHeaders.get("cookie")) return null;
-  const session = await (await getAuth(requestHeaders)).api.getSession({ headers: requestHeaders });
-  return session ? Number(session.user.id) : null;
+  const cookie = requestHeaders.get("cookie");
+  if (!cookie) return null;
+  const auth = await getAuth(requestHeaders);
+  // The same cookies read by the same instance (transport) name the same session; a sign-out forgets them (principal-cache.ts).
+  return sessionUserIds.get(auth, cookie, async () => {
+    const session = await auth.api.getSession({ headers: requestHeaders });
+    return session ? Number(session.user.id) : null;
+  });
 };
 
 /** The caller of the current page or action, looked up once per request. */

@@ -6,6 +6,7 @@ import type { DbContext } from "@/lib/db/db-context";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 import { hashToken } from "./api-keys";
+import { forgetPrincipals, screenTokenRows } from "./principal-cache";
 
 export const SCREEN_TOKEN_PREFIX = "dps_";
 
@@ -53,6 +54,8 @@ export async function createScreen(
     });
     return screen.id;
   });
+  // A token tried before it existed was remembered as unknown.
+  forgetPrincipals();
   return { id, token, path: `/tv/${token}` };
 }
 
@@ -63,10 +66,14 @@ export async function createScreen(
  */
 export async function checkScreenToken(prisma: PrismaClient, token: string): Promise<{ id: number } | null> {
   if (!token.startsWith(SCREEN_TOKEN_PREFIX)) return null;
-  const screen = await prisma.screen.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true, revokedAt: true, lastSeenAt: true } });
+  const screen = await screenTokenRows.get(prisma, token, () =>
+    prisma.screen.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true, revokedAt: true, lastSeenAt: true } }),
+  );
   if (!screen || screen.revokedAt) return null;
   if (!screen.lastSeenAt || Date.now() - screen.lastSeenAt.getTime() > 60_000) {
-    await prisma.screen.update({ where: { id: screen.id }, data: { lastSeenAt: new Date() } });
+    // Noted on the cached row first, so the polls that share it write once, not each.
+    screen.lastSeenAt = new Date();
+    await prisma.screen.update({ where: { id: screen.id }, data: { lastSeenAt: screen.lastSeenAt } });
   }
   return { id: screen.id };
 }
@@ -120,9 +127,11 @@ export async function moveScreenSlide({ prisma }: DbContext, move: z.output<type
     await tx.screenDashboard.update({ where: key(other.position), data: { position: move.position } });
     await tx.screenDashboard.update({ where: key(-1), data: { position: other.position } });
   });
+  forgetPrincipals();
 }
 
 /** The screen shows "This screen was disconnected" at its next poll. */
 export async function revokeScreen({ prisma }: DbContext, id: number): Promise<void> {
   await prisma.screen.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+  forgetPrincipals();
 }

@@ -5,6 +5,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { Role } from "@/lib/generated/prisma/enums";
 
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, hashPassword } from "./password";
+import { forgetPrincipals } from "./principal-cache";
 
 export const ROLES = Object.values(Role);
 
@@ -116,6 +117,7 @@ export async function updateUser(prisma: PrismaClient, id: number, input: UserUp
       await tx.session.deleteMany({ where: { userId: id } });
     }
   });
+  forgetPrincipals();
 }
 
 /** Deletes a user and their sessions; the last admin cannot be deleted. */
@@ -126,6 +128,7 @@ export async function deleteUser(prisma: PrismaClient, id: number): Promise<void
     if (existing.role === "admin") await assertAnotherAdmin(tx, id);
     await tx.user.delete({ where: { id } });
   });
+  forgetPrincipals();
 }
 
 // The settings pages' entry points; rule breaks throw UserInputError naming the field.

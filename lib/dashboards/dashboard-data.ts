@@ -117,4 +117,9 @@ export interface DashboardData {
   widgets: Record<string, WidgetData>;
   /** Achievements awarded in the last few minutes that this viewer may see: what screens celebrate. */
   awards: ShownAward[];
+  /**
+   * Present when the server answered with its last good numbers because fresh ones were not ready
+   * within one polling interval (lib/dashboards/snapshot-cache.ts): the view says it is updating.
+   */
+  stale?: true;
 }

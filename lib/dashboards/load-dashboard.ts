@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
 
 import { leaderboardFiltersFor, narrowFilters, visibleSubjects, type KpiScope } from "@/lib/auth/scope";
+import { sharedShortLivedCache, sourceKeyOf } from "@/lib/cache/short-lived-cache";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { onRecordsIngested } from "@/lib/ingest/ingest-events";
 import { getOrgSettings } from "@/lib/org/get-org-settings";
 import { listTargets } from "@/lib/targets/targets";
 
@@ -23,9 +25,19 @@ export interface Dashboard {
 
 export const MIN_POLL_SECONDS = 5;
 
-export async function getDashboard(prisma: PrismaClient, slug: string): Promise<Dashboard | null> {
-  const row = await prisma.dashboard.findUnique({ where: { slug }, include: { widgets: { orderBy: [{ y: "asc" }, { x: "asc" }, { id: "asc" }] } } });
-  return row && { ...row, widgets: row.widgets.map(toDashboardWidget) };
+const dashboardsBySlug = sharedShortLivedCache<Dashboard | null>("dashboards-by-slug");
+
+/** A dashboard and its widgets, remembered for a few seconds: every poll needs it, edits are rare. */
+export function getDashboard(prisma: PrismaClient, slug: string): Promise<Dashboard | null> {
+  return dashboardsBySlug.get(prisma, slug, async () => {
+    const row = await prisma.dashboard.findUnique({ where: { slug }, include: { widgets: { orderBy: [{ y: "asc" }, { x: "asc" }, { id: "asc" }] } } });
+    return row && { ...row, widgets: row.widgets.map(toDashboardWidget) };
+  });
+}
+
+/** Called by every change to a dashboard or its widgets (manage-dashboards.ts): the next poll reads them again. */
+export function forgetDashboards(): void {
+  dashboardsBySlug.clear();
 }
 
 /** The dashboard `/` shows: the one marked default, else the oldest. */
@@ -42,12 +54,22 @@ export interface Snapshot {
 
 export type SnapshotResult = { ok: true; snapshot: Snapshot } | { ok: false; parameter: string; message: string };
 
+/** A snapshot served after its interval because the fresh one is late: flagged, and tagged apart so a 304 cannot hide the flag. */
+export function markSnapshotStale({ data, etag }: Snapshot): Snapshot {
+  return { data: { ...data, stale: true }, etag: etag.replace(/"$/, '-stale"') };
+}
+
 const holder = globalThis as typeof globalThis & { __deskpulseSnapshots?: SnapshotCache<Snapshot> };
-export const snapshotCache = (holder.__deskpulseSnapshots ??= new SnapshotCache<Snapshot>());
+export const snapshotCache = (holder.__deskpulseSnapshots ??= new SnapshotCache<Snapshot>({ markStale: markSnapshotStale }));
+
+// Every accepted batch (API, connector, import, live demo) may change any dashboard's numbers: the
+// next poll of each recomputes, so a screen shows a new ticket at its next poll.
+onRecordsIngested("snapshots", () => snapshotCache.clear());
 
 /**
  * A dashboard's numbers for one viewer's filters, narrowed to what the viewer may see. Viewers
- * with the same effective filters share one computation per polling interval.
+ * with the same effective filters share one computation per polling interval; when the process
+ * is busy it throws SnapshotBusyError (snapshot-cache.ts).
  */
 export async function loadDashboardSnapshot(
   prisma: PrismaClient,
@@ -59,7 +81,7 @@ export async function loadDashboardSnapshot(
   const scoped = await narrowFilters(prisma, scope, kpiFiltersOf(filters));
   if (!scoped.ok) return scoped;
   const leaderboardFilters = leaderboardFiltersFor(scope, scoped.filters);
-  const key = JSON.stringify([dashboard.id, dashboard.updatedAt, filters.preset, filters.range, scoped.filters, leaderboardFilters]);
+  const key = JSON.stringify([sourceKeyOf(prisma), dashboard.id, dashboard.updatedAt, filters.preset, filters.range, scoped.filters, leaderboardFilters]);
   const snapshot = await cache.get(key, Math.max(MIN_POLL_SECONDS, dashboard.pollSeconds) * 1000, async () => {
     const now = new Date();
     const [org, targets, targetScope] = await Promise.all([getOrgSettings(prisma), listTargets(prisma), targetScopeOf(prisma, scoped.filters)]);

@@ -2,12 +2,13 @@ import { z } from "zod";
 
 import type { UserContext } from "@/lib/auth/guards";
 
-import { MIN_POLL_SECONDS } from "./load-dashboard";
+import { forgetDashboards, MIN_POLL_SECONDS } from "./load-dashboard";
 import { defaultWidgetSize, firstFreeSpace } from "./place-widget";
 import { GRID_COLUMNS, storedConfig, ZWidgetConfig, ZWidgetPlacement } from "./widget-config";
 
 // Creating, changing and arranging dashboards. Every change bumps the dashboard's updatedAt, which
-// is part of the snapshot cache key, so viewers see the new layout at their next poll.
+// is part of the snapshot cache key, and forgets the cached dashboards, so viewers see the new
+// layout at their next poll.
 
 export const ZDashboardSettings = z.object({
   name: z.string().trim().min(1, "is required").max(80, "must be at most 80 characters"),
@@ -41,6 +42,7 @@ export async function createDashboard({ prisma }: Pick<UserContext, "prisma">, i
   let slug = base;
   for (let i = 2; taken.has(slug); i++) slug = `${base}-${i}`;
   await prisma.dashboard.create({ data: { slug, name } });
+  forgetDashboards();
   return { slug };
 }
 
@@ -52,16 +54,18 @@ export async function updateDashboard({ prisma }: Pick<UserContext, "prisma">, i
     const updated = await tx.dashboard.updateMany({ where: { id }, data });
     if (updated.count === 0) throw new DashboardNotFoundError();
   });
+  forgetDashboards();
 }
 
 export async function deleteDashboard({ prisma }: Pick<UserContext, "prisma">, id: number): Promise<void> {
   await prisma.dashboard.deleteMany({ where: { id } });
+  forgetDashboards();
 }
 
 /** Adds a widget (in the first free space) or changes one; the kind may change with the config. */
 export async function saveWidget({ prisma }: Pick<UserContext, "prisma">, dashboardId: number, widgetId: number | null, input: z.input<typeof ZWidgetInput>): Promise<number> {
   const { title, config } = ZWidgetInput.parse(input);
-  return prisma.$transaction(async (tx) => {
+  const saved = await prisma.$transaction(async (tx) => {
     const dashboard = await tx.dashboard.update({ where: { id: dashboardId }, data: { updatedAt: new Date() }, include: { widgets: true } }).catch(() => null);
     if (!dashboard) throw new DashboardNotFoundError();
     const data = { title, kind: config.kind, config: storedConfig(config) as object };
@@ -74,6 +78,8 @@ export async function saveWidget({ prisma }: Pick<UserContext, "prisma">, dashbo
     const created = await tx.widget.create({ data: { ...data, dashboardId, ...firstFreeSpace(dashboard.widgets, size), ...size } });
     return created.id;
   });
+  forgetDashboards();
+  return saved;
 }
 
 export async function deleteWidget({ prisma }: Pick<UserContext, "prisma">, dashboardId: number, widgetId: number): Promise<void> {
@@ -81,6 +87,7 @@ export async function deleteWidget({ prisma }: Pick<UserContext, "prisma">, dash
     prisma.widget.deleteMany({ where: { id: widgetId, dashboardId } }),
     prisma.dashboard.updateMany({ where: { id: dashboardId }, data: { updatedAt: new Date() } }),
   ]);
+  forgetDashboards();
 }
 
 export const ZLayout = z
@@ -96,4 +103,5 @@ export async function saveLayout({ prisma }: Pick<UserContext, "prisma">, dashbo
     if (updated.count === 0) throw new DashboardNotFoundError();
     for (const { id, ...placement } of items) await tx.widget.updateMany({ where: { id, dashboardId }, data: placement });
   });
+  forgetDashboards();
 }

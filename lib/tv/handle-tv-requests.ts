@@ -1,5 +1,6 @@
 import type { DashboardData } from "@/lib/dashboards/dashboard-data";
 import { NO_DASHBOARD_FILTERS } from "@/lib/dashboards/dashboard-filters";
+import { busyAsProblem } from "@/lib/dashboards/handle-snapshot-request";
 import { getDashboard, loadDashboardSnapshot } from "@/lib/dashboards/load-dashboard";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { problem } from "@/lib/http/problem";
@@ -20,7 +21,8 @@ export async function handleTvSnapshotRequest(prisma: PrismaClient, screenId: nu
   // A poll loads only the dashboard it asks for, not the whole playlist.
   const dashboard = (await screenDashboardSlugs(prisma, screenId)).includes(slug) ? await getDashboard(prisma, slug) : null;
   if (!dashboard) return problem(404, "not_found", "This dashboard is not on this screen.");
-  const result = await loadDashboardSnapshot(prisma, dashboard, NO_DASHBOARD_FILTERS, { kind: "all" });
+  const result = await busyAsProblem(loadDashboardSnapshot(prisma, dashboard, NO_DASHBOARD_FILTERS, { kind: "all" }));
+  if (result instanceof Response) return result;
   if (!result.ok) return problem(403, "forbidden", result.message);
   return result.snapshot;
 }

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 
+import { screenDashboardSlugSets } from "@/lib/auth/principal-cache";
 import { checkScreenToken } from "@/lib/auth/screen-tokens";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { getDashboard, type Dashboard } from "@/lib/dashboards/load-dashboard";
@@ -62,8 +63,10 @@ export async function screenSlides(prisma: PrismaClient, screenId: number): Prom
 }
 
 /** The slugs of the dashboards a screen rotates through, in order. */
-export async function screenDashboardSlugs(prisma: PrismaClient, screenId: number): Promise<string[]> {
-  return (await screenSlides(prisma, screenId)).flatMap((slide) => (slide.kind === "dashboard" ? [slide.slug] : []));
+export function screenDashboardSlugs(prisma: PrismaClient, screenId: number): Promise<string[]> {
+  return screenDashboardSlugSets.get(prisma, String(screenId), async () =>
+    (await screenSlides(prisma, screenId)).flatMap((slide) => (slide.kind === "dashboard" ? [slide.slug] : [])),
+  );
 }
 
 /** What a TV token opens: its screen and the dashboards it rotates through, or null once revoked. */

@@ -1,7 +1,11 @@
+import { sharedShortLivedCache } from "@/lib/cache/short-lived-cache";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { KpiFilters } from "@/lib/kpi/kpi-query";
 
 import type { KpiScope } from "./scope-of";
+
+/** Whether every agent named belongs to the teams led, remembered a few seconds: a team lead's poll repeats the question. */
+const ledAgentChecks = sharedShortLivedCache<boolean>("led-agent-checks");
 
 export type ScopedFilters = { ok: true; filters: KpiFilters } | { ok: false; parameter: "team" | "agent"; message: string };
 
@@ -25,11 +29,12 @@ export async function narrowFilters(prisma: PrismaClient, scope: KpiScope, filte
       const allowed = new Set(scope.teams);
       if (filters.team.some((t) => !allowed.has(t))) return { ok: false, parameter: "team", message: "you can only see the teams you lead" };
       if (filters.agent.length) {
-        const agents = await prisma.agent.findMany({
-          where: { externalId: { in: filters.agent }, team: { externalId: { in: scope.teams } } },
-          select: { externalId: true },
+        const agents = [...new Set(filters.agent)];
+        const allLed = await ledAgentChecks.get(prisma, JSON.stringify([scope.teams, agents]), async () => {
+          const found = await prisma.agent.findMany({ where: { externalId: { in: agents }, team: { externalId: { in: scope.teams } } }, select: { externalId: true } });
+          return found.length === agents.length;
         });
-        if (agents.length !== new Set(filters.agent).size) {
+        if (!allLed) {
           return { ok: false, parameter: "agent", message: "you can only see agents of the teams you lead" };
         }
       }
