@@ -40,7 +40,7 @@ export function FilterBar({ filters, defaultPreset, teams, queues, channels, kee
 
   return (
     <form
-      className="flex flex-wrap items-end gap-3"
+      className="relative flex flex-wrap items-end gap-3"
       aria-label="Filters"
       onSubmit={(event) => {
         event.preventDefault();
@@ -107,12 +107,13 @@ function MultiSelect({ label, all, options, selected, onChange }: { label: strin
   return (
     <div className="text-sm">
       <span className="mb-1 block text-xs font-medium text-slate-500 dark:text-slate-400">{label}</span>
-      <details className="relative">
+      {/* On a phone the options open across the filter bar, wherever the button sits in it. */}
+      <details className="relative max-sm:static">
         <summary className={`${CONTROL} flex max-w-56 cursor-pointer list-none items-center gap-2`} aria-label={`${label}: ${summary}`}>
           <span className="truncate">{summary}</span>
           <span aria-hidden className="text-slate-500 dark:text-slate-400">▾</span>
         </summary>
-        <fieldset className="absolute z-20 mt-1 max-h-72 w-60 overflow-y-auto rounded-xl border border-slate-200 bg-white p-2 shadow-lg dark:border-slate-700 dark:bg-slate-900">
+        <fieldset className="absolute z-20 mt-1 max-h-72 w-60 overflow-y-auto max-sm:inset-x-0 max-sm:w-auto rounded-xl border border-slate-200 bg-white p-2 shadow-lg dark:border-slate-700 dark:bg-slate-900">
           <legend className="sr-only">{label}</legend>
           {options.map((option) => (
             <label key={option.value} className="flex items-center gap-2 rounded-lg px-2 py-1.5 hover:bg-slate-50 dark:hover:bg-slate-800">

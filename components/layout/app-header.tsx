@@ -33,15 +33,15 @@ export function AppHeader({ orgName, user, theme, show }: AppHeaderProps) {
   ].filter((item) => item.visible);
   return (
     <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-      <div className="mx-auto flex max-w-[1600px] flex-wrap items-center justify-between gap-x-6 gap-y-3 px-6 py-4">
-        <div className="flex items-center gap-8">
+      <div className="relative mx-auto flex max-w-[1600px] flex-wrap items-center justify-between gap-x-6 gap-y-3 px-4 py-3 sm:px-6 sm:py-4">
+        <div className="flex flex-wrap items-center gap-x-8 gap-y-2">
           <Link href="/" className="flex items-center gap-3 rounded-lg focus-visible:outline-2 focus-visible:outline-indigo-600">
             <span aria-hidden className="grid h-9 w-9 place-items-center rounded-xl bg-indigo-600 text-lg font-bold text-white">
               D
             </span>
             <span className="text-lg font-semibold tracking-tight">Deskpulse</span>
           </Link>
-          <nav aria-label="Main" className="flex items-center gap-1">
+          <nav aria-label="Main" className="-mx-3 flex flex-wrap items-center gap-1 sm:mx-0">
             {nav.map((item) => (
               <Link key={item.href} href={item.href} className={LINK}>
                 {item.label}
@@ -61,8 +61,9 @@ export function AppHeader({ orgName, user, theme, show }: AppHeaderProps) {
             )}
           </nav>
         </div>
-        <div className="flex items-center gap-4">
-          <div className="text-right text-sm leading-tight">
+        {/* On a phone the user's name takes the left of its own row and the buttons the right. */}
+        <div className="flex w-full items-center gap-2 sm:w-auto sm:gap-4">
+          <div className="mr-auto min-w-0 text-sm leading-tight sm:mr-0 sm:text-right">
             <p className="font-medium text-slate-800 dark:text-slate-100" data-testid="signed-in-user">
               {user.name}
             </p>

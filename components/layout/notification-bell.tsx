@@ -27,7 +27,8 @@ export function NotificationBell() {
     if (!open && data.unread > 0) void markRead();
   };
   return (
-    <div className="relative">
+    // On a phone the list spans the header (positioned there) rather than hanging off the bell.
+    <div className="relative max-sm:static">
       <button
         type="button"
         onClick={toggle}
@@ -46,7 +47,7 @@ export function NotificationBell() {
         )}
       </button>
       {open && (
-        <div className="absolute right-0 z-40 mt-2 w-80 rounded-xl border border-slate-200 bg-white p-2 shadow-lg dark:border-slate-700 dark:bg-slate-900" data-testid="notification-list">
+        <div className="absolute right-0 z-40 mt-2 w-80 max-sm:inset-x-4 max-sm:w-auto rounded-xl border border-slate-200 bg-white p-2 shadow-lg dark:border-slate-700 dark:bg-slate-900" data-testid="notification-list">
           {data.items.length === 0 ? (
             <p className="p-3 text-sm text-slate-500 dark:text-slate-400">Nothing yet. Achievements and competition news show up here.</p>
           ) : (

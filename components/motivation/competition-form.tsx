@@ -43,15 +43,15 @@ export function CompetitionForm({ action, kpis, agents, teams, today }: Competit
         <legend className={LABEL}>Who takes part</legend>
         <div className="mt-1 flex gap-4 text-sm">
           {(["agent", "team"] as const).map((k) => (
-            <label key={k} className="flex items-center gap-2">
+            <label key={k} className="flex items-center gap-2 max-sm:min-h-8">
               <input type="radio" name="participantKind" value={k} checked={kind === k} onChange={() => setKind(k)} className="accent-indigo-600" />
               {k === "agent" ? "Agents" : "Teams"}
             </label>
           ))}
         </div>
-        <div className="mt-3 grid max-h-64 grid-cols-2 gap-1 overflow-y-auto rounded-lg border border-slate-200 p-3 md:grid-cols-3 dark:border-slate-700">
+        <div className="mt-3 grid max-h-64 grid-cols-1 gap-1 overflow-y-auto sm:grid-cols-2 rounded-lg border border-slate-200 p-3 md:grid-cols-3 dark:border-slate-700">
           {options.map((o) => (
-            <label key={`${kind}:${o.value}`} className="flex items-center gap-2 text-sm">
+            <label key={`${kind}:${o.value}`} className="flex items-center gap-2 text-sm max-sm:min-h-8">
               <input type="checkbox" name={kind === "team" ? "teams" : "agents"} value={o.value} defaultChecked={chosen.has(o.value)} className="h-4 w-4 accent-indigo-600" />
               <span className="truncate">
                 {o.label}

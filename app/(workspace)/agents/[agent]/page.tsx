@@ -77,10 +77,10 @@ export default async function AgentPage({ params, searchParams }: { params: Prom
         )}
       </Panel>
       <div className="flex flex-wrap gap-4 text-sm font-medium">
-        <Link className="text-indigo-700 dark:text-indigo-300 hover:underline" href={`/records/tickets${withParam(agentSearch, "kpi", kpi)}`} data-testid="agent-tickets-link">
+        <Link className="text-indigo-700 hover:underline max-sm:py-1 dark:text-indigo-300" href={`/records/tickets${withParam(agentSearch, "kpi", kpi)}`} data-testid="agent-tickets-link">
           Tickets behind {ticketsBehindKpi ? definition.name.toLowerCase() : "these numbers"} →
         </Link>
-        <Link className="text-indigo-700 dark:text-indigo-300 hover:underline" href={`/records/calls${agentSearch}`}>
+        <Link className="text-indigo-700 hover:underline max-sm:py-1 dark:text-indigo-300" href={`/records/calls${agentSearch}`}>
           Calls →
         </Link>
       </div>
