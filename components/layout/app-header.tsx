@@ -64,10 +64,10 @@ export function AppHeader({ orgName, user, theme, show }: AppHeaderProps) {
         {/* On a phone the user's name takes the left of its own row and the buttons the right. */}
         <div className="flex w-full items-center gap-2 sm:w-auto sm:gap-4">
           <div className="mr-auto min-w-0 text-sm leading-tight sm:mr-0 sm:text-right">
-            <p className="font-medium text-slate-800 dark:text-slate-100" data-testid="signed-in-user">
+            <p className="truncate font-medium text-slate-800 dark:text-slate-100" data-testid="signed-in-user">
               {user.name}
             </p>
-            <p className="text-slate-500 dark:text-slate-400">
+            <p className="truncate text-slate-500 dark:text-slate-400">
               {user.role}
               {user.scope ? ` · ${user.scope}` : ` · ${orgName}`}
             </p>
@@ -75,7 +75,7 @@ export function AppHeader({ orgName, user, theme, show }: AppHeaderProps) {
           {show.notifications && <NotificationBell />}
           <ThemeToggle initial={theme} />
           <form action={signOutAction}>
-            <button type="submit" className={LINK}>
+            <button type="submit" className={`${LINK} whitespace-nowrap`}>
               Sign out
             </button>
           </form>
