@@ -55,7 +55,7 @@ export function PeriodLineChart({ buckets, bucket, unit, series, now }: PeriodLi
   });
   const goals = series.filter((s) => s.goal != null);
   const topMargin = text.fontPx * 0.8;
-  const axisHeight = text.fontPx * 2.2;
+  const axisHeight = text.fontPx * 2.6;
   // A short chart (a wide, low wall widget) gets fewer ticks, so its labels never sit on each other.
   const fittingTicks = plotHeight === null ? text.maxTicks : Math.max(2, Math.floor((plotHeight - topMargin - axisHeight) / (text.fontPx * 1.6)) + 1);
   const scale = axisScale([...series.flatMap((s) => [...s.points, ...(s.previous ?? [])]), ...goals.map((s) => s.goal)], unit, Math.min(text.maxTicks, fittingTicks));
@@ -91,7 +91,7 @@ export function PeriodLineChart({ buckets, bucket, unit, series, now }: PeriodLi
           <LineChart data={rows} margin={{ top: topMargin, right: text.fontPx, bottom: 0, left: 0 }}>
             <CartesianGrid stroke="var(--chart-grid)" vertical={false} />
             {/* The margin keeps the first hour's label clear of the y axis's "0", whose glyphs straddle the baseline. */}
-            <XAxis dataKey="label" tick={tick} tickLine={false} axisLine={false} minTickGap={text.fontPx * 2.5} interval="preserveStartEnd" tickMargin={text.fontPx * 0.6} height={axisHeight} />
+            <XAxis dataKey="label" tick={tick} tickLine={false} axisLine={false} minTickGap={text.fontPx * 2.5} interval="preserveStartEnd" tickMargin={text.fontPx} height={axisHeight} />
             <YAxis
               tick={tick}
               tickLine={false}
