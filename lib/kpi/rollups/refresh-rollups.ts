@@ -34,7 +34,7 @@ export interface RefreshResult {
  * its hours dirty afterwards: a query never reads a stale rollup hour. Then, when a schedule or an
  * SLA policy changed since the business-hours and SLA columns were computed, recomputes them.
  */
-export async function refreshRollups(prisma: PrismaClient, now = new Date()): Promise<RefreshResult[]> {
+export async function refreshRollups(prisma: PrismaClient, now = new Date(), options: RefreshOptions = {}): Promise<RefreshResult[]> {
   const { serviceLevelSeconds, timeZone } = await getOrgSettings(prisma);
   const until = floorHour(now);
   const results: RefreshResult[] = [];
@@ -42,7 +42,8 @@ export async function refreshRollups(prisma: PrismaClient, now = new Date()): Pr
     const refresh = (tx: Tx) => refreshFamily(tx, family, until, { now, serviceLevelSeconds, timeZone });
     results.push(await prisma.$transaction(refresh, { timeout: REFRESH_TIMEOUT_MS, maxWait: REFRESH_TIMEOUT_MS }));
   }
-  for (const family of HOURS_FAMILIES) await recomputeHoursColumns(prisma, family, { now, serviceLevelSeconds, timeZone });
+  const chunks = options.recomputeChunks ?? Number.POSITIVE_INFINITY;
+  for (const family of HOURS_FAMILIES) await recomputeHoursColumns(prisma, family, { now, serviceLevelSeconds, timeZone }, chunks);
   return results;
 }
 
@@ -57,7 +58,7 @@ const settingsVersion = async (tx: Tx) =>
  * `hoursCurrent`); calendar queries keep reading the rollups, whose calendar columns a rebuild
  * from the raw rows leaves as they were.
  */
-async function recomputeHoursColumns(prisma: PrismaClient, family: RollupFamily, context: RefreshContext): Promise<void> {
+async function recomputeHoursColumns(prisma: PrismaClient, family: RollupFamily, context: RefreshContext, chunks: number): Promise<void> {
   const rollup = familyRollup(family);
   const chunk = async (tx: Tx): Promise<boolean> => {
     const [state] = await tx.$queryRaw<{
@@ -93,7 +94,17 @@ async function recomputeHoursColumns(prisma: PrismaClient, family: RollupFamily,
     if (done) await tx.$executeRaw`ANALYZE ${rollup.tables.hourly.table}, ${rollup.tables.daily.table}`;
     return !done;
   };
-  while (await prisma.$transaction(chunk, { timeout: REFRESH_TIMEOUT_MS, maxWait: REFRESH_TIMEOUT_MS }));
+  for (let i = 0; i < chunks; i++) {
+    if (!(await prisma.$transaction(chunk, { timeout: REFRESH_TIMEOUT_MS, maxWait: REFRESH_TIMEOUT_MS }))) return;
+  }
+}
+
+export interface RefreshOptions {
+  /**
+   * At most this many chunks of a recompute per family (default: to the end): the background
+   * refresh does a few per tick, so that new hours are never kept waiting behind a long recompute.
+   */
+  recomputeChunks?: number;
 }
 
 interface RefreshContext {
