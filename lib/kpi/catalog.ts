@@ -31,9 +31,9 @@ interface KpiFamilyDefinition {
 }
 
 /**
- * KPI families: the KPIs one statement computes together. Live state, knowledge base and SLA (on
- * per-policy clocks) have no rollup: they are cheap enough raw, or depend on settings a rollup
- * could not key on.
+ * KPI families: the KPIs one statement computes together. Live state and knowledge base have no
+ * rollup: they are cheap enough raw. SLA has none of its own: its outcomes are columns of the
+ * ticket rollup, which its module reads (docs/kpi-engine.md, "Business hours and SLA").
  */
 export const KPI_FAMILIES = {
   tickets: { module: "lib/kpi/families/ticket-kpis.ts", compute: "computeTicketKpis", rollup: "TICKET_ROLLUP", records: "tickets", channels: "any" },

@@ -6,7 +6,7 @@ import {
   type GroupResults, type HoursBasis, type KpiQuery, type MeasureKeys,
 } from "../kpi-query";
 import { count, num } from "../kpi-result";
-import { coverageOf, rolledUpSql, type FamilyRollup, type RollupTables } from "../rollups/rolled-up-sql";
+import { coverageOf, rolledUpSql, usableRollup, type FamilyRollup, type RollupTables } from "../rollups/rolled-up-sql";
 import { hourOf, inRanges, wholeWindow, type TimeRanges } from "../rollups/rollup-coverage";
 
 const REPLY_COLUMNS = { team: Prisma.sql`t.team_id`, agent: Prisma.sql`w.agent_id`, channel: Prisma.sql`t.channel`, priority: Prisma.sql`t.priority` };
@@ -20,8 +20,9 @@ const ROLLUP: RollupTables = {
     columns: { team: Prisma.sql`ru.team_id`, agent: Prisma.sql`ru.agent_id`, channel: Prisma.sql`ru.channel` },
     keys: Prisma.sql`team_id, agent_id, channel`,
   },
-  measures: Prisma.sql`n, wait_sum`,
-  sums: Prisma.sql`sum(n)::int AS n, sum(wait_sum) AS wait_sum`,
+  measures: Prisma.sql`n, wait_sum, wait_bsum`,
+  // wait_bsum: the same waits inside business hours.
+  sums: Prisma.sql`sum(n)::int AS n, sum(wait_sum) AS wait_sum, sum(wait_bsum) AS wait_bsum`,
 };
 const ROLLUP_KEYS: MeasureKeys = {
   select: (timestamp) => Prisma.sql`${hourOf(timestamp)} AS hour, t.team_id, w.agent_id, t.channel, t.priority`,
@@ -29,11 +30,12 @@ const ROLLUP_KEYS: MeasureKeys = {
 };
 
 /**
- * One row (s, keys) per reply in `ranges`. Messages of a ticket are split into segments by its
+ * One row (s, keys) per reply in `ranges`, and with `alsoBusiness` its wait in business hours as `bs`. Messages of a ticket are split into segments by its
  * public agent messages (a reply ends a segment); a reply that has customer messages in its
  * segment measures from the earliest of them. Private notes neither reply nor end a segment.
  */
-function waitsSql(ranges: TimeRanges, keys: MeasureKeys, where: Prisma.Sql, hours: HoursBasis): Prisma.Sql {
+function waitsSql(ranges: TimeRanges, keys: MeasureKeys, where: Prisma.Sql, hours: HoursBasis, alsoBusiness = false): Prisma.Sql {
+  const business = alsoBusiness ? Prisma.sql`, ${durationSql("business", Prisma.sql`w.first_customer_at`, Prisma.sql`w.created_at`)} AS bs` : Prisma.empty;
   return Prisma.sql`
     WITH replied AS (
       SELECT DISTINCT m.ticket_id FROM messages m
@@ -50,38 +52,47 @@ function waitsSql(ranges: TimeRanges, keys: MeasureKeys, where: Prisma.Sql, hour
       SELECT s.*, min(s.created_at) FILTER (WHERE s.author = 'customer') OVER (PARTITION BY s.ticket_id, s.segment) AS first_customer_at
       FROM segmented s
     )
-    SELECT ${durationSql(hours, Prisma.sql`w.first_customer_at`, Prisma.sql`w.created_at`)} AS s, ${keys.select(Prisma.sql`w.created_at`)}
+    SELECT ${durationSql(hours, Prisma.sql`w.first_customer_at`, Prisma.sql`w.created_at`)} AS s${business}, ${keys.select(Prisma.sql`w.created_at`)}
     FROM waiting w JOIN tickets t ON t.id = w.ticket_id ${TICKET_SCHEDULE_JOIN}
     WHERE w.author = 'agent' AND w.first_customer_at IS NOT NULL
       AND ${inRanges(Prisma.sql`w.created_at`, ranges)} ${where}`;
 }
 
-const measuresSql = (ranges: TimeRanges, keys: MeasureKeys, where: Prisma.Sql, hours: HoursBasis) => Prisma.sql`
-  SELECT ${keys.columns}, count(*)::int AS n, sum(s::numeric) AS wait_sum
+/** The waits of `ranges` summed per key, in the column of the clock they are measured on. */
+function measuresSql(ranges: TimeRanges, keys: MeasureKeys, where: Prisma.Sql, hours: HoursBasis): Prisma.Sql {
+  const [calendar, business] = hours === "business" ? [Prisma.sql`0::numeric`, Prisma.sql`sum(s::numeric)`] : [Prisma.sql`sum(s::numeric)`, Prisma.sql`0::numeric`];
+  return Prisma.sql`
+  SELECT ${keys.columns}, count(*)::int AS n, ${calendar} AS wait_sum, ${business} AS wait_bsum
   FROM (${waitsSql(ranges, keys, where, hours)}) AS waits GROUP BY ${keys.columns}`;
+}
 
 /** Rebuilds the reply rollup for `ranges` (whole hours). */
 async function rebuildReplyRollup(tx: Pick<PrismaClient, "$executeRaw">, ranges: TimeRanges): Promise<void> {
   await tx.$executeRaw`DELETE FROM reply_rollup ru WHERE ${inRanges(Prisma.sql`ru.hour`, ranges)}`;
   await tx.$executeRaw`
     INSERT INTO reply_rollup (hour, team_id, agent_id, channel, priority, ${ROLLUP.measures})
-    ${measuresSql(ranges, ROLLUP_KEYS, Prisma.empty, "calendar")}`;
+    SELECT ${ROLLUP_KEYS.columns}, count(*)::int, sum(s::numeric), sum(bs::numeric)
+    FROM (${waitsSql(ranges, ROLLUP_KEYS, Prisma.empty, "calendar", true)}) AS waits GROUP BY ${ROLLUP_KEYS.columns}`;
 }
 
 export const REPLY_ROLLUP: FamilyRollup = { tables: ROLLUP, rebuildHours: rebuildReplyRollup };
 
-/** Average time to reply: the rollups where they cover the window (calendar time), raw elsewhere. */
+/**
+ * Average time to reply: the rollups where they cover the window (in business hours: while they
+ * were computed under the schedules in force), raw elsewhere.
+ */
 export async function computeReplyKpis(prisma: PrismaClient, q: KpiQuery): Promise<GroupResults[]> {
   const where = filterConditions(q.filters, REPLY_COLUMNS);
   const hours = q.hours ?? "calendar";
-  const coverage = coverageOf(q, hours === "calendar" ? q.rollups?.replies : undefined, ROLLUP);
+  const coverage = coverageOf(q, usableRollup(q.rollups?.replies, hours), ROLLUP);
+  const waitSum = hours === "business" ? Prisma.sql`wait_bsum` : Prisma.sql`wait_sum`;
   const keys = queryKeys(q.grouping, REPLY_COLUMNS);
   const measures = prisma.$queryRaw<ReplyRow[]>`
     WITH measures AS (
       ${measuresSql(coverage.raw, keys, where, hours)}
       ${rolledUpSql(q, coverage, ROLLUP)}
     )
-    SELECT g, sum(n) AS n, sum(wait_sum) / nullif(sum(n), 0) AS mean FROM measures GROUP BY g`;
+    SELECT g, sum(n) AS n, sum(${waitSum}) / nullif(sum(n), 0) AS mean FROM measures GROUP BY g`;
   const percentiles = q.percentiles === false ? Promise.resolve(null) : prisma.$queryRaw<PercentileRow[]>`
     SELECT g, percentile_cont(0.5) WITHIN GROUP (ORDER BY s) AS median, percentile_cont(0.9) WITHIN GROUP (ORDER BY s) AS p90
     FROM (${waitsSql(wholeWindow(q.from, q.to), keys, where, hours)}) AS waits GROUP BY g`;

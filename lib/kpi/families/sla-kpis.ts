@@ -4,7 +4,10 @@ import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { assembleGroups, filterConditions, groupKey, type GroupResults, type KpiQuery } from "../kpi-query";
 import { count, ratio } from "../kpi-result";
 import { wilsonMarginOfError } from "../margin-of-error";
+import { coverageOf, rolledUpSql, usableRollup } from "../rollups/rolled-up-sql";
+import { inRanges, type TimeRanges } from "../rollups/rollup-coverage";
 import { TICKET_COLUMNS } from "./ticket-columns";
+import { SLA_ROLLUP_TABLES } from "./ticket-kpis";
 
 interface SlaRow {
   g: string | null;
@@ -14,38 +17,43 @@ interface SlaRow {
   res_met: unknown;
 }
 
-/**
- * SLA achievement: of the tickets whose first response (resolution) is in the window and whose
- * priority has a target, the share measured within it, each on the policy's own clock (calendar
- * or business hours, whatever the query's `hours`). Tickets of a priority without a target are
- * outside the SLA, not failures.
- */
-export async function computeSlaKpis(prisma: PrismaClient, q: KpiQuery): Promise<GroupResults[]> {
-  const where = filterConditions(q.filters, TICKET_COLUMNS);
+/** The SLA outcomes of the tickets whose first response (resolution) is in `ranges`, as the ticket rollup's columns. */
+function measuresSql(q: KpiQuery, ranges: TimeRanges, where: Prisma.Sql): Prisma.Sql {
   const g = (timestamp: Prisma.Sql) => groupKey(q.grouping, TICKET_COLUMNS, timestamp);
   const measured = (basis: Prisma.Sql, end: Prisma.Sql) => Prisma.sql`CASE WHEN ${basis} = 'business'
     THEN ${durationSql("business", Prisma.sql`t.created_at`, end)}
     ELSE ${durationSql("calendar", Prisma.sql`t.created_at`, end)} END`;
+  return Prisma.sql`
+    SELECT ${g(Prisma.sql`t.first_response_at`)} AS g, 1 AS sla_fr_n,
+           CASE WHEN ${measured(Prisma.sql`p.first_response_hours`, Prisma.sql`t.first_response_at`)} <= p.first_response_seconds THEN 1 ELSE 0 END AS sla_fr_met,
+           0 AS sla_res_n, 0 AS sla_res_met
+    FROM tickets t JOIN sla_policies p ON p.priority = t.priority AND p.first_response_seconds IS NOT NULL ${TICKET_SCHEDULE_JOIN}
+    WHERE ${inRanges(Prisma.sql`t.first_response_at`, ranges)} ${where}
+    UNION ALL
+    SELECT ${g(Prisma.sql`t.resolved_at`)}, 0, 0, 1,
+           CASE WHEN ${measured(Prisma.sql`p.resolution_hours`, Prisma.sql`t.resolved_at`)} <= p.resolution_seconds THEN 1 ELSE 0 END
+    FROM tickets t JOIN sla_policies p ON p.priority = t.priority AND p.resolution_seconds IS NOT NULL ${TICKET_SCHEDULE_JOIN}
+    WHERE ${inRanges(Prisma.sql`t.resolved_at`, ranges)} ${where}`;
+}
+
+/**
+ * SLA achievement: of the tickets whose first response (resolution) is in the window and whose
+ * priority has a target, the share measured within it, each on the policy's own clock (calendar
+ * or business hours). Tickets of a priority without a target are outside the SLA, not failures.
+ * The outcomes are columns of the ticket rollups, read where they cover the window and were
+ * computed under the policies and schedules in force; raw rows elsewhere.
+ */
+export async function computeSlaKpis(prisma: PrismaClient, q: KpiQuery): Promise<GroupResults[]> {
+  const where = filterConditions(q.filters, TICKET_COLUMNS);
+  const coverage = coverageOf(q, usableRollup(q.rollups?.tickets, "business"), SLA_ROLLUP_TABLES);
+  // A group exists where a ticket with a target is: rollup rows of tickets without one add none.
   const rows = await prisma.$queryRaw<SlaRow[]>`
-    WITH responded AS (
-      SELECT ${g(Prisma.sql`t.first_response_at`)} AS g,
-             ${measured(Prisma.sql`p.first_response_hours`, Prisma.sql`t.first_response_at`)} <= p.first_response_seconds AS met
-      FROM tickets t JOIN sla_policies p ON p.priority = t.priority AND p.first_response_seconds IS NOT NULL ${TICKET_SCHEDULE_JOIN}
-      WHERE t.first_response_at >= ${q.from} AND t.first_response_at < ${q.to} ${where}
-    ), resolved AS (
-      SELECT ${g(Prisma.sql`t.resolved_at`)} AS g,
-             ${measured(Prisma.sql`p.resolution_hours`, Prisma.sql`t.resolved_at`)} <= p.resolution_seconds AS met
-      FROM tickets t JOIN sla_policies p ON p.priority = t.priority AND p.resolution_seconds IS NOT NULL ${TICKET_SCHEDULE_JOIN}
-      WHERE t.resolved_at >= ${q.from} AND t.resolved_at < ${q.to} ${where}
-    ), fr AS (
-      SELECT g, count(*) AS fr_n, count(*) FILTER (WHERE met) AS fr_met FROM responded GROUP BY g
-    ), res AS (
-      SELECT g, count(*) AS res_n, count(*) FILTER (WHERE met) AS res_met FROM resolved GROUP BY g
-    ), keys AS (
-      SELECT g FROM fr UNION SELECT g FROM res
+    WITH measures AS (
+      ${measuresSql(q, coverage.raw, where)}
+      ${rolledUpSql(q, coverage, SLA_ROLLUP_TABLES)}
     )
-    SELECT k.g, fr.fr_n, fr.fr_met, res.res_n, res.res_met
-    FROM keys k LEFT JOIN fr ON fr.g IS NOT DISTINCT FROM k.g LEFT JOIN res ON res.g IS NOT DISTINCT FROM k.g`;
+    SELECT g, sum(sla_fr_n) AS fr_n, sum(sla_fr_met) AS fr_met, sum(sla_res_n) AS res_n, sum(sla_res_met) AS res_met
+    FROM measures GROUP BY g HAVING sum(sla_fr_n) + sum(sla_res_n) > 0`;
   return assembleGroups(rows, q.grouping, (row) => {
     const [frN, frMet, resN, resMet] = [count(row?.fr_n), count(row?.fr_met), count(row?.res_n), count(row?.res_met)];
     return [

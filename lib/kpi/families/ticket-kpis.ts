@@ -7,25 +7,36 @@ import {
 } from "../kpi-query";
 import { count, num, ratio, type KpiResult } from "../kpi-result";
 import { wilsonMarginOfError } from "../margin-of-error";
-import { coverageOf, rolledUpSql, type FamilyRollup, type RollupTables } from "../rollups/rolled-up-sql";
+import { coverageOf, rolledUpSql, usableRollup, type FamilyRollup, type RollupTables } from "../rollups/rolled-up-sql";
 import { hourOf, inRanges, wholeWindow, type TimeRanges } from "../rollups/rollup-coverage";
 import { TICKET_COLUMNS } from "./ticket-columns";
 
-const ROLLUP: RollupTables = {
-  hourly: {
-    table: Prisma.sql`ticket_rollup`,
-    columns: { team: Prisma.sql`ru.team_id`, agent: Prisma.sql`ru.agent_id`, channel: Prisma.sql`ru.channel`, priority: Prisma.sql`ru.priority` },
-  },
-  daily: {
-    table: Prisma.sql`ticket_rollup_daily`,
-    columns: { team: Prisma.sql`ru.team_id`, agent: Prisma.sql`ru.agent_id`, channel: Prisma.sql`ru.channel` },
-    keys: Prisma.sql`team_id, agent_id, channel`,
-  },
-  measures: Prisma.sql`volume, fcr, frt_n, frt_sum, solved, art_sum, reopened, touches, opened, closed`,
-  sums: Prisma.sql`sum(volume)::int AS volume, sum(fcr)::int AS fcr, sum(frt_n)::int AS frt_n, sum(frt_sum) AS frt_sum,
-    sum(solved)::int AS solved, sum(art_sum) AS art_sum, sum(reopened)::int AS reopened, sum(touches)::int AS touches,
-    sum(opened)::int AS opened, sum(closed)::int AS closed`,
+const HOURLY = {
+  table: Prisma.sql`ticket_rollup`,
+  columns: { team: Prisma.sql`ru.team_id`, agent: Prisma.sql`ru.agent_id`, channel: Prisma.sql`ru.channel`, priority: Prisma.sql`ru.priority` },
 };
+const DAILY = {
+  table: Prisma.sql`ticket_rollup_daily`,
+  columns: { team: Prisma.sql`ru.team_id`, agent: Prisma.sql`ru.agent_id`, channel: Prisma.sql`ru.channel` },
+  keys: Prisma.sql`team_id, agent_id, channel`,
+};
+const CALENDAR_SUMS = Prisma.sql`sum(volume)::int AS volume, sum(fcr)::int AS fcr, sum(frt_n)::int AS frt_n, sum(frt_sum) AS frt_sum,
+    sum(solved)::int AS solved, sum(art_sum) AS art_sum, sum(reopened)::int AS reopened, sum(touches)::int AS touches,
+    sum(opened)::int AS opened, sum(closed)::int AS closed, sum(frt_bsum) AS frt_bsum, sum(art_bsum) AS art_bsum`;
+const SLA_SUMS = Prisma.sql`sum(sla_fr_n)::int AS sla_fr_n, sum(sla_fr_met)::int AS sla_fr_met,
+    sum(sla_res_n)::int AS sla_res_n, sum(sla_res_met)::int AS sla_res_met`;
+/** Every column of the ticket rollups: what a refresh rebuilds. */
+const ROLLUP: RollupTables = {
+  hourly: HOURLY,
+  daily: DAILY,
+  measures: Prisma.sql`volume, fcr, frt_n, frt_sum, solved, art_sum, reopened, touches, opened, closed, frt_bsum, art_bsum,
+    sla_fr_n, sla_fr_met, sla_res_n, sla_res_met`,
+  sums: Prisma.sql`${CALENDAR_SUMS}, ${SLA_SUMS}`,
+};
+/** The columns the ticket KPIs read (durations on both clocks); the SLA family reads the others. */
+const TICKET_READ: RollupTables = { ...ROLLUP, sums: CALENDAR_SUMS };
+/** The ticket rollups' SLA outcome columns, for lib/kpi/families/sla-kpis.ts. */
+export const SLA_ROLLUP_TABLES: RollupTables = { ...ROLLUP, sums: SLA_SUMS };
 const ROLLUP_KEYS: MeasureKeys = {
   select: (timestamp) => Prisma.sql`${hourOf(timestamp)} AS hour, t.team_id, t.assignee_id AS agent_id, t.channel, t.priority`,
   columns: Prisma.sql`hour, team_id, agent_id, channel, priority`,
@@ -35,9 +46,27 @@ interface MeasureOptions {
   ranges: TimeRanges;
   keys: MeasureKeys;
   where: Prisma.Sql;
-  hours: HoursBasis;
   now: Date;
 }
+
+interface DurationOptions {
+  ranges: TimeRanges;
+  keys: MeasureKeys;
+  where: Prisma.Sql;
+  hours: HoursBasis;
+}
+
+/**
+ * Which durations a measure statement computes: a query the clock it reads on; a rollup both, and
+ * the SLA outcomes (calendar sums stay in `frt_sum`/`art_sum`, business ones in `*_bsum`).
+ */
+interface Durations {
+  calendar: boolean;
+  business: boolean;
+  sla: boolean;
+}
+
+const ALL_DURATIONS: Durations = { calendar: true, business: true, sla: true };
 
 // Each part reads the index of the timestamp it counts on and is keyed by that same timestamp, so a
 // ticket created on Monday and solved on Tuesday adds to Monday's volume and to Tuesday's solved.
@@ -51,40 +80,89 @@ interface MeasureOptions {
 const touchesOf = (ticketId: Prisma.Sql) =>
   Prisma.sql`(SELECT count(*) FROM messages m WHERE m.ticket_id = ${ticketId} AND m.author = 'agent' AND m.public)::int`;
 
-const respondedSql = (o: Omit<MeasureOptions, "now">) => Prisma.sql`
+const respondedSql = (o: DurationOptions) => Prisma.sql`
   SELECT ${durationSql(o.hours, Prisma.sql`t.created_at`, Prisma.sql`t.first_response_at`)} AS s, ${o.keys.select(Prisma.sql`t.first_response_at`)}
   FROM tickets t ${TICKET_SCHEDULE_JOIN}
   WHERE ${inRanges(Prisma.sql`t.first_response_at`, o.ranges)} ${o.where}`;
 
-const resolvedSql = (o: Omit<MeasureOptions, "now">) => Prisma.sql`
+const resolvedSql = (o: DurationOptions) => Prisma.sql`
   SELECT t.id, t.reopens, t.resolved_at >= t.created_at AS after_created,
          ${durationSql(o.hours, Prisma.sql`t.created_at`, Prisma.sql`t.resolved_at`)} AS s, ${o.keys.select(Prisma.sql`t.resolved_at`)}
   FROM tickets t ${TICKET_SCHEDULE_JOIN}
   WHERE ${inRanges(Prisma.sql`t.resolved_at`, o.ranges)} ${o.where}`;
 
+const calendarSql = (from: Prisma.Sql, to: Prisma.Sql) => durationSql("calendar", from, to);
+const businessSql = (from: Prisma.Sql, to: Prisma.Sql) => durationSql("business", from, to);
+
+/** An SLA target of a ticket's priority (`p`, joined by `join`): its seconds and its clock. */
+interface SlaTarget {
+  join: Prisma.Sql;
+  seconds: Prisma.Sql;
+  hours: Prisma.Sql;
+}
+
+const FIRST_RESPONSE_TARGET: SlaTarget = {
+  join: Prisma.sql`LEFT JOIN sla_policies p ON p.priority = t.priority AND p.first_response_seconds IS NOT NULL`,
+  seconds: Prisma.sql`p.first_response_seconds`,
+  hours: Prisma.sql`p.first_response_hours`,
+};
+const RESOLUTION_TARGET: SlaTarget = {
+  join: Prisma.sql`LEFT JOIN sla_policies p ON p.priority = t.priority AND p.resolution_seconds IS NOT NULL`,
+  seconds: Prisma.sql`p.resolution_seconds`,
+  hours: Prisma.sql`p.resolution_hours`,
+};
+
+/**
+ * Whether the ticket has a target (`sla_n`) and met it on the policy's own clock (`sla_met`), as
+ * lib/kpi/families/sla-kpis.ts measures it from the raw rows; both 0 without a target.
+ */
+function slaOutcomeSql(target: SlaTarget, calendar: Prisma.Sql, business: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`CASE WHEN ${target.seconds} IS NULL THEN 0 ELSE 1 END AS sla_n,
+    CASE WHEN (CASE WHEN ${target.hours} = 'business' THEN ${business} ELSE ${calendar} END) <= ${target.seconds} THEN 1 ELSE 0 END AS sla_met`;
+}
+
 /** The ticket family's additive measures over the tickets' timestamps in `ranges`, one row per key. */
-function measuresSql(o: MeasureOptions): Prisma.Sql {
+function measuresSql(o: MeasureOptions, d: Durations, sums: Prisma.Sql): Prisma.Sql {
   const k = o.keys.columns;
+  const zero = Prisma.sql`0::numeric`;
+  const frt = calendarSql(Prisma.sql`t.created_at`, Prisma.sql`t.first_response_at`);
+  const frtB = businessSql(Prisma.sql`t.created_at`, Prisma.sql`t.first_response_at`);
+  const art = calendarSql(Prisma.sql`t.created_at`, Prisma.sql`t.resolved_at`);
+  const artB = businessSql(Prisma.sql`t.created_at`, Prisma.sql`t.resolved_at`);
+  const sla = (target: SlaTarget, calendar: Prisma.Sql, business: Prisma.Sql) =>
+    d.sla ? { join: target.join, columns: slaOutcomeSql(target, calendar, business) } : { join: Prisma.empty, columns: Prisma.sql`0 AS sla_n, 0 AS sla_met` };
+  const frSla = sla(FIRST_RESPONSE_TARGET, frt, frtB);
+  const resSla = sla(RESOLUTION_TARGET, art, artB);
   return Prisma.sql`
     WITH created AS (
       SELECT t.created_at, t.resolved_at, t.reopens, ${touchesOf(Prisma.sql`t.id`)} AS touches, ${o.keys.select(Prisma.sql`t.created_at`)}
       FROM tickets t
       WHERE ${inRanges(Prisma.sql`t.created_at`, o.ranges)} ${o.where}
-    ), responded AS (${respondedSql(o)}
-    ), resolved AS (${resolvedSql(o)}
+    ), responded AS (
+      SELECT ${d.calendar ? Prisma.sql`${frt}::numeric` : zero} AS s, ${d.business ? Prisma.sql`${frtB}::numeric` : zero} AS bs,
+             ${frSla.columns}, ${o.keys.select(Prisma.sql`t.first_response_at`)}
+      FROM tickets t ${TICKET_SCHEDULE_JOIN} ${frSla.join}
+      WHERE ${inRanges(Prisma.sql`t.first_response_at`, o.ranges)} ${o.where}
+    ), resolved AS (
+      SELECT t.id, t.reopens, t.resolved_at >= t.created_at AS after_created,
+             ${d.calendar ? Prisma.sql`${art}::numeric` : zero} AS s, ${d.business ? Prisma.sql`${artB}::numeric` : zero} AS bs,
+             ${resSla.columns}, ${o.keys.select(Prisma.sql`t.resolved_at`)}
+      FROM tickets t ${TICKET_SCHEDULE_JOIN} ${resSla.join}
+      WHERE ${inRanges(Prisma.sql`t.resolved_at`, o.ranges)} ${o.where}
     ), events AS (
       SELECT ${k}, 1 AS volume, CASE WHEN resolved_at <= ${o.now} AND reopens = 0 AND touches = 1 THEN 1 ELSE 0 END AS fcr,
              0 AS frt_n, 0::numeric AS frt_sum, 0 AS solved, 0::numeric AS art_sum, 0 AS reopened, 0 AS touches,
-             CASE WHEN resolved_at IS NULL OR resolved_at >= created_at THEN 1 ELSE 0 END AS opened, 0 AS closed
+             CASE WHEN resolved_at IS NULL OR resolved_at >= created_at THEN 1 ELSE 0 END AS opened, 0 AS closed,
+             0::numeric AS frt_bsum, 0::numeric AS art_bsum, 0 AS sla_fr_n, 0 AS sla_fr_met, 0 AS sla_res_n, 0 AS sla_res_met
       FROM created
       UNION ALL
-      SELECT ${k}, 0, 0, 1, s::numeric, 0, 0, 0, 0, 0, 0 FROM responded
+      SELECT ${k}, 0, 0, 1, s, 0, 0, 0, 0, 0, 0, bs, 0, sla_n, sla_met, 0, 0 FROM responded
       UNION ALL
-      SELECT ${k}, 0, 0, 0, 0, 1, s::numeric, CASE WHEN reopens > 0 THEN 1 ELSE 0 END, ${touchesOf(Prisma.sql`r.id`)},
-             0, CASE WHEN after_created THEN 1 ELSE 0 END
+      SELECT ${k}, 0, 0, 0, 0, 1, s, CASE WHEN reopens > 0 THEN 1 ELSE 0 END, ${touchesOf(Prisma.sql`r.id`)},
+             0, CASE WHEN after_created THEN 1 ELSE 0 END, 0, bs, 0, 0, sla_n, sla_met
       FROM resolved r
     )
-    SELECT ${k}, ${ROLLUP.sums}
+    SELECT ${k}, ${sums}
     FROM events GROUP BY ${k}`;
 }
 
@@ -96,7 +174,7 @@ async function rebuildTicketRollup(tx: Pick<PrismaClient, "$executeRaw">, ranges
   await tx.$executeRaw`DELETE FROM ticket_rollup ru WHERE ${inRanges(Prisma.sql`ru.hour`, ranges)}`;
   await tx.$executeRaw`
     INSERT INTO ticket_rollup (hour, team_id, agent_id, channel, priority, ${ROLLUP.measures})
-    ${measuresSql({ ranges, keys: ROLLUP_KEYS, where: Prisma.empty, hours: "calendar", now })}`;
+    ${measuresSql({ ranges, keys: ROLLUP_KEYS, where: Prisma.empty, now }, ALL_DURATIONS, ROLLUP.sums)}`;
 }
 
 export const TICKET_ROLLUP: FamilyRollup = {
@@ -119,22 +197,25 @@ interface PercentileRow {
 
 /**
  * Every ticket KPI, per group, in one statement: the additive measures from the rollups where they
- * cover the window (calendar time only) plus the raw rows elsewhere, and the backlog, a state at an
- * instant, counted from the raw rows at the window's end; median and p90 when asked for, exact,
- * from the raw rows.
+ * cover the window (in business hours: while the rollups' business columns were computed under
+ * the schedules in force) plus the raw rows elsewhere, and the backlog, a state at an instant,
+ * counted from the raw rows at the window's end; median and p90 when asked for, exact, from the
+ * raw rows.
  */
 export async function computeTicketKpis(prisma: PrismaClient, q: KpiQuery): Promise<GroupResults[]> {
   const where = filterConditions(q.filters, TICKET_COLUMNS);
   const hours = q.hours ?? "calendar";
-  const coverage = coverageOf(q, hours === "calendar" ? q.rollups?.tickets : undefined, ROLLUP);
+  const coverage = coverageOf(q, usableRollup(q.rollups?.tickets, hours), TICKET_READ);
   const keys = queryKeys(q.grouping, TICKET_COLUMNS);
+  const durations = { calendar: hours === "calendar", business: hours === "business", sla: false };
+  const [frtSum, artSum] = hours === "business" ? [Prisma.sql`frt_bsum`, Prisma.sql`art_bsum`] : [Prisma.sql`frt_sum`, Prisma.sql`art_sum`];
   const measures = prisma.$queryRaw<TicketRow[]>`
     WITH measures AS (
-      (${measuresSql({ ranges: coverage.raw, keys, where, hours, now: q.now })})
-      ${rolledUpSql(q, coverage, ROLLUP)}
+      (${measuresSql({ ranges: coverage.raw, keys, where, now: q.now }, durations, TICKET_READ.sums)})
+      ${rolledUpSql(q, coverage, TICKET_READ)}
     ), totals AS (
-      SELECT g, sum(volume) AS volume, sum(fcr) AS fcr, sum(frt_n) AS frt_n, sum(frt_sum) / nullif(sum(frt_n), 0) AS frt_mean,
-             sum(solved) AS solved, sum(art_sum) / nullif(sum(solved), 0) AS art_mean, sum(reopened) AS reopened, sum(touches) AS touches,
+      SELECT g, sum(volume) AS volume, sum(fcr) AS fcr, sum(frt_n) AS frt_n, sum(${frtSum}) / nullif(sum(frt_n), 0) AS frt_mean,
+             sum(solved) AS solved, sum(${artSum}) / nullif(sum(solved), 0) AS art_mean, sum(reopened) AS reopened, sum(touches) AS touches,
              sum(opened) AS opened, sum(closed) AS closed
       FROM measures GROUP BY g
     ), backlog AS (${backlogSql(q, where)}

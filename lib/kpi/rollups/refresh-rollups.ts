@@ -19,6 +19,14 @@ const MAX_CHUNK_GROWTH = 4;
 // A generous bound for one chunk, which the target above keeps far from.
 const CHUNK_TIMEOUT_MS = 5 * 60_000;
 const BIG_REBUILD_HOURS = 24;
+/** A recompute after a settings change rebuilds this many hours per transaction (its resume points). */
+const RECOMPUTE_CHUNK_HOURS = 7 * 24;
+
+/**
+ * The families with business-hours and SLA columns, which depend on the schedules and SLA
+ * policies as well as on their rows (migration 20261202030000).
+ */
+export const HOURS_FAMILIES: readonly RollupFamily[] = ["tickets", "replies"];
 
 export interface RefreshResult {
   family: RollupFamily;
@@ -35,13 +43,10 @@ export interface RefreshResult {
  * nor reads a stale rollup hour: hours not yet rebuilt are still dirty or beyond `rolled_until`,
  * and queries read those from the raw rows. A first rollup of years of history, or the changed
  * hours after importing them, thus runs in the background while every KPI stays exact.
- * `onChunk` runs after each chunk has committed, before the next starts.
+ * Then, when a schedule or an SLA policy changed since the business-hours and SLA columns were
+ * computed, recomputes them.
  */
-export async function refreshRollups(
-  prisma: PrismaClient,
-  now = new Date(),
-  options: { onChunk?: (family: RollupFamily) => Promise<void> } = {},
-): Promise<RefreshResult[]> {
+export async function refreshRollups(prisma: PrismaClient, now = new Date(), options: RefreshOptions = {}): Promise<RefreshResult[]> {
   const { serviceLevelSeconds, timeZone } = await getOrgSettings(prisma);
   const until = floorHour(now);
   const results: RefreshResult[] = [];
@@ -69,7 +74,77 @@ export async function refreshRollups(
     if (hours >= BIG_REBUILD_HOURS) await prisma.$executeRaw`ANALYZE ${rollup.tables.hourly.table}, ${rollup.tables.daily.table}`;
     results.push({ family, hours });
   }
+  const chunks = options.recomputeChunks ?? Number.POSITIVE_INFINITY;
+  for (const family of HOURS_FAMILIES) await recomputeHoursColumns(prisma, family, { now, serviceLevelSeconds, timeZone }, chunks);
   return results;
+}
+
+const settingsVersion = async (tx: Tx) =>
+  (await tx.$queryRaw<{ version: bigint }[]>`SELECT version FROM kpi_settings_version WHERE id = 1`)[0]!.version;
+
+/**
+ * Recomputes a family's rolled-up hours under the schedules and SLA policies in force, a chunk of
+ * hours per transaction: the progress is kept in its state row, so a recompute cut short (a
+ * restart) goes on where it stopped, and one overtaken by another change starts again. Until it
+ * is done queries on business hours and SLA read the raw rows (loadRollupStates: not
+ * `hoursCurrent`); calendar queries keep reading the rollups, whose calendar columns a rebuild
+ * from the raw rows leaves as they were.
+ */
+async function recomputeHoursColumns(prisma: PrismaClient, family: RollupFamily, context: RefreshContext, chunks: number): Promise<void> {
+  const rollup = familyRollup(family);
+  const chunk = async (tx: Tx): Promise<boolean> => {
+    const [state] = await tx.$queryRaw<{
+      rolled_until: Date | null; day_time_zone: string | null; hours_version: bigint | null;
+      recompute_version: bigint | null; recomputed_until: Date | null;
+    }[]>`
+      SELECT rolled_until, day_time_zone, hours_version, recompute_version, recomputed_until
+      FROM rollup_state WHERE family = ${family} FOR UPDATE`;
+    const version = await settingsVersion(tx);
+    if (!state?.rolled_until || state.hours_version === version) return false;
+    let from = state.recompute_version === version ? state.recomputed_until : null;
+    if (!from) {
+      from = (await firstHour(tx, family)) ?? state.rolled_until;
+      await tx.$executeRaw`
+        UPDATE rollup_state SET recompute_version = ${version}, recompute_from = ${from}, recomputed_until = ${from} WHERE family = ${family}`;
+    }
+    const until = new Date(Math.min(from.getTime() + RECOMPUTE_CHUNK_HOURS * HOUR_MS, state.rolled_until.getTime()));
+    if (from < until) {
+      const ranges = toTimeRanges([[from.getTime(), until.getTime()]]);
+      await rollup.rebuildHours(tx, ranges, context);
+      if (state.day_time_zone) await rebuildDaily(tx, rollup.tables, ranges, state.day_time_zone);
+    }
+    // Changed again meanwhile: this chunk may hold either version's numbers; start over.
+    if ((await settingsVersion(tx)) !== version) {
+      await tx.$executeRaw`UPDATE rollup_state SET recompute_version = NULL WHERE family = ${family}`;
+      return true;
+    }
+    const done = until >= state.rolled_until;
+    await tx.$executeRaw`
+      UPDATE rollup_state SET recomputed_until = ${until},
+        hours_version = CASE WHEN ${done} THEN ${version} ELSE hours_version END
+      WHERE family = ${family}`;
+    if (done) await tx.$executeRaw`ANALYZE ${rollup.tables.hourly.table}, ${rollup.tables.daily.table}`;
+    return !done;
+  };
+  for (let i = 0; i < chunks; i++) {
+    if (!(await prisma.$transaction(chunk, { timeout: CHUNK_TIMEOUT_MS, maxWait: CHUNK_TIMEOUT_MS }))) return;
+  }
+}
+
+export interface RefreshOptions {
+  /**
+   * At most this many chunks of a recompute per family (default: to the end): the background
+   * refresh does a few per tick, so that new hours are never kept waiting behind a long recompute.
+   */
+  recomputeChunks?: number;
+  /** Runs after each chunk of the refresh has committed, before the next starts. */
+  onChunk?: (family: RollupFamily) => Promise<void>;
+}
+
+interface RefreshContext {
+  now: Date;
+  serviceLevelSeconds: number;
+  timeZone: string;
 }
 
 /** The next chunk's hours: scaled towards the target duration, growing at most fourfold at a time, never below MIN_CHUNK_HOURS. */
@@ -113,6 +188,7 @@ async function refreshChunk(
   const rollup = familyRollup(family);
   const [state] = await tx.$queryRaw<{ rolled_until: Date | null; service_level_seconds: number | null; day_time_zone: string | null }[]>`
     SELECT rolled_until, service_level_seconds, day_time_zone FROM rollup_state WHERE family = ${family} FOR UPDATE`;
+  const versionBefore = await settingsVersion(tx);
   let rolledUntil = state?.rolled_until ?? null;
   // The call rollup counts service level against one threshold: a new threshold rebuilds it.
   if (family === "calls" && rolledUntil && state?.service_level_seconds !== serviceLevelSeconds) {
@@ -147,6 +223,13 @@ async function refreshChunk(
   await tx.$executeRaw`
     UPDATE rollup_state SET rolled_until = ${newUntil}, service_level_seconds = ${serviceLevelSeconds}, day_time_zone = ${timeZone}
     WHERE family = ${family}`;
+  // Rolled up from nothing under one settings version throughout: its business and SLA columns
+  // are that version's (else recomputeHoursColumns brings them up to date).
+  if (rolledUntil === null && HOURS_FAMILIES.includes(family) && (await settingsVersion(tx)) === versionBefore) {
+    await tx.$executeRaw`
+      UPDATE rollup_state SET hours_version = ${versionBefore}, recompute_version = NULL, recompute_from = NULL, recomputed_until = NULL
+      WHERE family = ${family}`;
+  }
   if (family === "tickets") {
     // First contact resolution counts tickets resolved "by now"; a resolution dated in the future
     // has not happened yet, so its ticket's hour stays raw until it has.

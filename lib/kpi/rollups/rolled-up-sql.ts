@@ -1,7 +1,7 @@
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 
 import { DIMENSIONS } from "../dimensions";
-import { bucketBoundaries, filterConditions, groupKey, type DimensionColumns, type KpiQuery } from "../kpi-query";
+import { bucketBoundaries, filterConditions, groupKey, type DimensionColumns, type HoursBasis, type KpiQuery } from "../kpi-query";
 import { HOUR_MS, inRanges, planCoverage, rollupDays, toTimeRanges, type Coverage, type RollupState, type TimeRanges } from "./rollup-coverage";
 
 /** A family's two rollup tables and how their rows combine. */
@@ -33,6 +33,16 @@ export interface FamilyRollup {
 function dailyServes(q: KpiQuery, t: RollupTables): boolean {
   const used = DIMENSIONS.filter((d) => q.grouping.by === d || (d in q.filters && q.filters[d as keyof KpiQuery["filters"]].length > 0));
   return used.every((d) => t.daily.columns[d] !== undefined || t.hourly.columns[d] === undefined);
+}
+
+/**
+ * The rollup state a query on `hours` may use: any for calendar time; for business hours and SLA
+ * outcomes only one whose columns were computed under the settings in force. While a changed
+ * schedule or policy is being recomputed those queries read the raw rows: old or new numbers
+ * are never mixed.
+ */
+export function usableRollup(state: RollupState | undefined, hours: HoursBasis): RollupState | undefined {
+  return hours === "calendar" || state?.hoursCurrent ? state : undefined;
 }
 
 export function coverageOf(q: KpiQuery, state: RollupState | undefined, t: RollupTables): Coverage {

@@ -18,6 +18,11 @@ export interface RollupState {
   /** The time zone whose local days the daily rollup holds (the organisation's, when it was rolled up). */
   dayTimeZone: string | null;
   dirtyHours: Date[];
+  /**
+   * Whether the business-hours and SLA columns (tickets, replies) were computed under the
+   * schedules and SLA policies in force; absent or false, queries on those clocks read raw.
+   */
+  hoursCurrent?: boolean;
 }
 
 export type RollupStates = Partial<Record<RollupFamily, RollupState>>;

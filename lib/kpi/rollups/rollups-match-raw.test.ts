@@ -1,8 +1,12 @@
 import { beforeAll, expect, test } from "vitest";
 
+import { Prisma } from "@/lib/generated/prisma/client";
+import { removeTeamSchedule, saveSchedule } from "@/lib/business-hours/save-schedule";
+import { OFFICE_HOURS } from "@/lib/business-hours/schedule";
 import { seedDemoIfEmpty } from "@/lib/demo/seed-demo";
 import { ingestBatch } from "@/lib/ingest/ingest-batch";
 import { updateOrgSettings } from "@/lib/org/update-org-settings";
+import { listSlaPolicies, saveSlaPolicies } from "@/lib/sla/sla-policies";
 import { clearRecords } from "@/lib/testing/snapshot-records";
 import { describeEachDatabase } from "@/lib/testing/test-databases";
 
@@ -10,6 +14,7 @@ import { KPI_CATALOG, type KpiKey } from "../catalog";
 import { getKpiSnapshot, type KpiSnapshotEntry } from "../get-kpi-snapshot";
 import { NO_FILTERS, NO_GROUPING, type KpiFilters, type KpiGrouping, type KpiQuery } from "../kpi-query";
 import { presetWindow, timeBuckets, type TimeWindow } from "../time-windows";
+import { loadHoursRecompute } from "./load-hours-recompute";
 import { loadRollupStates } from "./load-rollup-states";
 import { refreshRollups } from "./refresh-rollups";
 import { HOUR_MS } from "./rollup-coverage";
@@ -167,6 +172,67 @@ describeEachDatabase("KPI rollups give the raw rows' numbers", ({ db }) => {
     expect((await loadRollupStates(prisma(), { from: now, to: now })).tickets?.dayTimeZone).toBe("America/New_York");
     await expectRollupsMatchRaw(45);
   }, 240_000);
+
+  const hoursCurrent = async () => {
+    const states = await loadRollupStates(prisma(), { from: now, to: now });
+    return [states.tickets?.hoursCurrent, states.replies?.hoursCurrent];
+  };
+
+  test("business-hours and SLA columns are what is read while they are current", async () => {
+    expect(await hoursCurrent()).toEqual([true, true]);
+    const week = presetWindow("last_7_days", now, ZONE);
+    const base = { ...week, timeZone: ZONE, now, serviceLevelSeconds: 45, filters: NO_FILTERS, grouping: { by: "priority" } as const };
+    const business = { ...base, hours: "business" as const };
+    const keys: KpiKey[] = ["first_response_time", "avg_reply_time", "sla_first_response", "sla_resolution"];
+    const before = comparable(await getKpiSnapshot(prisma(), keys, business));
+    const inWeek = Prisma.sql`hour >= ${week.from} AND hour < ${new Date(week.to.getTime() - 48 * HOUR_MS)}`;
+    await prisma().$executeRaw`UPDATE ticket_rollup SET sla_fr_n = sla_fr_n + 1000, frt_bsum = frt_bsum + 1e6 WHERE id = (SELECT min(id) FROM ticket_rollup WHERE frt_n > 0 AND ${inWeek})`;
+    await prisma().$executeRaw`UPDATE reply_rollup SET wait_bsum = wait_bsum + 1e6 WHERE id = (SELECT min(id) FROM reply_rollup WHERE ${inWeek})`;
+    const skewed = comparable(await getKpiSnapshot(prisma(), keys, business));
+    const total = (snapshot: typeof before, key: KpiKey) => (snapshot[key]!.groups ?? []).reduce((sum, g) => sum + g.n, 0);
+    expect(total(skewed, "sla_first_response")).toBe(total(before, "sla_first_response") + 1000);
+    expect(skewed.first_response_time).not.toEqual(before.first_response_time);
+    expect(skewed.avg_reply_time).not.toEqual(before.avg_reply_time);
+    // The calendar columns are untouched, and a recompute from the raw rows puts the others right.
+    await prisma().$executeRaw`UPDATE rollup_state SET rolled_until = NULL`;
+    await refreshRollups(prisma(), now);
+    expect(comparable(await getKpiSnapshot(prisma(), keys, business))).toEqual(before);
+  }, 120_000);
+
+  test("a new schedule, holiday, team schedule or SLA policy is recomputed a chunk at a time, read raw until done", async () => {
+    const zone = "America/New_York";
+    const yesterday = presetWindow("yesterday", now, zone).from.toISOString().slice(0, 10);
+    await saveSchedule(prisma(), { kind: "org" }, { timeZone: zone, weeklyHours: OFFICE_HOURS, holidays: [{ date: yesterday, name: "Closed" }] });
+    expect(await hoursCurrent()).toEqual([false, false]);
+    expect(await loadHoursRecompute(prisma())).toMatchObject({ current: false, progress: 0 });
+    await expectRollupsMatchRaw(45);
+
+    // One chunk (a week of hours) of a longer history: partway, and resumed where it stopped.
+    await refreshRollups(prisma(), now, { recomputeChunks: 1 });
+    const partway = await loadHoursRecompute(prisma());
+    expect(partway.current).toBe(false);
+    expect(partway.progress).toBeGreaterThan(0);
+    expect(partway.progress).toBeLessThan(1);
+    expect(await hoursCurrent()).toEqual([false, false]);
+    await expectRollupsMatchRaw(45);
+    await refreshRollups(prisma(), now);
+    expect(await loadHoursRecompute(prisma())).toMatchObject({ current: true, progress: 1 });
+    expect(await hoursCurrent()).toEqual([true, true]);
+    await expectRollupsMatchRaw(45);
+
+    // Changed again partway through: the recompute starts over under the newest settings.
+    await saveSchedule(prisma(), { kind: "team", team: teams[0]! }, { timeZone: ZONE, weeklyHours: OFFICE_HOURS, holidays: [] });
+    await refreshRollups(prisma(), now, { recomputeChunks: 1 });
+    const policies = await listSlaPolicies(prisma());
+    await saveSlaPolicies(prisma(), policies.map((p) => ({
+      ...p, firstResponseSeconds: p.firstResponseSeconds && p.firstResponseSeconds * 2, resolutionHours: p.resolutionHours === "business" ? "calendar" : "business",
+    })));
+    await removeTeamSchedule(prisma(), "social");
+    expect(await hoursCurrent()).toEqual([false, false]);
+    await refreshRollups(prisma(), now);
+    expect(await hoursCurrent()).toEqual([true, true]);
+    await expectRollupsMatchRaw(45);
+  }, 480_000);
 
   test("emptying the tables forgets their rollups", async () => {
     await clearRecords(prisma());

@@ -3,6 +3,8 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { refreshRollups } from "./refresh-rollups";
 
 const REFRESH_INTERVAL_MS = 60_000;
+/** Recompute chunks (a week of hours each) per family per tick, after a schedule or SLA change. */
+const RECOMPUTE_CHUNKS_PER_TICK = 4;
 
 const holder = globalThis as typeof globalThis & { __deskpulseRollupRefresh?: { running: boolean } };
 const state = (holder.__deskpulseRollupRefresh ??= { running: false });
@@ -17,7 +19,7 @@ export function scheduleRollupRefresh(prisma: PrismaClient): void {
     if (state.running) return;
     state.running = true;
     try {
-      await refreshRollups(prisma);
+      await refreshRollups(prisma, new Date(), { recomputeChunks: RECOMPUTE_CHUNKS_PER_TICK });
     } catch (error) {
       console.error(`Deskpulse: refreshing the KPI rollups failed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {

@@ -13,12 +13,18 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Business hours and SLAs" };
 
 export default async function ServiceLevelsPage() {
-  const { policies, orgHoursSaved, orgHours, teams } = await serviceLevelsPage(await requirePage("settings:manage"));
+  const { policies, orgHoursSaved, orgHours, teams, recompute } = await serviceLevelsPage(await requirePage("settings:manage"));
   return (
     <SettingsPage
       title="Business hours and SLAs"
       intro="Response and resolution times can be measured in business hours only, and SLA targets per priority say how fast is fast enough. Changes apply to every number computed from now on, past periods included."
     >
+      {!recompute.current && (
+        <p role="status" className="mb-4 rounded-lg bg-sky-50 px-3 py-2 text-sm text-sky-900 dark:bg-sky-950 dark:text-sky-100" data-testid="hours-recompute">
+          Recomputing business-hours and SLA numbers for the new settings: {Math.floor(recompute.progress * 100)} % done. Until it
+          finishes they are worked out from the records themselves, with the new settings: exact, only slower to load.
+        </p>
+      )}
       <SettingsSection title="SLA targets" testId="sla-policies">
         <SlaPolicyForm action={saveSlaPoliciesAction} policies={policies} />
       </SettingsSection>
