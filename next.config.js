@@ -21,6 +21,11 @@ const nextConfig = {
   poweredByHeader: false,
   // forbidden() and unauthorized(): real 403 and 401 responses from pages and server actions.
   experimental: { authInterrupts: true },
+  // Browsers ask for /favicon.ico on pages that link no icon (a 403 rendered by forbidden()): the
+  // app icon answers there too, rather than a 404.
+  async rewrites() {
+    return [{ source: "/favicon.ico", destination: "/icon.svg" }];
+  },
   async headers() {
     return [
       { source: "/:path*", headers: SECURITY_HEADERS },

@@ -6,6 +6,15 @@ test("the server reports itself healthy on the embedded database", async ({ requ
   expect(await response.json()).toEqual({ status: "ok", db: "pglite" });
 });
 
+test("the app icon answers at /favicon.ico too, without a session", async ({ playwright }, testInfo) => {
+  // A page that links no icon (a 403) makes the browser ask there; a 404 would be logged as an error.
+  const anonymous = await playwright.request.newContext({ baseURL: testInfo.project.use.baseURL });
+  const response = await anonymous.get("/favicon.ico");
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toContain("image/svg+xml");
+  await anonymous.dispose();
+});
+
 test("a new user sees today's numbers from the demo data on the home page", async ({ page }, testInfo) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { name: "Service overview" })).toBeVisible();
