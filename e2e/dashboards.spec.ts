@@ -40,7 +40,7 @@ test("filters change the URL and the numbers, and back/forward restore them", as
   await other.close();
 });
 
-test("a number card's (i) explains the KPI and leads to its exact median and p90 for the same period", async ({ page }) => {
+test("a number card's (i) explains the KPI and leads to its median and p90 for the same period, saying whether they are exact", async ({ page }) => {
   await page.goto("/?preset=last_30_days");
   await page.getByRole("button", { name: "How First response time is computed" }).click();
   const popover = page.locator("[popover]:popover-open");
@@ -50,6 +50,8 @@ test("a number card's (i) explains the KPI and leads to its exact median and p90
   const api = (await (await page.request.get("/api/v1/kpis?keys=first_response_time&preset=last_30_days")).json()).kpis.first_response_time;
   await expect(page.getByTestId("kpi-median")).toHaveText(formatKpiValue(api.median, "seconds"));
   await expect(page.getByTestId("kpi-p90")).toHaveText(formatKpiValue(api.p90, "seconds"));
+  expect(["exact", "approximate"]).toContain(api.percentiles);
+  await expect(page.getByTestId("kpi-percentiles-approximate")).toHaveCount(api.percentiles === "approximate" ? 1 : 0);
 });
 
 test("KPI → team → agent → tickets: each level's count agrees with the KPI API", async ({ page }) => {

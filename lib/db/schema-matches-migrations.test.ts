@@ -16,6 +16,7 @@ interface DmmfField {
   dbName?: string | null;
   kind: "scalar" | "enum" | "object";
   isRequired: boolean;
+  isList: boolean;
   hasDefaultValue: boolean;
   type: string;
   nativeType?: [string, string[]] | null;
@@ -56,6 +57,9 @@ const columnOf = (model: DmmfModel, fieldName: string) => {
   return field.dbName ?? field.name;
 };
 
+/** information_schema names an array column's type by its element's internal name. */
+const ARRAY_ELEMENTS: Record<string, string> = { _int4: "integer", _int8: "bigint", _text: "text" };
+
 function expectedType(field: DmmfField): string {
   if (field.kind === "enum") return `enum:${field.type}`;
   if (field.type === "DateTime") {
@@ -73,7 +77,7 @@ function expectedType(field: DmmfField): string {
   };
   const type = types[field.type];
   if (!type) throw new Error(`no mapping for ${field.type}`);
-  return type;
+  return field.isList ? `${type}[]` : type;
 }
 
 function expectedColumns() {
@@ -151,7 +155,9 @@ describeEachDatabase("migrated database matches schema.prisma", ({ db }) => {
         type:
           row.data_type === "USER-DEFINED"
             ? `enum:${row.udt_name}`
-            : row.data_type.startsWith("timestamp")
+            : row.data_type === "ARRAY"
+              ? `${ARRAY_ELEMENTS[row.udt_name] ?? row.udt_name}[]`
+              : row.data_type.startsWith("timestamp")
               ? `${row.data_type}(${row.datetime_precision})`
               : row.data_type,
         nullable: row.is_nullable === "YES",

@@ -21,11 +21,14 @@ export interface KpiQuery {
   /** Durations on the calendar (the default) or inside business hours (lib/business-hours). */
   hours?: HoursBasis;
   /**
-   * Median and p90 of the duration KPIs (default true). They are exact, so they are read from the
-   * raw rows whatever the window; a consumer that shows only the mean (a dashboard card, a
-   * leaderboard) turns them off and is served from the rollups alone.
+   * Median and p90 of the duration KPIs for an ungrouped query (default true): from the daily
+   * sketches and the raw values at the window's edges, or exact from the raw rows when a measure
+   * has at most `exactPercentilesUpTo` values (lib/kpi/sketches). A consumer that shows only the
+   * mean (a dashboard card, a leaderboard) turns them off.
    */
   percentiles?: boolean;
+  /** Default EXACT_PERCENTILES_UP_TO; 0 always reads the sketches, Infinity never. */
+  exactPercentilesUpTo?: number;
   /** The KPIs the caller reads (getKpiSnapshot sets it): a family may skip the work of the others. */
   only?: readonly KpiKey[];
   /** The rollups' state (getKpiSnapshot loads it); `{}` reads everything raw. */

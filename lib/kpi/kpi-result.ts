@@ -12,6 +12,8 @@ export interface KpiResult {
   denominator?: number;
   median?: number | null;
   p90?: number | null;
+  /** How median and p90 were found: exactly, or from the sketches within 0.5 % (lib/kpi/sketches). */
+  percentiles?: "exact" | "approximate";
   marginOfError?: number | null;
   /** Extra figures a card shows: CSAT's mean score, NPS's three shares. */
   details?: Record<string, number | null>;

@@ -38,7 +38,7 @@ export interface KpiPageView {
   filterOptions: FilterOptions;
   /** The bucket the URL asked for, kept by the filter bar; null when chosen automatically. */
   requestedBucket: TrendBucket | null;
-  /** This period, with the exact median and p90. */
+  /** This period, with its median and p90. */
   current: KpiSnapshotEntry;
   /** The previous period up to the same moment. */
   previous: KpiSnapshotEntry;
@@ -60,7 +60,7 @@ export async function kpiPageView(context: UserContext, key: string, searchParam
   const requestedBucket = TREND_BUCKETS.find((b) => b === searchParams.bucket) ?? null;
   const days = (window.to.getTime() - window.from.getTime()) / 86_400_000;
   const bucket = requestedBucket === "hour" && days > 31 ? "day" : (requestedBucket ?? autoBucket(window));
-  // The exact median and p90 (read from raw rows) only where they are shown: this period's headline.
+  // The median and p90 only where they are shown: this period's headline.
   const base = { timeZone: org.timeZone, filters: drill.scoped, now, serviceLevelSeconds: org.serviceLevelSeconds, percentiles: false };
   const before = previousPeriod(window, org.timeZone);
   const showTeams = drill.scope.kind === "all" || drill.scope.kind === "teams";

@@ -92,7 +92,7 @@ export function KpiNumberWidget({ title, data, href, stale, kiosk = false }: { t
                 </>
               )}
             </dl>
-            {/* Exact medians read every raw record of the window: the KPI's page shows them, not a polling card. */}
+            {/* A polling card shows the mean; the median and p90 are on the KPI's page. */}
             {href && (
               <Link href={href} className="mt-3 inline-block font-medium text-indigo-700 hover:underline dark:text-indigo-300">
                 {kpi.distribution ? "Median, p90 and trend" : "Trend and breakdown"} →

@@ -7,7 +7,9 @@ import {
 import { count, num, ratio, type KpiResult } from "../kpi-result";
 import { wilsonMarginOfError } from "../margin-of-error";
 import { coverageOf, rolledUpSql, type FamilyRollup, type RollupTables } from "../rollups/rolled-up-sql";
-import { hourOf, inRanges, wholeWindow, type TimeRanges } from "../rollups/rollup-coverage";
+import { hourOf, inRanges, type TimeRanges } from "../rollups/rollup-coverage";
+import { durationPercentiles, type Spread } from "../sketches/duration-percentiles";
+import type { SketchedFamily } from "../sketches/sketched-family";
 
 const CALL_COLUMNS = {
   team: Prisma.sql`c.team_id`,
@@ -66,9 +68,34 @@ async function rebuildCallRollup(tx: Pick<PrismaClient, "$executeRaw">, ranges: 
     ${measuresSql(ranges, ROLLUP_KEYS, Prisma.empty, serviceLevelSeconds)}`;
 }
 
+/**
+ * Handle times (answered calls) and speeds of answer (answered inbound calls), as the sketches
+ * keep them: at the call's end, with its team; calls have no business-hours clock nor a channel
+ * level (every call is a phone call).
+ */
+const CALL_SKETCH: SketchedFamily = {
+  family: "calls",
+  names: ["aht", "asa"],
+  clocks: ["calendar"],
+  levels: { team: true, channel: false },
+  valuesSql(ranges, where, _clocks, day) {
+    const keys: MeasureKeys = day
+      ? { select: (at) => Prisma.sql`${day(at)} AS day, c.team_id, NULL::text AS channel`, columns: Prisma.empty }
+      : { select: () => Prisma.sql`NULL AS day`, columns: Prisma.empty };
+    return Prisma.sql`
+      SELECT v.measure, v.s${day ? Prisma.sql`, e.day, e.team_id, e.channel` : Prisma.empty}
+      FROM (${endedSql(ranges, keys, where)}) e
+      CROSS JOIN LATERAL (VALUES
+        ('aht'::text, CASE WHEN e.answered_at IS NOT NULL THEN e.handle END),
+        ('asa'::text, CASE WHEN e.direction = 'inbound' AND e.answered_at IS NOT NULL THEN e.wait END)
+      ) AS v(measure, s)`;
+  },
+};
+
 export const CALL_ROLLUP: FamilyRollup = {
   tables: ROLLUP,
   rebuildHours: (tx, ranges, { serviceLevelSeconds }) => rebuildCallRollup(tx, ranges, serviceLevelSeconds),
+  sketch: CALL_SKETCH,
 };
 
 interface CallRow {
@@ -76,15 +103,10 @@ interface CallRow {
   handled: unknown; aht_n: unknown; aht_mean: unknown; asa_mean: unknown; offered: unknown; abandoned: unknown; within: unknown;
 }
 
-interface PercentileRow {
-  g: string | null;
-  aht_median: unknown; aht_p90: unknown; asa_median: unknown; asa_p90: unknown;
-}
-
 /**
  * Call KPIs over calls whose endedAt is in the window: the rollups where they cover the window
  * and were counted with this query's service-level threshold, the raw rows elsewhere; median and
- * p90 when asked for, from the raw rows.
+ * p90 when asked for (lib/kpi/sketches).
  */
 export async function computeCallKpis(prisma: PrismaClient, q: KpiQuery): Promise<GroupResults[]> {
   const where = filterConditions(q.filters, CALL_COLUMNS);
@@ -99,27 +121,12 @@ export async function computeCallKpis(prisma: PrismaClient, q: KpiQuery): Promis
     SELECT g, sum(handled) AS handled, sum(aht_n) AS aht_n, sum(aht_sum) / nullif(sum(aht_n), 0) AS aht_mean,
            sum(asa_sum) / nullif(sum(handled), 0) AS asa_mean, sum(offered) AS offered, sum(abandoned) AS abandoned, sum(within) AS within
     FROM measures GROUP BY g`;
-  const percentiles = q.percentiles === false ? Promise.resolve(null) : prisma.$queryRaw<PercentileRow[]>`
-    SELECT g,
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY handle) FILTER (WHERE answered_at IS NOT NULL) AS aht_median,
-      percentile_cont(0.9) WITHIN GROUP (ORDER BY handle) FILTER (WHERE answered_at IS NOT NULL) AS aht_p90,
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY wait) FILTER (WHERE direction = 'inbound' AND answered_at IS NOT NULL) AS asa_median,
-      percentile_cont(0.9) WITHIN GROUP (ORDER BY wait) FILTER (WHERE direction = 'inbound' AND answered_at IS NOT NULL) AS asa_p90
-    FROM (${endedSql(wholeWindow(q.from, q.to), keys, where)}) AS ended GROUP BY g`;
-  const [rows, distribution] = await Promise.all([measures, percentiles]);
-  return assembleGroups(rows, q.grouping, (row) => {
-    const spread = distribution && distribution.find((d) => d.g === row?.g);
-    return toResults(
-      row,
-      distribution ? { median: num(spread?.aht_median), p90: num(spread?.aht_p90) } : {},
-      distribution ? { median: num(spread?.asa_median), p90: num(spread?.asa_p90) } : {},
-    );
-  });
+  // The sketches do not depend on the service-level threshold: any state of the rollup serves them.
+  const [rows, spreads] = await Promise.all([measures, durationPercentiles(prisma, q, CALL_SKETCH, state, where)]);
+  return assembleGroups(rows, q.grouping, (row) => toResults(row, spreads?.get("aht") ?? {}, spreads?.get("asa") ?? {}));
 }
 
-type Spread = { median?: number | null; p90?: number | null };
-
-function toResults(r: CallRow | undefined, aht: Spread, asa: Spread): KpiResult[] {
+function toResults(r: CallRow | undefined, aht: Partial<Spread>, asa: Partial<Spread>): KpiResult[] {
   const handled = count(r?.handled);
   const offered = count(r?.offered);
   const abandoned = count(r?.abandoned);

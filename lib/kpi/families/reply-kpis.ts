@@ -7,7 +7,9 @@ import {
 } from "../kpi-query";
 import { count, num } from "../kpi-result";
 import { coverageOf, rolledUpSql, usableRollup, type FamilyRollup, type RollupTables } from "../rollups/rolled-up-sql";
-import { hourOf, inRanges, wholeWindow, type TimeRanges } from "../rollups/rollup-coverage";
+import { hourOf, inRanges, type TimeRanges } from "../rollups/rollup-coverage";
+import { durationPercentiles } from "../sketches/duration-percentiles";
+import { sketchMeasure, type SketchedFamily } from "../sketches/sketched-family";
 
 const REPLY_COLUMNS = { team: Prisma.sql`t.team_id`, agent: Prisma.sql`w.agent_id`, channel: Prisma.sql`t.channel`, priority: Prisma.sql`t.priority` };
 const ROLLUP: RollupTables = {
@@ -75,7 +77,27 @@ async function rebuildReplyRollup(tx: Pick<PrismaClient, "$executeRaw">, ranges:
     FROM (${waitsSql(ranges, ROLLUP_KEYS, Prisma.empty, "calendar", true)}) AS waits GROUP BY ${ROLLUP_KEYS.columns}`;
 }
 
-export const REPLY_ROLLUP: FamilyRollup = { tables: ROLLUP, rebuildHours: rebuildReplyRollup };
+/** Reply waits, as the sketches keep them: each at its reply, on each clock, with its ticket's team and channel. */
+const REPLY_SKETCH: SketchedFamily = {
+  family: "replies",
+  names: ["reply"],
+  clocks: ["calendar", "business"],
+  levels: { team: true, channel: true },
+  valuesSql(ranges, where, clocks, day) {
+    const both = clocks.length > 1;
+    const keys: MeasureKeys = day
+      ? { select: (at) => Prisma.sql`${day(at)} AS day, t.team_id, t.channel::text AS channel`, columns: Prisma.empty }
+      : { select: () => Prisma.sql`NULL AS day`, columns: Prisma.empty };
+    // On both clocks the waits come out as s (calendar) and bs (business); on one, as s.
+    const values = clocks.map((clock) => Prisma.sql`(${sketchMeasure("reply", clock)}::text, ${both && clock === "business" ? Prisma.sql`w.bs` : Prisma.sql`w.s`}::float8)`);
+    return Prisma.sql`
+      SELECT v.measure, v.s${day ? Prisma.sql`, w.day, w.team_id, w.channel` : Prisma.empty}
+      FROM (${waitsSql(ranges, keys, where, both ? "calendar" : clocks[0]!, both)}) w
+      CROSS JOIN LATERAL (VALUES ${Prisma.join(values)}) AS v(measure, s)`;
+  },
+};
+
+export const REPLY_ROLLUP: FamilyRollup = { tables: ROLLUP, rebuildHours: rebuildReplyRollup, sketch: REPLY_SKETCH };
 
 /**
  * Average time to reply: the rollups where they cover the window (in business hours: while they
@@ -93,27 +115,14 @@ export async function computeReplyKpis(prisma: PrismaClient, q: KpiQuery): Promi
       ${rolledUpSql(q, coverage, ROLLUP)}
     )
     SELECT g, sum(n) AS n, sum(${waitSum}) / nullif(sum(n), 0) AS mean FROM measures GROUP BY g`;
-  const percentiles = q.percentiles === false ? Promise.resolve(null) : prisma.$queryRaw<PercentileRow[]>`
-    SELECT g, percentile_cont(0.5) WITHIN GROUP (ORDER BY s) AS median, percentile_cont(0.9) WITHIN GROUP (ORDER BY s) AS p90
-    FROM (${waitsSql(wholeWindow(q.from, q.to), keys, where, hours)}) AS waits GROUP BY g`;
-  const [rows, distribution] = await Promise.all([measures, percentiles]);
-  return assembleGroups(rows, q.grouping, (row) => {
-    const spread = distribution?.find((d) => d.g === row?.g);
-    return [{
-      key: "avg_reply_time", value: num(row?.mean), unit: "seconds", n: count(row?.n),
-      ...(distribution && { median: num(spread?.median), p90: num(spread?.p90) }),
-    }];
-  });
+  const [rows, spreads] = await Promise.all([measures, durationPercentiles(prisma, q, REPLY_SKETCH, q.rollups?.replies, where)]);
+  return assembleGroups(rows, q.grouping, (row) => [
+    { key: "avg_reply_time", value: num(row?.mean), unit: "seconds", n: count(row?.n), ...spreads?.get("reply") },
+  ]);
 }
 
 interface ReplyRow {
   g: string | null;
   n: unknown;
   mean: unknown;
-}
-
-interface PercentileRow {
-  g: string | null;
-  median: unknown;
-  p90: unknown;
 }

@@ -3,12 +3,14 @@ import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 
 import {
   assembleGroups, filterConditions, groupKey, queryKeys,
-  type GroupResults, type HoursBasis, type KpiQuery, type MeasureKeys,
+  type GroupResults, type KpiQuery, type MeasureKeys,
 } from "../kpi-query";
 import { count, num, ratio, type KpiResult } from "../kpi-result";
 import { wilsonMarginOfError } from "../margin-of-error";
 import { coverageOf, rolledUpSql, usableRollup, type FamilyRollup, type RollupTables } from "../rollups/rolled-up-sql";
-import { hourOf, inRanges, wholeWindow, type TimeRanges } from "../rollups/rollup-coverage";
+import { hourOf, inRanges, type TimeRanges } from "../rollups/rollup-coverage";
+import { durationPercentiles, type Spread } from "../sketches/duration-percentiles";
+import { sketchMeasure, type SketchedFamily } from "../sketches/sketched-family";
 import { TICKET_COLUMNS } from "./ticket-columns";
 
 const HOURLY = {
@@ -49,13 +51,6 @@ interface MeasureOptions {
   now: Date;
 }
 
-interface DurationOptions {
-  ranges: TimeRanges;
-  keys: MeasureKeys;
-  where: Prisma.Sql;
-  hours: HoursBasis;
-}
-
 /**
  * Which durations a measure statement computes: a query the clock it reads on; a rollup both, and
  * the SLA outcomes (calendar sums stay in `frt_sum`/`art_sum`, business ones in `*_bsum`).
@@ -79,17 +74,6 @@ const ALL_DURATIONS: Durations = { calendar: true, business: true, sla: true };
 /** A ticket's public agent messages, counted through the messages' (ticket_id, created_at) index. */
 const touchesOf = (ticketId: Prisma.Sql) =>
   Prisma.sql`(SELECT count(*) FROM messages m WHERE m.ticket_id = ${ticketId} AND m.author = 'agent' AND m.public)::int`;
-
-const respondedSql = (o: DurationOptions) => Prisma.sql`
-  SELECT ${durationSql(o.hours, Prisma.sql`t.created_at`, Prisma.sql`t.first_response_at`)} AS s, ${o.keys.select(Prisma.sql`t.first_response_at`)}
-  FROM tickets t ${TICKET_SCHEDULE_JOIN}
-  WHERE ${inRanges(Prisma.sql`t.first_response_at`, o.ranges)} ${o.where}`;
-
-const resolvedSql = (o: DurationOptions) => Prisma.sql`
-  SELECT t.id, t.reopens, t.resolved_at >= t.created_at AS after_created,
-         ${durationSql(o.hours, Prisma.sql`t.created_at`, Prisma.sql`t.resolved_at`)} AS s, ${o.keys.select(Prisma.sql`t.resolved_at`)}
-  FROM tickets t ${TICKET_SCHEDULE_JOIN}
-  WHERE ${inRanges(Prisma.sql`t.resolved_at`, o.ranges)} ${o.where}`;
 
 const calendarSql = (from: Prisma.Sql, to: Prisma.Sql) => durationSql("calendar", from, to);
 const businessSql = (from: Prisma.Sql, to: Prisma.Sql) => durationSql("business", from, to);
@@ -177,9 +161,32 @@ async function rebuildTicketRollup(tx: Pick<PrismaClient, "$executeRaw">, ranges
     ${measuresSql({ ranges, keys: ROLLUP_KEYS, where: Prisma.empty, now }, ALL_DURATIONS, ROLLUP.sums)}`;
 }
 
+/**
+ * First response and resolution times, as the sketches keep them: each ticket's at the moment
+ * it counts (first answered, resolved), on each clock, with the ticket's team and channel.
+ */
+const TICKET_SKETCH: SketchedFamily = {
+  family: "tickets",
+  names: ["frt", "art"],
+  clocks: ["calendar", "business"],
+  levels: { team: true, channel: true },
+  valuesSql(ranges, where, clocks, day) {
+    const part = (name: string, at: Prisma.Sql) => {
+      const values = clocks.map((clock) => Prisma.sql`(${sketchMeasure(name, clock)}::text, ${durationSql(clock, Prisma.sql`t.created_at`, at)}::float8)`);
+      const keys = day ? Prisma.sql`, ${day(at)} AS day, t.team_id, t.channel::text AS channel` : Prisma.empty;
+      return Prisma.sql`
+        SELECT v.measure, v.s${keys}
+        FROM tickets t ${TICKET_SCHEDULE_JOIN} CROSS JOIN LATERAL (VALUES ${Prisma.join(values)}) AS v(measure, s)
+        WHERE ${inRanges(at, ranges)} ${where}`;
+    };
+    return Prisma.sql`${part("frt", Prisma.sql`t.first_response_at`)} UNION ALL ${part("art", Prisma.sql`t.resolved_at`)}`;
+  },
+};
+
 export const TICKET_ROLLUP: FamilyRollup = {
   tables: ROLLUP,
   rebuildHours: (tx, ranges, { now }) => rebuildTicketRollup(tx, ranges, now),
+  sketch: TICKET_SKETCH,
 };
 
 interface TicketRow {
@@ -188,19 +195,12 @@ interface TicketRow {
   solved: unknown; art_mean: unknown; reopened: unknown; touches: unknown; backlog: unknown;
 }
 
-interface PercentileRow {
-  g: string | null;
-  measure: "frt" | "art";
-  median: unknown;
-  p90: unknown;
-}
-
 /**
  * Every ticket KPI, per group, in one statement: the additive measures from the rollups where they
  * cover the window (in business hours: while the rollups' business columns were computed under
  * the schedules in force) plus the raw rows elsewhere, and the backlog, a state at an instant,
- * counted from the raw rows at the window's end; median and p90 when asked for, exact, from the
- * raw rows.
+ * counted from the raw rows at the window's end; median and p90 when asked for
+ * (lib/kpi/sketches).
  */
 export async function computeTicketKpis(prisma: PrismaClient, q: KpiQuery): Promise<GroupResults[]> {
   const where = filterConditions(q.filters, TICKET_COLUMNS);
@@ -227,21 +227,8 @@ export async function computeTicketKpis(prisma: PrismaClient, q: KpiQuery): Prom
     FROM keys k
     LEFT JOIN totals ON totals.g IS NOT DISTINCT FROM k.g
     LEFT JOIN backlog ON backlog.g IS NOT DISTINCT FROM k.g`;
-  const percentiles = q.percentiles === false ? Promise.resolve(null) : prisma.$queryRaw<PercentileRow[]>`
-    WITH responded AS (${respondedSql({ ranges: wholeWindow(q.from, q.to), keys, where, hours })}
-    ), resolved AS (${resolvedSql({ ranges: wholeWindow(q.from, q.to), keys, where, hours })})
-    SELECT g, 'frt' AS measure, percentile_cont(0.5) WITHIN GROUP (ORDER BY s) AS median, percentile_cont(0.9) WITHIN GROUP (ORDER BY s) AS p90
-    FROM responded GROUP BY g
-    UNION ALL
-    SELECT g, 'art', percentile_cont(0.5) WITHIN GROUP (ORDER BY s), percentile_cont(0.9) WITHIN GROUP (ORDER BY s)
-    FROM resolved GROUP BY g`;
-  const [rows, distribution] = await Promise.all([measures, percentiles]);
-  const spread = (row: TicketRow | undefined, measure: PercentileRow["measure"]) => {
-    if (!distribution) return {};
-    const found = distribution.find((d) => d.g === row?.g && d.measure === measure);
-    return { median: num(found?.median), p90: num(found?.p90) };
-  };
-  return assembleGroups(rows, q.grouping, (row) => toResults(row, spread(row, "frt"), spread(row, "art")));
+  const [rows, spreads] = await Promise.all([measures, durationPercentiles(prisma, q, TICKET_SKETCH, q.rollups?.tickets, where)]);
+  return assembleGroups(rows, q.grouping, (row) => toResults(row, spreads?.get("frt") ?? {}, spreads?.get("art") ?? {}));
 }
 
 /**
@@ -276,9 +263,7 @@ function backlogSql(q: KpiQuery, where: Prisma.Sql): Prisma.Sql {
     ) open GROUP BY 1`;
 }
 
-type Spread = { median?: number | null; p90?: number | null };
-
-function toResults(r: TicketRow | undefined, frt: Spread, art: Spread): KpiResult[] {
+function toResults(r: TicketRow | undefined, frt: Partial<Spread>, art: Partial<Spread>): KpiResult[] {
   const volume = count(r?.volume);
   const fcr = count(r?.fcr);
   const solved = count(r?.solved);

@@ -3,8 +3,9 @@ import { getOrgSettings } from "@/lib/org/get-org-settings";
 
 import type { RollupFamily } from "../catalog";
 import { familyRollup } from "../families/family-modules";
-import { rebuildAllDaily, rebuildDaily } from "./rolled-up-sql";
-import { floorHour, HOUR_MS, ROLLUP_FAMILIES, toTimeRanges } from "./rollup-coverage";
+import { rebuildAllSketchDays, rebuildSketchDays, rebuildSketchHours } from "../sketches/rebuild-sketches";
+import { rebuildAllDaily, rebuildDaily, type FamilyRollup } from "./rolled-up-sql";
+import { floorHour, HOUR_MS, ROLLUP_FAMILIES, toTimeRanges, type TimeRanges } from "./rollup-coverage";
 
 type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
@@ -71,7 +72,7 @@ export async function refreshRollups(prisma: PrismaClient, now = new Date(), opt
     }
     // After a first or a long catch-up rollup the planner's statistics still describe empty tables
     // (and PGlite has no autovacuum to renew them): renewed at once, or queries get blind plans.
-    if (hours >= BIG_REBUILD_HOURS) await prisma.$executeRaw`ANALYZE ${rollup.tables.hourly.table}, ${rollup.tables.daily.table}`;
+    if (hours >= BIG_REBUILD_HOURS) await analyze(prisma, rollup);
     results.push({ family, hours });
   }
   const chunks = options.recomputeChunks ?? Number.POSITIVE_INFINITY;
@@ -110,8 +111,8 @@ async function recomputeHoursColumns(prisma: PrismaClient, family: RollupFamily,
     const until = new Date(Math.min(from.getTime() + RECOMPUTE_CHUNK_HOURS * HOUR_MS, state.rolled_until.getTime()));
     if (from < until) {
       const ranges = toTimeRanges([[from.getTime(), until.getTime()]]);
-      await rollup.rebuildHours(tx, ranges, context);
-      if (state.day_time_zone) await rebuildDaily(tx, rollup.tables, ranges, state.day_time_zone);
+      await rebuildHours(tx, rollup, ranges, context);
+      if (state.day_time_zone) await rebuildDays(tx, rollup, ranges, state.day_time_zone);
     }
     // Changed again meanwhile: this chunk may hold either version's numbers; start over.
     if ((await settingsVersion(tx)) !== version) {
@@ -123,13 +124,30 @@ async function recomputeHoursColumns(prisma: PrismaClient, family: RollupFamily,
       UPDATE rollup_state SET recomputed_until = ${until},
         hours_version = CASE WHEN ${done} THEN ${version} ELSE hours_version END
       WHERE family = ${family}`;
-    if (done) await tx.$executeRaw`ANALYZE ${rollup.tables.hourly.table}, ${rollup.tables.daily.table}`;
+    if (done) await analyze(tx, rollup);
     return !done;
   };
   for (let i = 0; i < chunks; i++) {
     if (!(await prisma.$transaction(chunk, { timeout: CHUNK_TIMEOUT_MS, maxWait: CHUNK_TIMEOUT_MS }))) return;
   }
 }
+
+/** The hours of `ranges`, rebuilt from the raw rows: the hourly rollup rows, and the sketches of a family that has them. */
+async function rebuildHours(tx: Tx, rollup: FamilyRollup, ranges: TimeRanges, context: { now: Date; serviceLevelSeconds: number }): Promise<void> {
+  await rollup.rebuildHours(tx, ranges, context);
+  if (rollup.sketch) await rebuildSketchHours(tx, rollup.sketch, ranges);
+}
+
+/** The local days holding `ranges`, rebuilt from their hours: the daily rollup rows, and the sketches of a family that has them. */
+async function rebuildDays(tx: Tx, rollup: FamilyRollup, ranges: TimeRanges, timeZone: string): Promise<void> {
+  await rebuildDaily(tx, rollup.tables, ranges, timeZone);
+  if (rollup.sketch) await rebuildSketchDays(tx, rollup.sketch, ranges, timeZone);
+}
+
+const analyze = (db: Pick<PrismaClient, "$executeRaw">, rollup: FamilyRollup) =>
+  rollup.sketch
+    ? db.$executeRaw`ANALYZE ${rollup.tables.hourly.table}, ${rollup.tables.daily.table}, kpi_sketch_hourly, kpi_sketch_daily`
+    : db.$executeRaw`ANALYZE ${rollup.tables.hourly.table}, ${rollup.tables.daily.table}`;
 
 export interface RefreshOptions {
   /**
@@ -216,10 +234,12 @@ async function refreshChunk(
   const ranges = toTimeRanges(pieces);
   const newUntil = rolledUntil && rolledUntil > stretchEnd ? rolledUntil : stretchEnd;
 
-  if (pieces.length > 0) await rollup.rebuildHours(tx, ranges, { now, serviceLevelSeconds });
+  if (pieces.length > 0) await rebuildHours(tx, rollup, ranges, { now, serviceLevelSeconds });
   // Days are the organisation's local days: a new time zone regroups every hour into new days.
-  if (rolledUntil === null || state?.day_time_zone !== timeZone) await rebuildAllDaily(tx, rollup.tables, timeZone);
-  else if (pieces.length > 0) await rebuildDaily(tx, rollup.tables, ranges, timeZone);
+  if (rolledUntil === null || state?.day_time_zone !== timeZone) {
+    await rebuildAllDaily(tx, rollup.tables, timeZone);
+    if (rollup.sketch) await rebuildAllSketchDays(tx, rollup.sketch, rollup.tables.hourly.table, timeZone);
+  } else if (pieces.length > 0) await rebuildDays(tx, rollup, ranges, timeZone);
   await tx.$executeRaw`
     UPDATE rollup_state SET rolled_until = ${newUntil}, service_level_seconds = ${serviceLevelSeconds}, day_time_zone = ${timeZone}
     WHERE family = ${family}`;

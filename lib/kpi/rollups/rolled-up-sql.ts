@@ -1,6 +1,7 @@
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 
 import { DIMENSIONS } from "../dimensions";
+import type { SketchedFamily } from "../sketches/sketched-family";
 import { bucketBoundaries, filterConditions, groupKey, type DimensionColumns, type HoursBasis, type KpiQuery } from "../kpi-query";
 import { HOUR_MS, inRanges, planCoverage, rollupDays, toTimeRanges, type Coverage, type RollupState, type TimeRanges } from "./rollup-coverage";
 
@@ -24,6 +25,8 @@ export interface FamilyRollup {
     ranges: TimeRanges,
     context: { now: Date; serviceLevelSeconds: number },
   ): Promise<void>;
+  /** Its duration measures, whose daily sketches are rebuilt with its daily rows (lib/kpi/sketches). */
+  sketch?: SketchedFamily;
 }
 
 /**
@@ -75,6 +78,15 @@ export function rolledUpSql(q: KpiQuery, coverage: Coverage, t: RollupTables): P
   return Prisma.sql`${part(t.hourly, Prisma.sql`hour`, coverage.hours)} ${part(t.daily, Prisma.sql`day`, coverage.days)}`;
 }
 
+/** The local days of `timeZone` that `ranges` touch and whole hours make up, in order: the days a refresh of those hours rebuilds. */
+export function daysHolding(ranges: TimeRanges, timeZone: string): [number, number][] {
+  const days = new Map<number, number>();
+  ranges.starts.forEach((start, i) => {
+    for (const [s, e] of rollupDays({ from: new Date(start), to: new Date(ranges.ends[i]!) }, timeZone)) days.set(s, e);
+  });
+  return [...days].sort((a, b) => a[0] - b[0]);
+}
+
 /**
  * Rebuilds the daily rows of every local day of `timeZone` that `ranges` touch, from the hourly
  * rows. A day is keyed by its start, worked out here as the query side works it out
@@ -82,13 +94,10 @@ export function rolledUpSql(q: KpiQuery, coverage: Coverage, t: RollupTables): P
  * are missing from its row, which the next refresh rebuilds and no query reads before.
  */
 export async function rebuildDaily(tx: Pick<PrismaClient, "$executeRaw">, t: RollupTables, ranges: TimeRanges, timeZone: string): Promise<void> {
-  const days = new Map<number, number>();
-  ranges.starts.forEach((start, i) => {
-    for (const [s, e] of rollupDays({ from: new Date(start), to: new Date(ranges.ends[i]!) }, timeZone)) days.set(s, e);
-  });
-  if (days.size === 0) return;
-  const starts = [...days.keys()].sort((a, b) => a - b).map((s) => new Date(s).toISOString());
-  const whole = toTimeRanges([...days]);
+  const days = daysHolding(ranges, timeZone);
+  if (days.length === 0) return;
+  const starts = days.map(([s]) => new Date(s).toISOString());
+  const whole = toTimeRanges(days);
   await tx.$executeRaw`DELETE FROM ${t.daily.table} ru WHERE ${inRanges(Prisma.sql`ru.day`, whole)}`;
   await tx.$executeRaw`
     INSERT INTO ${t.daily.table} (day, ${t.daily.keys}, ${t.measures})
@@ -98,6 +107,12 @@ export async function rebuildDaily(tx: Pick<PrismaClient, "$executeRaw">, t: Rol
     GROUP BY 1, ${t.daily.keys}`;
 }
 
+/** The whole hours an hourly rollup table holds, from its first to its last; null when empty. */
+export async function rolledUpSpan(tx: Pick<PrismaClient, "$queryRaw">, hourly: Prisma.Sql): Promise<TimeRanges | null> {
+  const [span] = await tx.$queryRaw<{ first: Date | null; last: Date | null }[]>`SELECT min(hour) AS first, max(hour) AS last FROM ${hourly}`;
+  return span?.first && span.last ? toTimeRanges([[span.first.getTime(), span.last.getTime() + HOUR_MS]]) : null;
+}
+
 /** Rebuilds every daily row from the hourly rows: after the organisation's time zone changed. */
 export async function rebuildAllDaily(
   tx: Pick<PrismaClient, "$executeRaw" | "$queryRaw">,
@@ -105,7 +120,6 @@ export async function rebuildAllDaily(
   timeZone: string,
 ): Promise<void> {
   await tx.$executeRaw`DELETE FROM ${t.daily.table}`;
-  const [span] = await tx.$queryRaw<{ first: Date | null; last: Date | null }[]>`SELECT min(hour) AS first, max(hour) AS last FROM ${t.hourly.table}`;
-  if (!span?.first || !span.last) return;
-  await rebuildDaily(tx, t, toTimeRanges([[span.first.getTime(), span.last.getTime() + HOUR_MS]]), timeZone);
+  const span = await rolledUpSpan(tx, t.hourly.table);
+  if (span) await rebuildDaily(tx, t, span, timeZone);
 }

@@ -65,6 +65,18 @@ describeEachDatabase("KPI rollups give the raw rows' numbers", ({ db }) => {
       ["email and chat by team", q(ragged, ZONE, { by: "team" }, { ...NO_FILTERS, channel: ["email", "chat"] })],
       ["one queue by day", q(week, ZONE, { by: "time", buckets: timeBuckets(week, "day", ZONE) }, { ...NO_FILTERS, queue: [queues[0]!] })],
     );
+    // Medians and p90s from the sketches (never exact here): the daily sketches plus the raw edges
+    // must give what bucketing every raw value gives, on every level of the sketches and off them.
+    const sketched = (query: KpiQuery): KpiQuery => ({ ...query, exactPercentilesUpTo: 0 });
+    list.push(
+      ["last 7 days, sketched", sketched(q(week, ZONE))],
+      ["a ragged window, sketched", sketched(q(ragged, ZONE))],
+      ["last 7 days in New York, sketched", sketched(q(presetWindow("last_7_days", now, "America/New_York"), "America/New_York"))],
+      ["in business hours, sketched", sketched({ ...q(week, ZONE), hours: "business" })],
+      ["two teams, sketched", sketched(q(week, ZONE, NO_GROUPING, { ...NO_FILTERS, team: teams.slice(0, 2) }))],
+      ["chat, sketched", sketched(q(ragged, ZONE, NO_GROUPING, { ...NO_FILTERS, channel: ["chat"] }))],
+      ["one agent, sketched", sketched(q(week, ZONE, NO_GROUPING, { ...NO_FILTERS, agent: [agents[0]!] }))],
+    );
     return list;
   }
 

@@ -7,6 +7,7 @@ import { RefusedPage } from "@/components/drill/refused-page";
 import { TrendChart } from "@/components/drill/trend-chart";
 import { requirePage } from "@/lib/auth/guards";
 import { formatKpiValue } from "@/lib/kpi/format-kpi-value";
+import { SKETCH_RELATIVE_ACCURACY } from "@/lib/kpi/sketches/sketch-buckets";
 import type { SearchParams } from "@/lib/views/drill-context";
 import { kpiPageView, TREND_BUCKETS } from "@/lib/views/kpi-page";
 import { withParam } from "@/lib/views/with-param";
@@ -57,6 +58,11 @@ export default async function KpiPage({ params, searchParams }: { params: Promis
               <dt className="text-slate-500 dark:text-slate-400">90th percentile</dt>
               <dd className="font-semibold tabular-nums" data-testid="kpi-p90">{formatKpiValue(entry.p90 ?? null, kpi.unit)}</dd>
             </dl>
+            {entry.percentiles === "approximate" && (
+              <p className="mt-2 text-xs text-slate-500 dark:text-slate-400" data-testid="kpi-percentiles-approximate">
+                Approximate: within {SKETCH_RELATIVE_ACCURACY * 100} % of the exact value ({integer.format(entry.n)} records).
+              </p>
+            )}
           </Panel>
         ) : (
           <Panel title="Direction">
