@@ -29,6 +29,7 @@ CREATE TABLE "custom_kpi_versions" (
     "unit" "CustomKpiUnit" NOT NULL,
     "direction" "CustomKpiDirection" NOT NULL,
     "decimals" INTEGER NOT NULL DEFAULT 0,
+    "live" BOOLEAN NOT NULL DEFAULT false,
     "formula" TEXT NOT NULL,
     "canonical" TEXT NOT NULL,
     "references" JSONB NOT NULL,
