@@ -54,9 +54,10 @@ export function coverageOf(q: KpiQuery, state: RollupState | undefined, t: Rollu
 
 /**
  * The rollup rows of a coverage, filtered and grouped as the query asks: two UNION ALL branches to
- * append to the family's raw measure rows (columns g, extra keys, measures).
+ * append to the family's raw measure rows (columns g, extra keys, measures). `condition`, given the
+ * level's columns, narrows the rows further (a custom KPI's filter on the rollup's dimensions).
  */
-export function rolledUpSql(q: KpiQuery, coverage: Coverage, t: RollupTables): Prisma.Sql {
+export function rolledUpSql(q: KpiQuery, coverage: Coverage, t: RollupTables, condition?: (columns: DimensionColumns) => Prisma.Sql): Prisma.Sql {
   const extra = t.extraKeys ? Prisma.sql`, ${t.extraKeys}` : Prisma.empty;
   // Summed by the raw key first (an id, an hour), labelled after: one external-id look-up per
   // group rather than one per rollup row.
@@ -71,6 +72,7 @@ export function rolledUpSql(q: KpiQuery, coverage: Coverage, t: RollupTables): P
       SELECT ${key} AS k${extra}, ${t.sums}
       FROM ${level.table} ru
       WHERE ${inRanges(Prisma.sql`ru.${column}`, ranges)} ${filterConditions(q.filters, level.columns)}
+        ${condition ? Prisma.sql`AND ${condition(level.columns)}` : Prisma.empty}
       GROUP BY 1${extra}
     ) k
     GROUP BY 1${extra}`;
