@@ -30,6 +30,11 @@ export interface KpiQuery {
   only?: readonly KpiKey[];
   /** The rollups' state (getKpiSnapshot loads it); `{}` reads everything raw. */
   rollups?: RollupStates;
+  /**
+   * A grouped query of a rollup family also returns the whole window's row (key ''), from the same
+   * pass over the measure rows (getKpiSnapshot sets it when no percentiles are asked for).
+   */
+  withTotal?: boolean;
 }
 
 export type HoursBasis = "calendar" | "business";
@@ -119,6 +124,17 @@ export function bucketBoundaries(grouping: KpiGrouping): Date[] {
   return grouping.by === "time" ? grouping.buckets.flatMap((b) => [b.start, b.end]) : [];
 }
 
+/**
+ * How a family's last aggregation groups its measure rows (keyed `g`, then `extra`): by group, and
+ * for a query `withTotal` also by none of them in the same pass, that row keyed '' as an ungrouped
+ * query's row is. Exact sums, so the whole window's numbers are those an ungrouped query gives.
+ */
+export function measureGrouping(q: KpiQuery, extra?: Prisma.Sql): { g: Prisma.Sql; by: Prisma.Sql } {
+  const keys = extra ? Prisma.sql`g, ${extra}` : Prisma.sql`g`;
+  if (!q.withTotal || q.grouping.by === "none") return { g: Prisma.sql`g`, by: keys };
+  return { g: Prisma.sql`CASE WHEN GROUPING(g) = 1 THEN '' ELSE g END AS g`, by: Prisma.sql`GROUPING SETS ((${keys}), (${extra ?? Prisma.empty}))` };
+}
+
 /** A family's results for one group key ('' for the whole window). */
 export interface GroupResults {
   key: string | null;
@@ -128,17 +144,20 @@ export interface GroupResults {
 /**
  * Turns a family's rows (one per group key `g`) into its groups: exactly one group ('') when
  * ungrouped, every bucket in order (empty ones included) for time buckets, and the groups that
- * have data for a dimension. `toResults(undefined)` gives the family's no-data results.
+ * have data for a dimension, then for a query `withTotal` the whole window (''; no row: no data).
+ * `toResults(undefined)` gives the family's no-data results.
  */
 export function assembleGroups<Row extends { g: string | null }>(
   rows: Row[],
   grouping: KpiGrouping,
   toResults: (row: Row | undefined) => KpiResult[],
+  withTotal = false,
 ): GroupResults[] {
   const byKey = new Map(rows.map((row) => [row.g, row]));
   if (grouping.by === "none") return [{ key: "", results: toResults(byKey.get("")) }];
+  const whole = withTotal ? [{ key: "", results: toResults(byKey.get("")) }] : [];
   if (grouping.by === "time") {
-    return grouping.buckets.map((_, i) => ({ key: String(i + 1), results: toResults(byKey.get(String(i + 1))) }));
+    return [...grouping.buckets.map((_, i) => ({ key: String(i + 1), results: toResults(byKey.get(String(i + 1))) })), ...whole];
   }
-  return rows.map((row) => ({ key: row.g, results: toResults(row) }));
+  return [...rows.filter((row) => !withTotal || row.g !== "").map((row) => ({ key: row.g, results: toResults(row) })), ...whole];
 }

@@ -2,7 +2,7 @@ import { durationSql, TICKET_SCHEDULE_JOIN } from "@/lib/business-hours/business
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 
 import {
-  assembleGroups, filterConditions, groupKey, queryKeys,
+  assembleGroups, filterConditions, groupKey, measureGrouping, queryKeys,
   type GroupResults, type HoursBasis, type KpiQuery, type MeasureKeys,
 } from "../kpi-query";
 import { count, num, ratio, type KpiResult } from "../kpi-result";
@@ -20,6 +20,11 @@ const DAILY = {
   columns: { team: Prisma.sql`ru.team_id`, agent: Prisma.sql`ru.agent_id`, channel: Prisma.sql`ru.channel` },
   keys: Prisma.sql`team_id, agent_id, channel`,
 };
+const TEAM_DAILY = {
+  table: Prisma.sql`ticket_rollup_team_daily`,
+  columns: { team: Prisma.sql`ru.team_id`, channel: Prisma.sql`ru.channel` },
+  keys: Prisma.sql`team_id, channel`,
+};
 const CALENDAR_SUMS = Prisma.sql`sum(volume)::int AS volume, sum(fcr)::int AS fcr, sum(frt_n)::int AS frt_n, sum(frt_sum) AS frt_sum,
     sum(solved)::int AS solved, sum(art_sum) AS art_sum, sum(reopened)::int AS reopened, sum(touches)::int AS touches,
     sum(opened)::int AS opened, sum(closed)::int AS closed, sum(frt_bsum) AS frt_bsum, sum(art_bsum) AS art_bsum`;
@@ -29,6 +34,7 @@ const SLA_SUMS = Prisma.sql`sum(sla_fr_n)::int AS sla_fr_n, sum(sla_fr_met)::int
 const ROLLUP: RollupTables = {
   hourly: HOURLY,
   daily: DAILY,
+  teamDaily: TEAM_DAILY,
   measures: Prisma.sql`volume, fcr, frt_n, frt_sum, solved, art_sum, reopened, touches, opened, closed, frt_bsum, art_bsum,
     sla_fr_n, sla_fr_met, sla_res_n, sla_res_met`,
   sums: Prisma.sql`${CALENDAR_SUMS}, ${SLA_SUMS}`,
@@ -209,15 +215,16 @@ export async function computeTicketKpis(prisma: PrismaClient, q: KpiQuery): Prom
   const keys = queryKeys(q.grouping, TICKET_COLUMNS);
   const durations = { calendar: hours === "calendar", business: hours === "business", sla: false };
   const [frtSum, artSum] = hours === "business" ? [Prisma.sql`frt_bsum`, Prisma.sql`art_bsum`] : [Prisma.sql`frt_sum`, Prisma.sql`art_sum`];
+  const grouped = measureGrouping(q);
   const measures = prisma.$queryRaw<TicketRow[]>`
     WITH measures AS (
       (${measuresSql({ ranges: coverage.raw, keys, where, now: q.now }, durations, TICKET_READ.sums)})
       ${rolledUpSql(q, coverage, TICKET_READ)}
     ), totals AS (
-      SELECT g, sum(volume) AS volume, sum(fcr) AS fcr, sum(frt_n) AS frt_n, sum(${frtSum}) / nullif(sum(frt_n), 0) AS frt_mean,
+      SELECT ${grouped.g}, sum(volume) AS volume, sum(fcr) AS fcr, sum(frt_n) AS frt_n, sum(${frtSum}) / nullif(sum(frt_n), 0) AS frt_mean,
              sum(solved) AS solved, sum(${artSum}) / nullif(sum(solved), 0) AS art_mean, sum(reopened) AS reopened, sum(touches) AS touches,
              sum(opened) AS opened, sum(closed) AS closed
-      FROM measures GROUP BY g
+      FROM measures GROUP BY ${grouped.by}
     ), backlog AS (${backlogSql(q, where)}
     ), keys AS (
       SELECT g FROM totals UNION SELECT g FROM backlog WHERE backlog > 0
@@ -241,7 +248,7 @@ export async function computeTicketKpis(prisma: PrismaClient, q: KpiQuery): Prom
     const found = distribution.find((d) => d.g === row?.g && d.measure === measure);
     return { median: num(found?.median), p90: num(found?.p90) };
   };
-  return assembleGroups(rows, q.grouping, (row) => toResults(row, spread(row, "frt"), spread(row, "art")));
+  return assembleGroups(rows, q.grouping, (row) => toResults(row, spread(row, "frt"), spread(row, "art")), q.withTotal);
 }
 
 /**
@@ -257,23 +264,30 @@ function backlogSql(q: KpiQuery, where: Prisma.Sql): Prisma.Sql {
     (SELECT count(*) FROM tickets t WHERE t.resolved_at IS NULL AND t.created_at < ${q.to} ${where})
     + (SELECT count(*) FROM tickets t WHERE t.resolved_at >= ${q.to} AND t.created_at < ${q.to} ${where})`;
   if (q.grouping.by === "time") {
+    // The whole window's backlog (withTotal) is the last bucket's: the same count, made once.
     return Prisma.sql`
+      WITH open_at_end AS (SELECT ${openAtEnd} AS n)
       SELECT b.i::text AS g,
-             ${openAtEnd} - coalesce(sum(coalesce(t.opened, 0) - coalesce(t.closed, 0))
+             (SELECT n FROM open_at_end) - coalesce(sum(coalesce(t.opened, 0) - coalesce(t.closed, 0))
                OVER (ORDER BY b.i DESC ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS backlog
       FROM generate_series(1, ${q.grouping.buckets.length}::int) AS b(i)
-      LEFT JOIN totals t ON t.g = b.i::text`;
+      LEFT JOIN totals t ON t.g = b.i::text
+      ${q.withTotal ? Prisma.sql`UNION ALL SELECT '', n FROM open_at_end` : Prisma.empty}`;
   }
   if (q.grouping.by === "none") return Prisma.sql`SELECT ''::text AS g, ${openAtEnd} AS backlog`;
   // Counted per raw key first, labelled after: one look-up per team or agent, not one per ticket.
   const column = TICKET_COLUMNS[q.grouping.by as keyof typeof TICKET_COLUMNS] ?? Prisma.sql`NULL::int`;
   const g = groupKey(q.grouping, { [q.grouping.by]: Prisma.sql`open.k` }, Prisma.sql`NULL`);
   return Prisma.sql`
-    SELECT ${g} AS g, sum(n) AS backlog FROM (
-      SELECT ${column} AS k, count(*) AS n FROM tickets t WHERE t.resolved_at IS NULL AND t.created_at < ${q.to} ${where} GROUP BY 1
-      UNION ALL
-      SELECT ${column}, count(*) FROM tickets t WHERE t.resolved_at >= ${q.to} AND t.created_at < ${q.to} ${where} GROUP BY 1
-    ) open GROUP BY 1`;
+    WITH by_key AS (
+      SELECT ${g} AS g, sum(n) AS backlog FROM (
+        SELECT ${column} AS k, count(*) AS n FROM tickets t WHERE t.resolved_at IS NULL AND t.created_at < ${q.to} ${where} GROUP BY 1
+        UNION ALL
+        SELECT ${column}, count(*) FROM tickets t WHERE t.resolved_at >= ${q.to} AND t.created_at < ${q.to} ${where} GROUP BY 1
+      ) open GROUP BY 1
+    )
+    SELECT g, backlog FROM by_key
+    ${q.withTotal ? Prisma.sql`UNION ALL SELECT '', coalesce(sum(backlog), 0) FROM by_key` : Prisma.empty}`;
 }
 
 type Spread = { median?: number | null; p90?: number | null };

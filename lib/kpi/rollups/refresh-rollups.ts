@@ -71,7 +71,7 @@ export async function refreshRollups(prisma: PrismaClient, now = new Date(), opt
     }
     // After a first or a long catch-up rollup the planner's statistics still describe empty tables
     // (and PGlite has no autovacuum to renew them): renewed at once, or queries get blind plans.
-    if (hours >= BIG_REBUILD_HOURS) await prisma.$executeRaw`ANALYZE ${rollup.tables.hourly.table}, ${rollup.tables.daily.table}`;
+    if (hours >= BIG_REBUILD_HOURS) await prisma.$executeRaw`ANALYZE ${rollup.tables.hourly.table}, ${rollup.tables.daily.table}, ${rollup.tables.teamDaily.table}`;
     results.push({ family, hours });
   }
   const chunks = options.recomputeChunks ?? Number.POSITIVE_INFINITY;
@@ -123,7 +123,7 @@ async function recomputeHoursColumns(prisma: PrismaClient, family: RollupFamily,
       UPDATE rollup_state SET recomputed_until = ${until},
         hours_version = CASE WHEN ${done} THEN ${version} ELSE hours_version END
       WHERE family = ${family}`;
-    if (done) await tx.$executeRaw`ANALYZE ${rollup.tables.hourly.table}, ${rollup.tables.daily.table}`;
+    if (done) await tx.$executeRaw`ANALYZE ${rollup.tables.hourly.table}, ${rollup.tables.daily.table}, ${rollup.tables.teamDaily.table}`;
     return !done;
   };
   for (let i = 0; i < chunks; i++) {
