@@ -123,11 +123,12 @@ export async function computeDashboardData(prisma: PrismaClient, q: DashboardQue
 
   // Widgets show means (the headline); exact medians and p90s read raw rows, so they are left to the
   // KPI's own page, which a card links to.
-  // The rollups' state is read once per computation for every window the widgets ask for, not once per request.
+  // The rollups' state is read once per computation for every window the widgets ask for (and up
+  // to now, from where a past window's backlog is read back), not once per request.
   const windows = [...requests.values()].map((r) => r.window);
   const rollups = windows.length === 0 ? {} : await loadRollupStates(prisma, {
     from: new Date(Math.min(...windows.map((w) => w.from.getTime()))),
-    to: new Date(Math.max(...windows.map((w) => w.to.getTime()))),
+    to: new Date(Math.max(q.now.getTime(), ...windows.map((w) => w.to.getTime()))),
   });
   const base = { timeZone: q.timeZone, now: q.now, serviceLevelSeconds: q.serviceLevelSeconds, percentiles: false, rollups };
   // A dashboard with an anonymous leaderboard hangs where names must not show: every person's name

@@ -32,7 +32,8 @@ export async function getKpiSnapshot(
   q: KpiQuery,
 ): Promise<Map<KpiKey, KpiSnapshotEntry>> {
   const families = [...new Set(keys.map((key) => getKpiDefinition(key).family))];
-  const rollups = q.rollups ?? (await loadRollupStates(prisma, q));
+  // Up to now as well: a past window's backlog is read back from now (lib/kpi/families/ticket-kpis.ts).
+  const rollups = q.rollups ?? (await loadRollupStates(prisma, { from: q.from, to: new Date(Math.max(q.to.getTime(), q.now.getTime())) }));
   // Percentiles read every raw value of the window: only for a family with a requested KPI that has them.
   const percentiles = (family: KpiFamily) =>
     q.percentiles !== false && keys.some((key) => getKpiDefinition(key).family === family && getKpiDefinition(key).distribution);
