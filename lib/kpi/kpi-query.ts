@@ -126,13 +126,15 @@ export function bucketBoundaries(grouping: KpiGrouping): Date[] {
 
 /**
  * How a family's last aggregation groups its measure rows (keyed `g`, then `extra`): by group, and
- * for a query `withTotal` also by none of them in the same pass, that row keyed '' as an ungrouped
- * query's row is. Exact sums, so the whole window's numbers are those an ungrouped query gives.
+ * for a query `withTotal` also without `g` in the same pass, those rows keyed '' as an ungrouped
+ * query's are. Exact sums, so the whole window's numbers are those an ungrouped query gives. The
+ * empty set is always there: it gives a row even without data, so the whole window is never missing.
  */
 export function measureGrouping(q: KpiQuery, extra?: Prisma.Sql): { g: Prisma.Sql; by: Prisma.Sql } {
   const keys = extra ? Prisma.sql`g, ${extra}` : Prisma.sql`g`;
   if (!q.withTotal || q.grouping.by === "none") return { g: Prisma.sql`g`, by: keys };
-  return { g: Prisma.sql`CASE WHEN GROUPING(g) = 1 THEN '' ELSE g END AS g`, by: Prisma.sql`GROUPING SETS ((${keys}), (${extra ?? Prisma.empty}))` };
+  const whole = extra ? Prisma.sql`(${extra}), ()` : Prisma.sql`()`;
+  return { g: Prisma.sql`CASE WHEN GROUPING(g) = 1 THEN '' ELSE g END AS g`, by: Prisma.sql`GROUPING SETS ((${keys}), ${whole})` };
 }
 
 /** A family's results for one group key ('' for the whole window). */
@@ -144,20 +146,20 @@ export interface GroupResults {
 /**
  * Turns a family's rows (one per group key `g`) into its groups: exactly one group ('') when
  * ungrouped, every bucket in order (empty ones included) for time buckets, and the groups that
- * have data for a dimension, then for a query `withTotal` the whole window (''; no row: no data).
+ * have data for a dimension, then the whole window when the rows hold it (`withTotal`: key '').
  * `toResults(undefined)` gives the family's no-data results.
  */
 export function assembleGroups<Row extends { g: string | null }>(
   rows: Row[],
   grouping: KpiGrouping,
   toResults: (row: Row | undefined) => KpiResult[],
-  withTotal = false,
 ): GroupResults[] {
   const byKey = new Map(rows.map((row) => [row.g, row]));
   if (grouping.by === "none") return [{ key: "", results: toResults(byKey.get("")) }];
-  const whole = withTotal ? [{ key: "", results: toResults(byKey.get("")) }] : [];
+  // No bucket number, external id, channel or priority is ''.
+  const whole = byKey.has("") ? [{ key: "", results: toResults(byKey.get("")) }] : [];
   if (grouping.by === "time") {
     return [...grouping.buckets.map((_, i) => ({ key: String(i + 1), results: toResults(byKey.get(String(i + 1))) })), ...whole];
   }
-  return [...rows.filter((row) => !withTotal || row.g !== "").map((row) => ({ key: row.g, results: toResults(row) })), ...whole];
+  return [...rows.filter((row) => row.g !== "").map((row) => ({ key: row.g, results: toResults(row) })), ...whole];
 }

@@ -120,7 +120,7 @@ export async function computeCallKpis(prisma: PrismaClient, q: KpiQuery): Promis
       distribution ? { median: num(spread?.aht_median), p90: num(spread?.aht_p90) } : {},
       distribution ? { median: num(spread?.asa_median), p90: num(spread?.asa_p90) } : {},
     );
-  }, q.withTotal);
+  });
 }
 
 type Spread = { median?: number | null; p90?: number | null };

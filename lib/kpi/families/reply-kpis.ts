@@ -109,7 +109,7 @@ export async function computeReplyKpis(prisma: PrismaClient, q: KpiQuery): Promi
       key: "avg_reply_time", value: num(row?.mean), unit: "seconds", n: count(row?.n),
       ...(distribution && { median: num(spread?.median), p90: num(spread?.p90) }),
     }];
-  }, q.withTotal);
+  });
 }
 
 interface ReplyRow {

@@ -90,7 +90,7 @@ export async function computeSurveyKpis(prisma: PrismaClient, q: KpiQuery): Prom
   const byGroup = new Map<string | null, SurveyRow[]>();
   for (const row of rows) byGroup.set(row.g, [...(byGroup.get(row.g) ?? []), row]);
   const groups = [...byGroup].map(([g, kinds]) => ({ g, kinds }));
-  return assembleGroups(groups, q.grouping, (group) => toResults(group?.kinds ?? []), q.withTotal);
+  return assembleGroups(groups, q.grouping, (group) => toResults(group?.kinds ?? []));
 }
 
 function toResults(rows: SurveyRow[]): KpiResult[] {

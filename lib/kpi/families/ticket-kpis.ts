@@ -248,7 +248,7 @@ export async function computeTicketKpis(prisma: PrismaClient, q: KpiQuery): Prom
     const found = distribution.find((d) => d.g === row?.g && d.measure === measure);
     return { median: num(found?.median), p90: num(found?.p90) };
   };
-  return assembleGroups(rows, q.grouping, (row) => toResults(row, spread(row, "frt"), spread(row, "art")), q.withTotal);
+  return assembleGroups(rows, q.grouping, (row) => toResults(row, spread(row, "frt"), spread(row, "art")));
 }
 
 /**
