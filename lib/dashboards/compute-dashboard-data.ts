@@ -59,7 +59,8 @@ interface Request {
 /**
  * Everything a dashboard shows, in as few KPI queries as its widgets allow: widgets that need the
  * same window, grouping and filters share one getKpiSnapshot call (itself one statement per KPI
- * family), so ten number widgets over the same window cost one query per family, not ten.
+ * family), so ten number widgets over the same window cost one query per family, not ten; a number
+ * is read with its sparkline, and the time series over the same window share that pass.
  */
 export async function computeDashboardData(prisma: PrismaClient, q: DashboardQuery): Promise<DashboardData> {
   const requests = new Map<string, Request>();
@@ -82,11 +83,13 @@ export async function computeDashboardData(prisma: PrismaClient, q: DashboardQue
       case "kpi_number":
       case "gauge": {
         const previous = comparisonWindow(window, q.now, q.timeZone);
+        // The number and its sparkline are one request: the bucketed pass gives the whole window too.
+        const sparkline = getKpiDefinition(config.kpi).live ? null : need(window, bucketsOf(window, autoBucket(window)), q.filters, [config.kpi], config.hours);
         return {
           widget,
-          current: need(window, NO_GROUPING, q.filters, [config.kpi], config.hours),
+          current: sparkline ?? need(window, NO_GROUPING, q.filters, [config.kpi], config.hours),
           previous: need(previous, NO_GROUPING, q.filters, [config.kpi], config.hours),
-          sparkline: getKpiDefinition(config.kpi).live ? null : need(window, bucketsOf(window, autoBucket(window)), q.filters, [config.kpi], config.hours),
+          sparkline,
         };
       }
       case "time_series": {
@@ -118,13 +121,14 @@ export async function computeDashboardData(prisma: PrismaClient, q: DashboardQue
     }
   });
 
-  // Widgets show means (the headline); exact medians and p90s read raw rows, so they are left to the
-  // KPI's own page, which a card links to.
-  // The rollups' state is read once per computation for every window the widgets ask for, not once per request.
+  // Widgets show means (the headline); medians and p90s are left to the KPI's own page, which a
+  // card links to.
+  // The rollups' state is read once per computation for every window the widgets ask for (and up
+  // to now, from where a past window's backlog is read back), not once per request.
   const windows = [...requests.values()].map((r) => r.window);
   const rollups = windows.length === 0 ? {} : await loadRollupStates(prisma, {
     from: new Date(Math.min(...windows.map((w) => w.from.getTime()))),
-    to: new Date(Math.max(...windows.map((w) => w.to.getTime()))),
+    to: new Date(Math.max(q.now.getTime(), ...windows.map((w) => w.to.getTime()))),
   });
   const base = { timeZone: q.timeZone, now: q.now, serviceLevelSeconds: q.serviceLevelSeconds, percentiles: false, rollups };
   // A dashboard with an anonymous leaderboard hangs where names must not show: every person's name

@@ -5,6 +5,7 @@ import { familyQuery } from "./families/family-modules";
 import { NO_GROUPING, type GroupResults, type KpiGrouping, type KpiQuery } from "./kpi-query";
 import type { KpiResult } from "./kpi-result";
 import { loadRollupStates } from "./rollups/load-rollup-states";
+import { ROLLUP_FAMILIES } from "./rollups/rollup-coverage";
 
 export interface KpiGroup {
   /** The bucket's local start (ISO 8601 with offset), or the externalId / channel; null = none. */
@@ -19,10 +20,11 @@ export interface KpiGroup {
 export type KpiSnapshotEntry = KpiResult & { groups?: KpiGroup[] };
 
 /**
- * The requested KPIs for one query: one statement per KPI family involved (two when grouped: the
- * total and the groups; one more for exact percentiles when asked for), never one per KPI or per
- * group, so a whole dashboard costs a handful of round trips, after one small read of the rollups'
- * state. Time buckets include the empty ones, in order.
+ * The requested KPIs for one query: one statement per KPI family involved (a grouped rollup family
+ * returns the groups and the whole window from one pass; other families, and any family asked for
+ * percentiles, take one more for the total; percentiles one more again), never one per KPI or
+ * per group, so a whole dashboard costs a handful of round trips, after one small read of the
+ * rollups' state. Time buckets include the empty ones, in order.
  */
 export async function getKpiSnapshot(
   prisma: PrismaClient,
@@ -30,13 +32,27 @@ export async function getKpiSnapshot(
   q: KpiQuery,
 ): Promise<Map<KpiKey, KpiSnapshotEntry>> {
   const families = [...new Set(keys.map((key) => getKpiDefinition(key).family))];
-  const rollups = q.rollups ?? (await loadRollupStates(prisma, q));
-  // Percentiles read every raw value of the window: only for a family with a requested KPI that has them.
+  // Up to now as well: a past window's backlog is read back from now (lib/kpi/families/ticket-kpis.ts).
+  const rollups = q.rollups ?? (await loadRollupStates(prisma, { from: q.from, to: new Date(Math.max(q.to.getTime(), q.now.getTime())) }));
+  // Percentiles only for a family with a requested KPI that has them.
   const percentiles = (family: KpiFamily) =>
     q.percentiles !== false && keys.some((key) => getKpiDefinition(key).family === family && getKpiDefinition(key).distribution);
-  const run = (grouping: KpiGrouping) =>
-    Promise.all(families.map((family) => familyQuery(family)(prisma, { ...q, rollups, grouping, percentiles: percentiles(family), only: keys })));
-  const [totals, grouped] = await Promise.all([run(NO_GROUPING), q.grouping.by === "none" ? null : run(q.grouping)]);
+  const query = (family: KpiFamily, grouping: KpiGrouping, withTotal = false) =>
+    familyQuery(family)(prisma, { ...q, rollups, grouping, percentiles: percentiles(family), only: keys, withTotal });
+  // A rollup family's whole window comes with its groups, unless it is asked for percentiles:
+  // those are the whole window's, computed by its ungrouped query.
+  const together = (family: KpiFamily) => !percentiles(family) && (ROLLUP_FAMILIES as readonly KpiFamily[]).includes(family);
+  const results = await Promise.all(families.map(async (family) => {
+    if (q.grouping.by === "none") return { total: await query(family, NO_GROUPING), groups: [] };
+    if (!together(family)) {
+      const [total, groups] = await Promise.all([query(family, NO_GROUPING), query(family, q.grouping)]);
+      return { total, groups };
+    }
+    const all = await query(family, q.grouping, true);
+    return { total: all.filter((group) => group.key === ""), groups: all.filter((group) => group.key !== "") };
+  }));
+  const totals = results.map((r) => r.total);
+  const grouped = q.grouping.by === "none" ? null : results.map((r) => r.groups);
 
   const wanted = new Set<string>(keys);
   const snapshot = new Map<KpiKey, KpiSnapshotEntry>();

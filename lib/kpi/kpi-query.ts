@@ -33,6 +33,11 @@ export interface KpiQuery {
   only?: readonly KpiKey[];
   /** The rollups' state (getKpiSnapshot loads it); `{}` reads everything raw. */
   rollups?: RollupStates;
+  /**
+   * A grouped query of a rollup family also returns the whole window's row (key ''), from the same
+   * pass over the measure rows (getKpiSnapshot sets it when no percentiles are asked for).
+   */
+  withTotal?: boolean;
 }
 
 export type HoursBasis = "calendar" | "business";
@@ -122,6 +127,19 @@ export function bucketBoundaries(grouping: KpiGrouping): Date[] {
   return grouping.by === "time" ? grouping.buckets.flatMap((b) => [b.start, b.end]) : [];
 }
 
+/**
+ * How a family's last aggregation groups its measure rows (keyed `g`, then `extra`): by group, and
+ * for a query `withTotal` also without `g` in the same pass, those rows keyed '' as an ungrouped
+ * query's are. Exact sums, so the whole window's numbers are those an ungrouped query gives. The
+ * empty set is always there: it gives a row even without data, so the whole window is never missing.
+ */
+export function measureGrouping(q: KpiQuery, extra?: Prisma.Sql): { g: Prisma.Sql; by: Prisma.Sql } {
+  const keys = extra ? Prisma.sql`g, ${extra}` : Prisma.sql`g`;
+  if (!q.withTotal || q.grouping.by === "none") return { g: Prisma.sql`g`, by: keys };
+  const whole = extra ? Prisma.sql`(${extra}), ()` : Prisma.sql`()`;
+  return { g: Prisma.sql`CASE WHEN GROUPING(g) = 1 THEN '' ELSE g END AS g`, by: Prisma.sql`GROUPING SETS ((${keys}), ${whole})` };
+}
+
 /** A family's results for one group key ('' for the whole window). */
 export interface GroupResults {
   key: string | null;
@@ -131,7 +149,8 @@ export interface GroupResults {
 /**
  * Turns a family's rows (one per group key `g`) into its groups: exactly one group ('') when
  * ungrouped, every bucket in order (empty ones included) for time buckets, and the groups that
- * have data for a dimension. `toResults(undefined)` gives the family's no-data results.
+ * have data for a dimension, then the whole window when the rows hold it (`withTotal`: key '').
+ * `toResults(undefined)` gives the family's no-data results.
  */
 export function assembleGroups<Row extends { g: string | null }>(
   rows: Row[],
@@ -140,8 +159,10 @@ export function assembleGroups<Row extends { g: string | null }>(
 ): GroupResults[] {
   const byKey = new Map(rows.map((row) => [row.g, row]));
   if (grouping.by === "none") return [{ key: "", results: toResults(byKey.get("")) }];
+  // No bucket number, external id, channel or priority is ''.
+  const whole = byKey.has("") ? [{ key: "", results: toResults(byKey.get("")) }] : [];
   if (grouping.by === "time") {
-    return grouping.buckets.map((_, i) => ({ key: String(i + 1), results: toResults(byKey.get(String(i + 1))) }));
+    return [...grouping.buckets.map((_, i) => ({ key: String(i + 1), results: toResults(byKey.get(String(i + 1))) })), ...whole];
   }
-  return rows.map((row) => ({ key: row.g, results: toResults(row) }));
+  return [...rows.filter((row) => row.g !== "").map((row) => ({ key: row.g, results: toResults(row) })), ...whole];
 }

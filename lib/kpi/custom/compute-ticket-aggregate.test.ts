@@ -140,19 +140,19 @@ describeEachDatabase("custom counts and shares of tickets give the built-ins' nu
       .toEqual([{ key: "", value: null, n: 0, numerator: 0, denominator: 0 }]);
   }, 120_000);
 
-  test("whole days come from the daily rollup, and hours from the hourly one when the formula tests priority", async () => {
+  test("whole days come from the team-level daily rollup, and hours from the hourly one when the formula tests priority", async () => {
     const q = query(presetWindow("last_7_days", now, ZONE));
     const plain = "count(tickets by created where channel != web)";
     const withPriority = "count(tickets by created where channel != web and priority != low)";
     const [before] = await computed(plain, q);
     const [beforePriority] = await computed(withPriority, q);
-    await prisma().$executeRaw`UPDATE ticket_rollup_daily SET volume = volume + 1000 WHERE id = (SELECT min(id) FROM ticket_rollup_daily WHERE day >= ${q.from} AND channel = 'chat')`;
+    await prisma().$executeRaw`UPDATE ticket_rollup_team_daily SET volume = volume + 1000 WHERE id = (SELECT min(id) FROM ticket_rollup_team_daily WHERE day >= ${q.from} AND channel = 'chat')`;
     await prisma().$executeRaw`UPDATE ticket_rollup SET volume = volume + 1 WHERE id = (SELECT min(id) FROM ticket_rollup WHERE hour >= ${q.from} AND channel = 'chat' AND priority = 'urgent')`;
     try {
       expect((await computed(plain, q))[0]!.value).toBe(before!.value! + 1000);
       expect((await computed(withPriority, q))[0]!.value).toBe(beforePriority!.value! + 1);
     } finally {
-      await prisma().$executeRaw`UPDATE ticket_rollup_daily SET volume = volume - 1000 WHERE id = (SELECT min(id) FROM ticket_rollup_daily WHERE day >= ${q.from} AND channel = 'chat')`;
+      await prisma().$executeRaw`UPDATE ticket_rollup_team_daily SET volume = volume - 1000 WHERE id = (SELECT min(id) FROM ticket_rollup_team_daily WHERE day >= ${q.from} AND channel = 'chat')`;
       await prisma().$executeRaw`UPDATE ticket_rollup SET volume = volume - 1 WHERE id = (SELECT min(id) FROM ticket_rollup WHERE hour >= ${q.from} AND channel = 'chat' AND priority = 'urgent')`;
     }
   }, 120_000);

@@ -1,7 +1,7 @@
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 
 import {
-  assembleGroups, filterConditions, queryKeys,
+  assembleGroups, filterConditions, measureGrouping, queryKeys,
   type GroupResults, type KpiQuery, type MeasureKeys,
 } from "../kpi-query";
 import { count, num, ratio, type KpiResult } from "../kpi-result";
@@ -26,6 +26,11 @@ const ROLLUP: RollupTables = {
     table: Prisma.sql`call_rollup_daily`,
     columns: { team: Prisma.sql`ru.team_id`, agent: Prisma.sql`ru.agent_id`, channel: Prisma.sql`'phone'`, queue: Prisma.sql`ru.queue_id` },
     keys: Prisma.sql`team_id, agent_id, queue_id`,
+  },
+  teamDaily: {
+    table: Prisma.sql`call_rollup_team_daily`,
+    columns: { team: Prisma.sql`ru.team_id`, channel: Prisma.sql`'phone'`, queue: Prisma.sql`ru.queue_id` },
+    keys: Prisma.sql`team_id, queue_id`,
   },
   measures: Prisma.sql`handled, aht_n, aht_sum, asa_sum, offered, abandoned, within`,
   sums: Prisma.sql`sum(handled)::int AS handled, sum(aht_n)::int AS aht_n, sum(aht_sum) AS aht_sum, sum(asa_sum) AS asa_sum,
@@ -113,14 +118,15 @@ export async function computeCallKpis(prisma: PrismaClient, q: KpiQuery): Promis
   const state = q.rollups?.calls;
   const coverage = coverageOf(q, state?.serviceLevelSeconds === q.serviceLevelSeconds ? state : undefined, ROLLUP);
   const keys = queryKeys(q.grouping, CALL_COLUMNS);
+  const grouped = measureGrouping(q);
   const measures = prisma.$queryRaw<CallRow[]>`
     WITH measures AS (
       ${measuresSql(coverage.raw, keys, where, q.serviceLevelSeconds)}
       ${rolledUpSql(q, coverage, ROLLUP)}
     )
-    SELECT g, sum(handled) AS handled, sum(aht_n) AS aht_n, sum(aht_sum) / nullif(sum(aht_n), 0) AS aht_mean,
+    SELECT ${grouped.g}, sum(handled) AS handled, sum(aht_n) AS aht_n, sum(aht_sum) / nullif(sum(aht_n), 0) AS aht_mean,
            sum(asa_sum) / nullif(sum(handled), 0) AS asa_mean, sum(offered) AS offered, sum(abandoned) AS abandoned, sum(within) AS within
-    FROM measures GROUP BY g`;
+    FROM measures GROUP BY ${grouped.by}`;
   // The sketches do not depend on the service-level threshold: any state of the rollup serves them.
   const [rows, spreads] = await Promise.all([measures, durationPercentiles(prisma, q, CALL_SKETCH, state, where)]);
   return assembleGroups(rows, q.grouping, (row) => toResults(row, spreads?.get("aht") ?? {}, spreads?.get("asa") ?? {}));

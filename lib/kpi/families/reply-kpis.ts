@@ -2,7 +2,7 @@ import { durationSql, TICKET_SCHEDULE_JOIN } from "@/lib/business-hours/business
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 
 import {
-  assembleGroups, filterConditions, queryKeys,
+  assembleGroups, filterConditions, measureGrouping, queryKeys,
   type GroupResults, type HoursBasis, type KpiQuery, type MeasureKeys,
 } from "../kpi-query";
 import { count, num } from "../kpi-result";
@@ -21,6 +21,11 @@ const ROLLUP: RollupTables = {
     table: Prisma.sql`reply_rollup_daily`,
     columns: { team: Prisma.sql`ru.team_id`, agent: Prisma.sql`ru.agent_id`, channel: Prisma.sql`ru.channel` },
     keys: Prisma.sql`team_id, agent_id, channel`,
+  },
+  teamDaily: {
+    table: Prisma.sql`reply_rollup_team_daily`,
+    columns: { team: Prisma.sql`ru.team_id`, channel: Prisma.sql`ru.channel` },
+    keys: Prisma.sql`team_id, channel`,
   },
   measures: Prisma.sql`n, wait_sum, wait_bsum`,
   // wait_bsum: the same waits inside business hours.
@@ -109,12 +114,13 @@ export async function computeReplyKpis(prisma: PrismaClient, q: KpiQuery): Promi
   const coverage = coverageOf(q, usableRollup(q.rollups?.replies, hours), ROLLUP);
   const waitSum = hours === "business" ? Prisma.sql`wait_bsum` : Prisma.sql`wait_sum`;
   const keys = queryKeys(q.grouping, REPLY_COLUMNS);
+  const grouped = measureGrouping(q);
   const measures = prisma.$queryRaw<ReplyRow[]>`
     WITH measures AS (
       ${measuresSql(coverage.raw, keys, where, hours)}
       ${rolledUpSql(q, coverage, ROLLUP)}
     )
-    SELECT g, sum(n) AS n, sum(${waitSum}) / nullif(sum(n), 0) AS mean FROM measures GROUP BY g`;
+    SELECT ${grouped.g}, sum(n) AS n, sum(${waitSum}) / nullif(sum(n), 0) AS mean FROM measures GROUP BY ${grouped.by}`;
   const [rows, spreads] = await Promise.all([measures, durationPercentiles(prisma, q, REPLY_SKETCH, q.rollups?.replies, where)]);
   return assembleGroups(rows, q.grouping, (row) => [
     { key: "avg_reply_time", value: num(row?.mean), unit: "seconds", n: count(row?.n), ...spreads?.get("reply") },

@@ -1,7 +1,7 @@
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 
 import {
-  assembleGroups, filterConditions, queryKeys,
+  assembleGroups, filterConditions, measureGrouping, queryKeys,
   type GroupResults, type KpiQuery, type MeasureKeys,
 } from "../kpi-query";
 import { count, num, ratio, type KpiResult } from "../kpi-result";
@@ -20,6 +20,11 @@ const ROLLUP: RollupTables = {
     table: Prisma.sql`survey_rollup_daily`,
     columns: { team: Prisma.sql`ru.team_id`, agent: Prisma.sql`ru.agent_id`, channel: Prisma.sql`ru.channel` },
     keys: Prisma.sql`team_id, agent_id, channel, kind`,
+  },
+  teamDaily: {
+    table: Prisma.sql`survey_rollup_team_daily`,
+    columns: { team: Prisma.sql`ru.team_id`, channel: Prisma.sql`ru.channel` },
+    keys: Prisma.sql`team_id, channel, kind`,
   },
   measures: Prisma.sql`n, score_sum, satisfied, promoters, passives, detractors`,
   sums: Prisma.sql`sum(n)::int AS n, sum(score_sum)::int AS score_sum, sum(satisfied)::int AS satisfied,
@@ -72,14 +77,15 @@ export const SURVEY_ROLLUP: FamilyRollup = { tables: ROLLUP, rebuildHours: rebui
 export async function computeSurveyKpis(prisma: PrismaClient, q: KpiQuery): Promise<GroupResults[]> {
   const where = filterConditions(q.filters, SURVEY_COLUMNS);
   const coverage = coverageOf(q, q.rollups?.surveys, ROLLUP);
+  const grouped = measureGrouping(q, Prisma.sql`kind`);
   const rows = await prisma.$queryRaw<SurveyRow[]>`
     WITH measures AS (
       ${measuresSql(coverage.raw, queryKeys(q.grouping, SURVEY_COLUMNS), where)}
       ${rolledUpSql(q, coverage, ROLLUP)}
     )
-    SELECT g, kind::text AS kind, sum(n) AS n, (sum(score_sum)::numeric / sum(n))::float8 AS mean, sum(satisfied) AS satisfied,
+    SELECT ${grouped.g}, kind::text AS kind, sum(n) AS n, (sum(score_sum)::numeric / sum(n))::float8 AS mean, sum(satisfied) AS satisfied,
            sum(promoters) AS promoters, sum(passives) AS passives, sum(detractors) AS detractors
-    FROM measures GROUP BY g, kind`;
+    FROM measures GROUP BY ${grouped.by}`;
   // One row per group and kind; a group's results are built from all its kinds' rows.
   const byGroup = new Map<string | null, SurveyRow[]>();
   for (const row of rows) byGroup.set(row.g, [...(byGroup.get(row.g) ?? []), row]);

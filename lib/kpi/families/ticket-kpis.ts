@@ -2,7 +2,7 @@ import { durationSql, TICKET_SCHEDULE_JOIN } from "@/lib/business-hours/business
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 
 import {
-  assembleGroups, filterConditions, groupKey, queryKeys,
+  assembleGroups, filterConditions, groupKey, measureGrouping, NO_GROUPING, queryKeys,
   type GroupResults, type KpiQuery, type MeasureKeys,
 } from "../kpi-query";
 import { count, num, ratio, type KpiResult } from "../kpi-result";
@@ -22,6 +22,11 @@ const DAILY = {
   columns: { team: Prisma.sql`ru.team_id`, agent: Prisma.sql`ru.agent_id`, channel: Prisma.sql`ru.channel` },
   keys: Prisma.sql`team_id, agent_id, channel`,
 };
+const TEAM_DAILY = {
+  table: Prisma.sql`ticket_rollup_team_daily`,
+  columns: { team: Prisma.sql`ru.team_id`, channel: Prisma.sql`ru.channel` },
+  keys: Prisma.sql`team_id, channel`,
+};
 const CALENDAR_SUMS = Prisma.sql`sum(volume)::int AS volume, sum(fcr)::int AS fcr, sum(frt_n)::int AS frt_n, sum(frt_sum) AS frt_sum,
     sum(solved)::int AS solved, sum(art_sum) AS art_sum, sum(reopened)::int AS reopened, sum(touches)::int AS touches,
     sum(opened)::int AS opened, sum(closed)::int AS closed, sum(frt_bsum) AS frt_bsum, sum(art_bsum) AS art_bsum`;
@@ -31,6 +36,7 @@ const SLA_SUMS = Prisma.sql`sum(sla_fr_n)::int AS sla_fr_n, sum(sla_fr_met)::int
 const ROLLUP: RollupTables = {
   hourly: HOURLY,
   daily: DAILY,
+  teamDaily: TEAM_DAILY,
   measures: Prisma.sql`volume, fcr, frt_n, frt_sum, solved, art_sum, reopened, touches, opened, closed, frt_bsum, art_bsum,
     sla_fr_n, sla_fr_met, sla_res_n, sla_res_met`,
   sums: Prisma.sql`${CALENDAR_SUMS}, ${SLA_SUMS}`,
@@ -209,15 +215,16 @@ export async function computeTicketKpis(prisma: PrismaClient, q: KpiQuery): Prom
   const keys = queryKeys(q.grouping, TICKET_COLUMNS);
   const durations = { calendar: hours === "calendar", business: hours === "business", sla: false };
   const [frtSum, artSum] = hours === "business" ? [Prisma.sql`frt_bsum`, Prisma.sql`art_bsum`] : [Prisma.sql`frt_sum`, Prisma.sql`art_sum`];
+  const grouped = measureGrouping(q);
   const measures = prisma.$queryRaw<TicketRow[]>`
     WITH measures AS (
       (${measuresSql({ ranges: coverage.raw, keys, where, now: q.now }, durations, TICKET_READ.sums)})
       ${rolledUpSql(q, coverage, TICKET_READ)}
     ), totals AS (
-      SELECT g, sum(volume) AS volume, sum(fcr) AS fcr, sum(frt_n) AS frt_n, sum(${frtSum}) / nullif(sum(frt_n), 0) AS frt_mean,
+      SELECT ${grouped.g}, sum(volume) AS volume, sum(fcr) AS fcr, sum(frt_n) AS frt_n, sum(${frtSum}) / nullif(sum(frt_n), 0) AS frt_mean,
              sum(solved) AS solved, sum(${artSum}) / nullif(sum(solved), 0) AS art_mean, sum(reopened) AS reopened, sum(touches) AS touches,
              sum(opened) AS opened, sum(closed) AS closed
-      FROM measures GROUP BY g
+      FROM measures GROUP BY ${grouped.by}
     ), backlog AS (${backlogSql(q, where)}
     ), keys AS (
       SELECT g FROM totals UNION SELECT g FROM backlog WHERE backlog > 0
@@ -240,27 +247,60 @@ export async function computeTicketKpis(prisma: PrismaClient, q: KpiQuery): Prom
 function backlogSql(q: KpiQuery, where: Prisma.Sql): Prisma.Sql {
   // Counting the backlog by team or agent reads every open ticket: not for a caller that does not show it.
   if (q.only && !q.only.includes("backlog")) return Prisma.sql`SELECT NULL::text AS g, 0::bigint AS backlog WHERE false`;
-  const openAtEnd = Prisma.sql`
-    (SELECT count(*) FROM tickets t WHERE t.resolved_at IS NULL AND t.created_at < ${q.to} ${where})
-    + (SELECT count(*) FROM tickets t WHERE t.resolved_at >= ${q.to} AND t.created_at < ${q.to} ${where})`;
+  const openAt = (instant: Date) => Prisma.sql`
+    (SELECT count(*) FROM tickets t WHERE t.resolved_at IS NULL AND t.created_at < ${instant} ${where})
+    + (SELECT count(*) FROM tickets t WHERE t.resolved_at >= ${instant} AND t.created_at < ${instant} ${where})`;
+  const openAtEnd = openAt(q.to);
   if (q.grouping.by === "time") {
+    // The whole window's backlog (withTotal) is the last bucket's: the same count, made once.
     return Prisma.sql`
+      WITH open_at_end AS (SELECT ${openAtEnd} AS n)
       SELECT b.i::text AS g,
-             ${openAtEnd} - coalesce(sum(coalesce(t.opened, 0) - coalesce(t.closed, 0))
+             (SELECT n FROM open_at_end) - coalesce(sum(coalesce(t.opened, 0) - coalesce(t.closed, 0))
                OVER (ORDER BY b.i DESC ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS backlog
       FROM generate_series(1, ${q.grouping.buckets.length}::int) AS b(i)
-      LEFT JOIN totals t ON t.g = b.i::text`;
+      LEFT JOIN totals t ON t.g = b.i::text
+      ${q.withTotal ? Prisma.sql`UNION ALL SELECT '', n FROM open_at_end` : Prisma.empty}`;
   }
-  if (q.grouping.by === "none") return Prisma.sql`SELECT ''::text AS g, ${openAtEnd} AS backlog`;
+  if (q.grouping.by === "none") return Prisma.sql`SELECT ''::text AS g, ${backlogAt(q, where, openAt)} AS backlog`;
   // Counted per raw key first, labelled after: one look-up per team or agent, not one per ticket.
   const column = TICKET_COLUMNS[q.grouping.by as keyof typeof TICKET_COLUMNS] ?? Prisma.sql`NULL::int`;
   const g = groupKey(q.grouping, { [q.grouping.by]: Prisma.sql`open.k` }, Prisma.sql`NULL`);
   return Prisma.sql`
-    SELECT ${g} AS g, sum(n) AS backlog FROM (
-      SELECT ${column} AS k, count(*) AS n FROM tickets t WHERE t.resolved_at IS NULL AND t.created_at < ${q.to} ${where} GROUP BY 1
-      UNION ALL
-      SELECT ${column}, count(*) FROM tickets t WHERE t.resolved_at >= ${q.to} AND t.created_at < ${q.to} ${where} GROUP BY 1
-    ) open GROUP BY 1`;
+    WITH by_key AS (
+      SELECT ${g} AS g, sum(n) AS backlog FROM (
+        SELECT ${column} AS k, count(*) AS n FROM tickets t WHERE t.resolved_at IS NULL AND t.created_at < ${q.to} ${where} GROUP BY 1
+        UNION ALL
+        SELECT ${column}, count(*) FROM tickets t WHERE t.resolved_at >= ${q.to} AND t.created_at < ${q.to} ${where} GROUP BY 1
+      ) open GROUP BY 1
+    )
+    SELECT g, backlog FROM by_key
+    ${q.withTotal ? Prisma.sql`UNION ALL SELECT '', coalesce(sum(backlog), 0) FROM by_key` : Prisma.empty}`;
+}
+
+/** The ticket rollups' opened and closed counts only. */
+const OPENED_CLOSED: RollupTables = { ...ROLLUP, sums: Prisma.sql`sum(opened)::int AS opened, sum(closed)::int AS closed` };
+
+/**
+ * The backlog at the window's end. At an instant a month back, counting the tickets resolved after
+ * it reads every ticket resolved since (tens of milliseconds at 1M, and a parallel scan the planner
+ * overrates); while the rollups reach past that instant it is instead the backlog now, less the
+ * tickets opened and plus those closed since, which the rollups hold: the same count.
+ */
+function backlogAt(q: KpiQuery, where: Prisma.Sql, openAt: (instant: Date) => Prisma.Sql): Prisma.Sql {
+  const state = q.rollups?.tickets;
+  if (!state?.rolledUntil || q.to.getTime() >= Math.min(state.rolledUntil.getTime(), q.now.getTime())) return openAt(q.to);
+  const since: KpiQuery = { ...q, from: q.to, to: q.now, grouping: NO_GROUPING };
+  const coverage = coverageOf(since, state, OPENED_CLOSED);
+  return Prisma.sql`${openAt(q.now)} - (
+    SELECT coalesce(sum(opened) - sum(closed), 0) FROM (
+      SELECT ''::text AS g,
+             (SELECT count(*) FROM tickets t
+              WHERE ${inRanges(Prisma.sql`t.created_at`, coverage.raw)} AND (t.resolved_at IS NULL OR t.resolved_at >= t.created_at) ${where})::int AS opened,
+             (SELECT count(*) FROM tickets t
+              WHERE ${inRanges(Prisma.sql`t.resolved_at`, coverage.raw)} AND t.resolved_at >= t.created_at ${where})::int AS closed
+      ${rolledUpSql(since, coverage, OPENED_CLOSED)}
+    ) moved)`;
 }
 
 function toResults(r: TicketRow | undefined, frt: Partial<Spread>, art: Partial<Spread>): KpiResult[] {

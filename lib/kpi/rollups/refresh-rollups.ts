@@ -146,8 +146,8 @@ async function rebuildDays(tx: Tx, rollup: FamilyRollup, ranges: TimeRanges, tim
 
 const analyze = (db: Pick<PrismaClient, "$executeRaw">, rollup: FamilyRollup) =>
   rollup.sketch
-    ? db.$executeRaw`ANALYZE ${rollup.tables.hourly.table}, ${rollup.tables.daily.table}, kpi_sketch_hourly, kpi_sketch_daily`
-    : db.$executeRaw`ANALYZE ${rollup.tables.hourly.table}, ${rollup.tables.daily.table}`;
+    ? db.$executeRaw`ANALYZE ${rollup.tables.hourly.table}, ${rollup.tables.daily.table}, ${rollup.tables.teamDaily.table}, kpi_sketch_hourly, kpi_sketch_daily`
+    : db.$executeRaw`ANALYZE ${rollup.tables.hourly.table}, ${rollup.tables.daily.table}, ${rollup.tables.teamDaily.table}`;
 
 export interface RefreshOptions {
   /**

@@ -10,6 +10,8 @@ export interface RollupTables {
   hourly: { table: Prisma.Sql; columns: DimensionColumns };
   /** Per local day, with fewer dimensions; `keys` are its key columns besides the day. */
   daily: { table: Prisma.Sql; columns: DimensionColumns; keys: Prisma.Sql };
+  /** The same local days without the agent: tens of rows a day, rebuilt from the daily rows. */
+  teamDaily: { table: Prisma.Sql; columns: DimensionColumns; keys: Prisma.Sql };
   /** The measure columns, and the sums that combine rows of them (named as the columns), in the same order. */
   measures: Prisma.Sql;
   sums: Prisma.Sql;
@@ -30,12 +32,12 @@ export interface FamilyRollup {
 }
 
 /**
- * The daily rollup serves a query when every dimension it filters or groups by is one the daily
- * rollup has, or one the family has not at all (then both rollups give "none" alike).
+ * A day level serves a query when every dimension it filters or groups by is one the level has,
+ * or one the family has not at all (then every level gives "none" alike).
  */
-function dailyServes(q: KpiQuery, t: RollupTables): boolean {
+function serves(q: KpiQuery, t: RollupTables, columns: DimensionColumns): boolean {
   const used = DIMENSIONS.filter((d) => q.grouping.by === d || (d in q.filters && q.filters[d as keyof KpiQuery["filters"]].length > 0));
-  return used.every((d) => t.daily.columns[d] !== undefined || t.hourly.columns[d] === undefined);
+  return used.every((d) => columns[d] !== undefined || t.hourly.columns[d] === undefined);
 }
 
 /**
@@ -49,7 +51,7 @@ export function usableRollup(state: RollupState | undefined, hours: HoursBasis):
 }
 
 export function coverageOf(q: KpiQuery, state: RollupState | undefined, t: RollupTables): Coverage {
-  return planCoverage(q, state, bucketBoundaries(q.grouping), dailyServes(q, t));
+  return planCoverage(q, state, bucketBoundaries(q.grouping), serves(q, t, t.daily.columns));
 }
 
 /**
@@ -77,7 +79,9 @@ export function rolledUpSql(q: KpiQuery, coverage: Coverage, t: RollupTables, co
     ) k
     GROUP BY 1${extra}`;
   };
-  return Prisma.sql`${part(t.hourly, Prisma.sql`hour`, coverage.hours)} ${part(t.daily, Prisma.sql`day`, coverage.days)}`;
+  // The days from the team level when it has every dimension the query uses: the same sums, fewer rows.
+  const days = serves(q, t, t.teamDaily.columns) ? t.teamDaily : t.daily;
+  return Prisma.sql`${part(t.hourly, Prisma.sql`hour`, coverage.hours)} ${part(days, Prisma.sql`day`, coverage.days)}`;
 }
 
 /** The local days of `timeZone` that `ranges` touch and whole hours make up, in order: the days a refresh of those hours rebuilds. */
@@ -91,9 +95,10 @@ export function daysHolding(ranges: TimeRanges, timeZone: string): [number, numb
 
 /**
  * Rebuilds the daily rows of every local day of `timeZone` that `ranges` touch, from the hourly
- * rows. A day is keyed by its start, worked out here as the query side works it out
- * (rollupDays), so the two can never disagree about a DST day; hours of a day not yet rolled up
- * are missing from its row, which the next refresh rebuilds and no query reads before.
+ * rows, then the team level's from those. A day is keyed by its start, worked out here as the
+ * query side works it out (rollupDays), so the two can never disagree about a DST day; hours of a
+ * day not yet rolled up are missing from its row, which the next refresh rebuilds and no query
+ * reads before.
  */
 export async function rebuildDaily(tx: Pick<PrismaClient, "$executeRaw">, t: RollupTables, ranges: TimeRanges, timeZone: string): Promise<void> {
   const days = daysHolding(ranges, timeZone);
@@ -107,6 +112,13 @@ export async function rebuildDaily(tx: Pick<PrismaClient, "$executeRaw">, t: Rol
     FROM ${t.hourly.table} ru
     WHERE ${inRanges(Prisma.sql`ru.hour`, whole)}
     GROUP BY 1, ${t.daily.keys}`;
+  await tx.$executeRaw`DELETE FROM ${t.teamDaily.table} ru WHERE ${inRanges(Prisma.sql`ru.day`, whole)}`;
+  await tx.$executeRaw`
+    INSERT INTO ${t.teamDaily.table} (day, ${t.teamDaily.keys}, ${t.measures})
+    SELECT day, ${t.teamDaily.keys}, ${t.sums}
+    FROM ${t.daily.table} ru
+    WHERE ${inRanges(Prisma.sql`ru.day`, whole)}
+    GROUP BY day, ${t.teamDaily.keys}`;
 }
 
 /** The whole hours an hourly rollup table holds, from its first to its last; null when empty. */
@@ -122,6 +134,7 @@ export async function rebuildAllDaily(
   timeZone: string,
 ): Promise<void> {
   await tx.$executeRaw`DELETE FROM ${t.daily.table}`;
+  await tx.$executeRaw`DELETE FROM ${t.teamDaily.table}`;
   const span = await rolledUpSpan(tx, t.hourly.table);
   if (span) await rebuildDaily(tx, t, span, timeZone);
 }

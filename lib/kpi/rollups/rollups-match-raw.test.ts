@@ -98,11 +98,16 @@ describeEachDatabase("KPI rollups give the raw rows' numbers", ({ db }) => {
     expect(states.calls?.dayTimeZone).toBe(ZONE);
     await expectRollupsMatchRaw();
 
-    // Skew one rolled-up day and one rolled-up hour: the numbers must move, or the rollups were not read.
+    // Skew one rolled-up day of each day level and one rolled-up hour: the numbers must move, or the
+    // rollups were not read. A whole window reads the team level's days, a breakdown by agent the daily level's.
     const week = { ...presetWindow("last_7_days", now, ZONE), timeZone: ZONE, now, serviceLevelSeconds: 20, filters: NO_FILTERS, grouping: NO_GROUPING };
     const before = (await getKpiSnapshot(prisma(), ["ticket_volume"], week)).get("ticket_volume")!.value!;
-    await prisma().$executeRaw`UPDATE ticket_rollup_daily SET volume = volume + 1000 WHERE id = (SELECT min(id) FROM ticket_rollup_daily WHERE day >= ${week.from})`;
+    await prisma().$executeRaw`UPDATE ticket_rollup_team_daily SET volume = volume + 1000 WHERE id = (SELECT min(id) FROM ticket_rollup_team_daily WHERE day >= ${week.from})`;
     expect((await getKpiSnapshot(prisma(), ["ticket_volume"], week)).get("ticket_volume")!.value).toBe(before + 1000);
+    const byAgent = { ...week, grouping: { by: "agent" } as const };
+    const agents = (await getKpiSnapshot(prisma(), ["ticket_volume"], byAgent)).get("ticket_volume")!.groups!.reduce((s, g) => s + (g.value ?? 0), 0);
+    await prisma().$executeRaw`UPDATE ticket_rollup_daily SET volume = volume + 1000 WHERE id = (SELECT min(id) FROM ticket_rollup_daily WHERE day >= ${week.from})`;
+    expect((await getKpiSnapshot(prisma(), ["ticket_volume"], byAgent)).get("ticket_volume")!.groups!.reduce((s, g) => s + (g.value ?? 0), 0)).toBe(agents + 1000);
     const byPriority = { ...week, grouping: { by: "priority" } as const };
     const total = (await getKpiSnapshot(prisma(), ["ticket_volume"], byPriority)).get("ticket_volume")!.groups!.reduce((s, g) => s + (g.value ?? 0), 0);
     await prisma().$executeRaw`UPDATE ticket_rollup SET volume = volume + 1 WHERE id = (SELECT min(id) FROM ticket_rollup WHERE hour >= ${week.from})`;
