@@ -38,7 +38,7 @@ describeEachDatabase("medians and p90s from the sketches", ({ db }) => {
       const s = sketched.get(key)!;
       const e = exact.get(key)!;
       expect(e.percentiles, key).toBe("exact");
-      expect(e.n, key).toBeGreaterThan(20);
+      expect(e.n, key).toBeGreaterThanOrEqual(10);
       expect(s.percentiles, key).toBe("approximate");
       for (const p of ["median", "p90"] as const) {
         expect(e[p], `${key} ${p}`).not.toBeNull();
