@@ -74,6 +74,7 @@ function expectedType(field: DmmfField): string {
     Float: "double precision",
     Decimal: "numeric",
     Json: "jsonb",
+    Bytes: "bytea",
   };
   const type = types[field.type];
   if (!type) throw new Error(`no mapping for ${field.type}`);

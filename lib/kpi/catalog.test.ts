@@ -40,7 +40,7 @@ describe("the KPI catalog", () => {
 
   test("ROLLUP_FAMILIES are exactly the families the table names a rollup for, in the order they refresh", () => {
     expect(ROLLUP_FAMILIES).toEqual(FAMILIES.filter((family) => KPI_FAMILIES[family].rollup !== null));
-    expect(ROLLUP_FAMILIES).toEqual(["tickets", "replies", "calls", "surveys"]);
+    expect(ROLLUP_FAMILIES).toEqual(["tickets", "replies", "calls", "surveys", "knowledge_base"]);
   });
 
   test("the agent and team pages' KPIs", () => {

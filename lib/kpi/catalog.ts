@@ -31,8 +31,8 @@ interface KpiFamilyDefinition {
 }
 
 /**
- * KPI families: the KPIs one statement computes together. Live state and knowledge base have no
- * rollup: they are cheap enough raw. SLA has none of its own: its outcomes are columns of the
+ * KPI families: the KPIs one statement computes together. Live state has no rollup: it describes
+ * now. SLA has none of its own: its outcomes are columns of the
  * ticket rollup, which its module reads (docs/kpi-engine.md, "Business hours and SLA").
  */
 export const KPI_FAMILIES = {
@@ -41,7 +41,7 @@ export const KPI_FAMILIES = {
   sla: { module: "lib/kpi/families/sla-kpis.ts", compute: "computeSlaKpis", rollup: null, records: null, channels: "any" },
   calls: { module: "lib/kpi/families/call-kpis.ts", compute: "computeCallKpis", rollup: "CALL_ROLLUP", records: "calls", channels: ["phone"] },
   surveys: { module: "lib/kpi/families/survey-kpis.ts", compute: "computeSurveyKpis", rollup: "SURVEY_ROLLUP", records: null, channels: "any" },
-  knowledge_base: { module: "lib/kpi/families/knowledge-base-kpis.ts", compute: "computeKnowledgeBaseKpis", rollup: null, records: null, channels: [] },
+  knowledge_base: { module: "lib/kpi/families/knowledge-base-kpis.ts", compute: "computeKnowledgeBaseKpis", rollup: "KB_ROLLUP", records: null, channels: [] },
   live: { module: "lib/kpi/families/live-kpis.ts", compute: "computeLiveKpis", rollup: null, records: null, channels: ["phone"] },
 } as const satisfies Record<string, KpiFamilyDefinition>;
 

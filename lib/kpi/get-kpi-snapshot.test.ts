@@ -162,6 +162,13 @@ describeEachDatabase("KPI snapshot", ({ db }) => {
       expect(k.get("backlog")).toMatchObject({ value: 2 });
     });
 
+    test("a KPI asked for alone is the one of the whole set (the family skips only work it is not asked for)", async () => {
+      const all = await snapshot(query());
+      for (const key of ["fcr_rate", "touches_per_ticket", "ticket_volume", "backlog", "kb_views_per_visitor"] as const) {
+        expect((await getKpiSnapshot(db().prisma, [key], { ...query(), rollups: {} })).get(key), key).toEqual(all.get(key));
+      }
+    });
+
     test("reply time: each public reply from the earliest customer message since the previous reply", async () => {
       // T1 1800; T2 60 and 300 (from 00:05, not 00:07); T3 43200 and 3600.
       const reply = (await snapshot(query(), ["avg_reply_time"])).get("avg_reply_time");
@@ -191,7 +198,9 @@ describeEachDatabase("KPI snapshot", ({ db }) => {
     });
 
     test("knowledge-base views per visitor", async () => {
-      expect((await snapshot(query())).get("kb_views_per_visitor")).toMatchObject({ value: 1.5, numerator: 3, denominator: 2 });
+      expect((await snapshot(query())).get("kb_views_per_visitor")).toMatchObject({ value: 1.5, numerator: 3, denominator: 2, distinct: "exact" });
+      // From the sketch, three views of two visitors are still two.
+      expect((await snapshot({ ...query(), exactDistinctUpTo: 0 })).get("kb_views_per_visitor")).toMatchObject({ value: 1.5, denominator: 2, distinct: "approximate" });
     });
 
     test("live KPIs describe now: latest status, waiting calls, stale ones ignored", async () => {

@@ -29,6 +29,8 @@ export interface KpiQuery {
   percentiles?: boolean;
   /** Default EXACT_PERCENTILES_UP_TO; 0 always reads the sketches, Infinity never. */
   exactPercentilesUpTo?: number;
+  /** Up to this many records a distinct count is exact (default EXACT_DISTINCT_UP_TO); 0 reads the sketches wherever the rollups cover the window. */
+  exactDistinctUpTo?: number;
   /** The KPIs the caller reads (getKpiSnapshot sets it): a family may skip the work of the others. */
   only?: readonly KpiKey[];
   /** The rollups' state (getKpiSnapshot loads it); `{}` reads everything raw. */

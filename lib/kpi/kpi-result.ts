@@ -14,6 +14,8 @@ export interface KpiResult {
   p90?: number | null;
   /** How median and p90 were found: exactly, or from the sketches within 0.5 % (lib/kpi/sketches). */
   percentiles?: "exact" | "approximate";
+  /** How a distinct count behind the value was found: exactly, or from the sketches within about 0.8 % (lib/kpi/sketches/distinct-sketch.ts). */
+  distinct?: "exact" | "approximate";
   marginOfError?: number | null;
   /** Extra figures a card shows: CSAT's mean score, NPS's three shares. */
   details?: Record<string, number | null>;

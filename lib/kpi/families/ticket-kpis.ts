@@ -58,16 +58,19 @@ interface MeasureOptions {
 }
 
 /**
- * Which durations a measure statement computes: a query the clock it reads on; a rollup both, and
- * the SLA outcomes (calendar sums stay in `frt_sum`/`art_sum`, business ones in `*_bsum`).
+ * Which of the costlier measures a statement computes: a query the clock it reads on; a rollup
+ * both, and the SLA outcomes (calendar sums stay in `frt_sum`/`art_sum`, business ones in
+ * `*_bsum`); and the touches (one count of messages per ticket), which only touches per ticket
+ * and first contact resolution need (0 otherwise).
  */
 interface Durations {
   calendar: boolean;
   business: boolean;
   sla: boolean;
+  touches: boolean;
 }
 
-const ALL_DURATIONS: Durations = { calendar: true, business: true, sla: true };
+const ALL_DURATIONS: Durations = { calendar: true, business: true, sla: true, touches: true };
 
 // Each part reads the index of the timestamp it counts on and is keyed by that same timestamp, so a
 // ticket created on Monday and solved on Tuesday adds to Monday's volume and to Tuesday's solved.
@@ -123,9 +126,10 @@ function measuresSql(o: MeasureOptions, d: Durations, sums: Prisma.Sql): Prisma.
     d.sla ? { join: target.join, columns: slaOutcomeSql(target, calendar, business) } : { join: Prisma.empty, columns: Prisma.sql`0 AS sla_n, 0 AS sla_met` };
   const frSla = sla(FIRST_RESPONSE_TARGET, frt, frtB);
   const resSla = sla(RESOLUTION_TARGET, art, artB);
+  const touches = (ticketId: Prisma.Sql) => (d.touches ? touchesOf(ticketId) : Prisma.sql`0`);
   return Prisma.sql`
     WITH created AS (
-      SELECT t.created_at, t.resolved_at, t.reopens, ${touchesOf(Prisma.sql`t.id`)} AS touches, ${o.keys.select(Prisma.sql`t.created_at`)}
+      SELECT t.created_at, t.resolved_at, t.reopens, ${touches(Prisma.sql`t.id`)} AS touches, ${o.keys.select(Prisma.sql`t.created_at`)}
       FROM tickets t
       WHERE ${inRanges(Prisma.sql`t.created_at`, o.ranges)} ${o.where}
     ), responded AS (
@@ -148,7 +152,7 @@ function measuresSql(o: MeasureOptions, d: Durations, sums: Prisma.Sql): Prisma.
       UNION ALL
       SELECT ${k}, 0, 0, 1, s, 0, 0, 0, 0, 0, 0, bs, 0, sla_n, sla_met, 0, 0 FROM responded
       UNION ALL
-      SELECT ${k}, 0, 0, 0, 0, 1, s, CASE WHEN reopens > 0 THEN 1 ELSE 0 END, ${touchesOf(Prisma.sql`r.id`)},
+      SELECT ${k}, 0, 0, 0, 0, 1, s, CASE WHEN reopens > 0 THEN 1 ELSE 0 END, ${touches(Prisma.sql`r.id`)},
              0, CASE WHEN after_created THEN 1 ELSE 0 END, 0, bs, 0, 0, sla_n, sla_met
       FROM resolved r
     )
@@ -213,7 +217,8 @@ export async function computeTicketKpis(prisma: PrismaClient, q: KpiQuery): Prom
   const hours = q.hours ?? "calendar";
   const coverage = coverageOf(q, usableRollup(q.rollups?.tickets, hours), TICKET_READ);
   const keys = queryKeys(q.grouping, TICKET_COLUMNS);
-  const durations = { calendar: hours === "calendar", business: hours === "business", sla: false };
+  const touches = !q.only || q.only.includes("touches_per_ticket") || q.only.includes("fcr_rate");
+  const durations = { calendar: hours === "calendar", business: hours === "business", sla: false, touches };
   const [frtSum, artSum] = hours === "business" ? [Prisma.sql`frt_bsum`, Prisma.sql`art_bsum`] : [Prisma.sql`frt_sum`, Prisma.sql`art_sum`];
   const grouped = measureGrouping(q);
   const measures = prisma.$queryRaw<TicketRow[]>`

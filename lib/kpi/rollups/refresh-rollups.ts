@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { getOrgSettings } from "@/lib/org/get-org-settings";
 
 import type { RollupFamily } from "../catalog";
@@ -140,14 +140,15 @@ async function rebuildHours(tx: Tx, rollup: FamilyRollup, ranges: TimeRanges, co
 
 /** The local days holding `ranges`, rebuilt from their hours: the daily rollup rows, and the sketches of a family that has them. */
 async function rebuildDays(tx: Tx, rollup: FamilyRollup, ranges: TimeRanges, timeZone: string): Promise<void> {
-  await rebuildDaily(tx, rollup.tables, ranges, timeZone);
+  await (rollup.days ? rollup.days.rebuild(tx, ranges, timeZone) : rebuildDaily(tx, rollup.tables, ranges, timeZone));
   if (rollup.sketch) await rebuildSketchDays(tx, rollup.sketch, ranges, timeZone);
 }
 
-const analyze = (db: Pick<PrismaClient, "$executeRaw">, rollup: FamilyRollup) =>
-  rollup.sketch
-    ? db.$executeRaw`ANALYZE ${rollup.tables.hourly.table}, ${rollup.tables.daily.table}, ${rollup.tables.teamDaily.table}, kpi_sketch_hourly, kpi_sketch_daily`
-    : db.$executeRaw`ANALYZE ${rollup.tables.hourly.table}, ${rollup.tables.daily.table}, ${rollup.tables.teamDaily.table}`;
+const analyze = (db: Pick<PrismaClient, "$executeRaw">, rollup: FamilyRollup) => {
+  const { hourly, daily, teamDaily } = rollup.tables;
+  const tables = [hourly.table, daily.table, ...(teamDaily ? [teamDaily.table] : []), ...(rollup.sketch ? [Prisma.sql`kpi_sketch_hourly`, Prisma.sql`kpi_sketch_daily`] : [])];
+  return db.$executeRaw`ANALYZE ${Prisma.join(tables, ", ")}`;
+};
 
 export interface RefreshOptions {
   /**
@@ -237,7 +238,7 @@ async function refreshChunk(
   if (pieces.length > 0) await rebuildHours(tx, rollup, ranges, { now, serviceLevelSeconds });
   // Days are the organisation's local days: a new time zone regroups every hour into new days.
   if (rolledUntil === null || state?.day_time_zone !== timeZone) {
-    await rebuildAllDaily(tx, rollup.tables, timeZone);
+    await (rollup.days ? rollup.days.rebuildAll(tx, timeZone) : rebuildAllDaily(tx, rollup.tables, timeZone));
     if (rollup.sketch) await rebuildAllSketchDays(tx, rollup.sketch, rollup.tables.hourly.table, timeZone);
   } else if (pieces.length > 0) await rebuildDays(tx, rollup, ranges, timeZone);
   await tx.$executeRaw`
@@ -272,6 +273,7 @@ async function firstHour(tx: Tx, family: RollupFamily): Promise<Date | null> {
           SELECT least((SELECT min(created_at) FROM tickets), (SELECT min(first_response_at) FROM tickets), (SELECT min(resolved_at) FROM tickets)) AS first`
     : family === "replies" ? await tx.$queryRaw<{ first: Date | null }[]>`SELECT min(created_at) AS first FROM messages`
     : family === "calls" ? await tx.$queryRaw<{ first: Date | null }[]>`SELECT min(ended_at) AS first FROM calls`
+    : family === "knowledge_base" ? await tx.$queryRaw<{ first: Date | null }[]>`SELECT min(viewed_at) AS first FROM kb_views`
     : await tx.$queryRaw<{ first: Date | null }[]>`SELECT min(responded_at) AS first FROM surveys`;
   return row?.first ? floorHour(row.first) : null;
 }

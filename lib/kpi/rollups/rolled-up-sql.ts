@@ -8,10 +8,10 @@ import { HOUR_MS, inRanges, planCoverage, rollupDays, toTimeRanges, type Coverag
 /** A family's two rollup tables and how their rows combine. */
 export interface RollupTables {
   hourly: { table: Prisma.Sql; columns: DimensionColumns };
-  /** Per local day, with fewer dimensions; `keys` are its key columns besides the day. */
-  daily: { table: Prisma.Sql; columns: DimensionColumns; keys: Prisma.Sql };
-  /** The same local days without the agent: tens of rows a day, rebuilt from the daily rows. */
-  teamDaily: { table: Prisma.Sql; columns: DimensionColumns; keys: Prisma.Sql };
+  /** Per local day, with fewer dimensions; `keys` are its key columns besides the day (none: one row a day). */
+  daily: { table: Prisma.Sql; columns: DimensionColumns; keys?: Prisma.Sql };
+  /** The same local days without the agent: tens of rows a day, rebuilt from the daily rows (families with an agent). */
+  teamDaily?: { table: Prisma.Sql; columns: DimensionColumns; keys: Prisma.Sql };
   /** The measure columns, and the sums that combine rows of them (named as the columns), in the same order. */
   measures: Prisma.Sql;
   sums: Prisma.Sql;
@@ -29,6 +29,14 @@ export interface FamilyRollup {
   ): Promise<void>;
   /** Its duration measures, whose daily sketches are rebuilt with its daily rows (lib/kpi/sketches). */
   sketch?: SketchedFamily;
+  /**
+   * How its daily rows are rebuilt from its hourly ones, when not by summing (rebuildDaily): a
+   * distinct-count sketch is merged, not summed.
+   */
+  days?: {
+    rebuild(tx: Pick<PrismaClient, "$executeRaw" | "$queryRaw">, ranges: TimeRanges, timeZone: string): Promise<void>;
+    rebuildAll(tx: Pick<PrismaClient, "$executeRaw" | "$queryRaw">, timeZone: string): Promise<void>;
+  };
 }
 
 /**
@@ -80,7 +88,7 @@ export function rolledUpSql(q: KpiQuery, coverage: Coverage, t: RollupTables, co
     GROUP BY 1${extra}`;
   };
   // The days from the team level when it has every dimension the query uses: the same sums, fewer rows.
-  const days = serves(q, t, t.teamDaily.columns) ? t.teamDaily : t.daily;
+  const days = t.teamDaily && serves(q, t, t.teamDaily.columns) ? t.teamDaily : t.daily;
   return Prisma.sql`${part(t.hourly, Prisma.sql`hour`, coverage.hours)} ${part(days, Prisma.sql`day`, coverage.days)}`;
 }
 
@@ -105,13 +113,15 @@ export async function rebuildDaily(tx: Pick<PrismaClient, "$executeRaw">, t: Rol
   if (days.length === 0) return;
   const starts = days.map(([s]) => new Date(s).toISOString());
   const whole = toTimeRanges(days);
+  const keys = t.daily.keys ? Prisma.sql`, ${t.daily.keys}` : Prisma.empty;
   await tx.$executeRaw`DELETE FROM ${t.daily.table} ru WHERE ${inRanges(Prisma.sql`ru.day`, whole)}`;
   await tx.$executeRaw`
-    INSERT INTO ${t.daily.table} (day, ${t.daily.keys}, ${t.measures})
-    SELECT (${starts}::timestamptz[])[width_bucket(ru.hour, ${starts}::timestamptz[])], ${t.daily.keys}, ${t.sums}
+    INSERT INTO ${t.daily.table} (day${keys}, ${t.measures})
+    SELECT (${starts}::timestamptz[])[width_bucket(ru.hour, ${starts}::timestamptz[])]${keys}, ${t.sums}
     FROM ${t.hourly.table} ru
     WHERE ${inRanges(Prisma.sql`ru.hour`, whole)}
-    GROUP BY 1, ${t.daily.keys}`;
+    GROUP BY 1${keys}`;
+  if (!t.teamDaily) return;
   await tx.$executeRaw`DELETE FROM ${t.teamDaily.table} ru WHERE ${inRanges(Prisma.sql`ru.day`, whole)}`;
   await tx.$executeRaw`
     INSERT INTO ${t.teamDaily.table} (day, ${t.teamDaily.keys}, ${t.measures})
@@ -134,7 +144,7 @@ export async function rebuildAllDaily(
   timeZone: string,
 ): Promise<void> {
   await tx.$executeRaw`DELETE FROM ${t.daily.table}`;
-  await tx.$executeRaw`DELETE FROM ${t.teamDaily.table}`;
+  if (t.teamDaily) await tx.$executeRaw`DELETE FROM ${t.teamDaily.table}`;
   const span = await rolledUpSpan(tx, t.hourly.table);
   if (span) await rebuildDaily(tx, t, span, timeZone);
 }

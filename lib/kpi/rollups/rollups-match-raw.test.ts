@@ -77,6 +77,14 @@ describeEachDatabase("KPI rollups give the raw rows' numbers", ({ db }) => {
       ["chat, sketched", sketched(q(ragged, ZONE, NO_GROUPING, { ...NO_FILTERS, channel: ["chat"] }))],
       ["one agent, sketched", sketched(q(week, ZONE, NO_GROUPING, { ...NO_FILTERS, agent: [agents[0]!] }))],
     );
+    // Distinct visitors from the sketches: merged from days, hours and raw edges, the same sketch as
+    // of every raw view, so the same estimate.
+    const distinct = (query: KpiQuery): KpiQuery => ({ ...query, exactDistinctUpTo: 0 });
+    list.push(
+      ["a ragged window, visitors sketched", distinct(q(ragged, ZONE))],
+      ["last 7 days by day in Kolkata, visitors sketched", distinct(q(presetWindow("last_7_days", now, "Asia/Kolkata"), "Asia/Kolkata", { by: "time", buckets: timeBuckets(presetWindow("last_7_days", now, "Asia/Kolkata"), "day", "Asia/Kolkata") }))],
+      ["two days by hour, visitors sketched", distinct(q(twoDays, ZONE, { by: "time", buckets: timeBuckets(twoDays, "hour", ZONE) }))],
+    );
     return list;
   }
 
@@ -112,6 +120,21 @@ describeEachDatabase("KPI rollups give the raw rows' numbers", ({ db }) => {
     const total = (await getKpiSnapshot(prisma(), ["ticket_volume"], byPriority)).get("ticket_volume")!.groups!.reduce((s, g) => s + (g.value ?? 0), 0);
     await prisma().$executeRaw`UPDATE ticket_rollup SET volume = volume + 1 WHERE id = (SELECT min(id) FROM ticket_rollup WHERE hour >= ${week.from})`;
     expect((await getKpiSnapshot(prisma(), ["ticket_volume"], byPriority)).get("ticket_volume")!.groups!.reduce((s, g) => s + (g.value ?? 0), 0)).toBe(total + 1);
+    // The knowledge base's days and hours, with their visitor sketches.
+    const kb = (query: KpiQuery) => getKpiSnapshot(prisma(), ["kb_views_per_visitor"], { ...query, exactDistinctUpTo: 0 }).then((s) => s.get("kb_views_per_visitor")!);
+    const kbBefore = await kb(week);
+    expect(kbBefore.distinct).toBe("approximate");
+    await prisma().$executeRaw`UPDATE kb_rollup_daily SET views = views + 1000 WHERE day = (SELECT min(day) FROM kb_rollup_daily WHERE day >= ${week.from})`;
+    expect((await kb(week)).numerator).toBe(kbBefore.numerator! + 1000);
+    // By the hour every rolled-up hour is read from the hourly rows: a thousand more registers set there is hundreds more visitors.
+    const twoDays = { from: presetWindow("yesterday", now, ZONE).from, to: presetWindow("today", now, ZONE).to };
+    const byHour = { ...week, ...twoDays, grouping: { by: "time", buckets: timeBuckets(twoDays, "hour", ZONE) } as const };
+    const hoursBefore = await kb(byHour);
+    await prisma().$executeRaw`UPDATE kb_rollup SET views = views + 1, registers = ARRAY(SELECT generate_series(0, 999)), ranks = array_fill(1, ARRAY[1000]) WHERE hour = (SELECT max(hour) FROM kb_rollup WHERE hour >= ${twoDays.from})`;
+    const hoursSkewed = await kb(byHour);
+    expect(hoursSkewed.groups!.reduce((sum, g) => sum + g.n, 0)).toBe(hoursBefore.groups!.reduce((sum, g) => sum + g.n, 0) + 1);
+    expect(hoursSkewed.numerator).toBe(hoursBefore.numerator! + 1);
+    expect(hoursSkewed.denominator).toBeGreaterThan(hoursBefore.denominator!);
     // Rolling everything up again from the raw rows puts them right.
     await prisma().$executeRaw`UPDATE rollup_state SET rolled_until = NULL`;
     await refreshRollups(prisma(), now);
@@ -254,7 +277,8 @@ describeEachDatabase("KPI rollups give the raw rows' numbers", ({ db }) => {
   test("emptying the tables forgets their rollups", async () => {
     await clearRecords(prisma());
     const states = await loadRollupStates(prisma(), { from: now, to: now });
-    expect(Object.values(states).map((s) => s.rolledUntil)).toEqual([null, null, null, null]);
+    expect(Object.values(states).map((s) => s.rolledUntil)).toEqual([null, null, null, null, null]);
+    expect(await prisma().kbRollupDaily.count()).toBe(0);
     expect(await prisma().ticketRollupDaily.count()).toBe(0);
     expect(await prisma().callRollup.count()).toBe(0);
   });

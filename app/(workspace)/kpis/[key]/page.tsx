@@ -7,6 +7,7 @@ import { RefusedPage } from "@/components/drill/refused-page";
 import { TrendChart } from "@/components/drill/trend-chart";
 import { requirePage } from "@/lib/auth/guards";
 import { formatKpiValue } from "@/lib/kpi/format-kpi-value";
+import { DISTINCT_SKETCH_STANDARD_ERROR } from "@/lib/kpi/sketches/distinct-sketch";
 import { SKETCH_RELATIVE_ACCURACY } from "@/lib/kpi/sketches/sketch-buckets";
 import type { SearchParams } from "@/lib/views/drill-context";
 import { kpiPageView, TREND_BUCKETS } from "@/lib/views/kpi-page";
@@ -45,6 +46,11 @@ export default async function KpiPage({ params, searchParams }: { params: Promis
             {entry.numerator !== undefined && ` · ${integer.format(entry.numerator)} of ${integer.format(entry.denominator ?? 0)}`}
             {entry.marginOfError != null && entry.n > 0 && ` · ±${entry.marginOfError.toFixed(1)} (95%)`}
           </p>
+          {entry.distinct === "approximate" && (
+            <p className="mt-1 text-xs text-slate-500 dark:text-slate-400" data-testid="kpi-distinct-approximate">
+              Visitors estimated: within about {(DISTINCT_SKETCH_STANDARD_ERROR * 100).toFixed(1)} % of the exact count.
+            </p>
+          )}
         </Panel>
         <Panel title="Same span before">
           <p className="text-4xl font-semibold tabular-nums text-slate-600 dark:text-slate-300">{formatKpiValue(previous.value, kpi.unit)}</p>
