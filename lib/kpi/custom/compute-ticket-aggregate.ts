@@ -98,7 +98,11 @@ export async function computeTicketAggregate(prisma: PrismaClient, node: TicketA
 }
 
 /** One group when ungrouped, every bucket in order for time buckets (empty ones included), and the groups with rows otherwise. */
-function groupsOf<Row extends { g: string | null }>(rows: Row[], grouping: KpiGrouping, toGroup: (row: Row | undefined) => Omit<AggregateGroup, "key">): AggregateGroup[] {
+export function groupsOf<Row extends { g: string | null }, G extends Omit<AggregateGroup, "key">>(
+  rows: Row[],
+  grouping: KpiGrouping,
+  toGroup: (row: Row | undefined) => G,
+): (G & { key: string | null })[] {
   const byKey = new Map(rows.map((row) => [row.g, row]));
   if (grouping.by === "none") return [{ key: "", ...toGroup(byKey.get("")) }];
   if (grouping.by === "time") return grouping.buckets.map((_, i) => ({ key: String(i + 1), ...toGroup(byKey.get(String(i + 1))) }));
