@@ -147,5 +147,6 @@ export async function computeCustomKpi(prisma: PrismaClient, node: TypedNode, q:
     // As in the snapshot: a team without data is noise in its breakdown; an empty time bucket is a gap to show.
     .filter((g) => grouping.by === "time" || g.n > 0)
     .map((g) => ({ key: grouping.by === "time" ? bucketKeys[Number(g.key) - 1]! : g.key, value: g.value, n: g.n }));
-  return { ...total, ...spreads, unit: node.unit, groups };
+  // As the snapshot: a breakdown in which no group has data has no groups.
+  return { ...total, ...spreads, unit: node.unit, ...(groups.length > 0 && { groups }) };
 }
