@@ -6,7 +6,7 @@ import { bucketBoundaries, filterConditions, groupKey, type DimensionColumns, ty
 import { count } from "../kpi-result";
 import { coverageOf, rolledUpSql, usableRollup, type RollupTables } from "../rollups/rolled-up-sql";
 import { inRanges, planCoverage } from "../rollups/rollup-coverage";
-import { dimensionConditionSql, testsOnlyDimensions } from "./dimension-condition-sql";
+import { dimensionConditionSql, testedFields, testsOnlyDimensions } from "./dimension-condition-sql";
 import type { TypedCondition, TypedNode } from "./formula-tree";
 
 /**
@@ -77,7 +77,7 @@ export async function computeTicketAggregate(prisma: PrismaClient, node: TicketA
         WHERE ${inRanges(basis.timestamp, coverage.raw)} ${filterConditions(q.filters, TICKET_COLUMNS)}
           ${test ? Prisma.sql`AND ${test(TICKET_COLUMNS)}` : Prisma.empty}
         GROUP BY 1
-        ${rolledUpSql(q, coverage, tables, test)}
+        ${rolledUpSql(q, coverage, tables, test, condition ? testedFields(condition) : [])}
       ) counted GROUP BY g`;
   };
 

@@ -36,6 +36,19 @@ export function testsOnlyDimensions(condition: TypedCondition, available: Readon
   }
 }
 
+/** The fields a condition tests. */
+export function testedFields(condition: TypedCondition): string[] {
+  switch (condition.kind) {
+    case "and":
+    case "or":
+      return condition.parts.flatMap(testedFields);
+    case "not":
+      return testedFields(condition.operand);
+    default:
+      return [condition.field.name];
+  }
+}
+
 /**
  * A condition on dimensions as bound SQL over `columns` (a raw table's or a rollup level's): values
  * are parameters, never text. `!=` and `not` count a record without the dimension (no team) as not
