@@ -6,6 +6,7 @@ import { NO_GROUPING, type KpiGrouping, type KpiQuery } from "../kpi-query";
 import { loadRollupStates } from "../rollups/load-rollup-states";
 import { checkFormula, MAX_REFERENCE_DEPTH, type KnownCustomKpi } from "./check-formula";
 import { computeRecordAggregate, countsToZero, type AggregateNode, type RecordAggregateGroup } from "./compute-record-aggregate";
+import { computeRolledUpCount, rolledUpCount } from "./compute-rolled-up-count";
 import { computeTicketAggregate, isRolledUpTicketAggregate } from "./compute-ticket-aggregate";
 import { evaluateFormula, type FormulaLeaf, type FormulaValue } from "./evaluate-formula";
 import { describeFormulaError, type FormulaUnit, type TypedNode } from "./formula-tree";
@@ -72,8 +73,8 @@ async function loadTypedVersion(prisma: PrismaClient, key: string, at: Date | un
 
 /**
  * A checked formula over the query's window, filters and grouping: its aggregates through the
- * compiler (counts and shares of tickets on the rollup's dimensions from the ticket rollup,
- * everything else from the raw rows of its set), its references to built-in KPIs through
+ * compiler (counts and shares of tickets, calls and surveys whose conditions a rollup column
+ * counts from the rollups where they cover the window, everything else from the raw rows of its set), its references to built-in KPIs through
  * getKpiSnapshot itself, so no built-in formula is copied, and to custom KPIs by computing their
  * version in force; then the arithmetic per group. Totals and groups come from separate passes,
  * as getKpiSnapshot's do. A live formula has no time buckets, as the live KPIs have none.
@@ -100,10 +101,12 @@ export async function computeCustomKpi(prisma: PrismaClient, node: TypedNode, q:
   // A formula that is one mean of a duration reports its median and p90 too, as the built-in durations do.
   const spread = node.kind === "aggregate" && node.op === "mean" && q.percentiles !== false;
 
-  const compute = (aggregate: AggregateNode, g: KpiGrouping): Promise<RecordAggregateGroup[]> =>
-    isRolledUpTicketAggregate(aggregate)
-      ? computeTicketAggregate(prisma, aggregate, { ...query, grouping: g })
-      : computeRecordAggregate(prisma, aggregate, query, g, spread && g.by === "none");
+  const compute = (aggregate: AggregateNode, g: KpiGrouping): Promise<RecordAggregateGroup[]> => {
+    if (isRolledUpTicketAggregate(aggregate)) return computeTicketAggregate(prisma, aggregate, { ...query, grouping: g });
+    const rolledUp = rolledUpCount(aggregate);
+    if (rolledUp) return computeRolledUpCount(prisma, aggregate, rolledUp, query, g);
+    return computeRecordAggregate(prisma, aggregate, query, g, spread && g.by === "none");
+  };
   const run = (g: KpiGrouping) => Promise.all(aggregates.map(async (aggregate) => new Map((await compute(aggregate, g)).map((group) => [group.key, group]))));
   const [totals, grouped, snapshot, customValues] = await Promise.all([
     run(NO_GROUPING),

@@ -14,7 +14,7 @@ import { SURVEY_COLUMNS, SURVEYS_FROM } from "../families/survey-kpis";
 import { TICKET_COLUMNS } from "../families/ticket-columns";
 import { resolvedBySql, touchesOf } from "../families/ticket-kpis";
 import { filterConditions, groupKey, NO_GROUPING, type DimensionColumns, type HoursBasis, type KpiGrouping, type KpiQuery } from "../kpi-query";
-import { inRanges, wholeWindow } from "../rollups/rollup-coverage";
+import { inRanges, wholeWindow, type TimeRanges } from "../rollups/rollup-coverage";
 import { dimensionMatchSql } from "./dimension-condition-sql";
 import type { ComparisonOp, FieldType, TypedCondition, TypedField, TypedSet } from "./formula-tree";
 import { RECORD_SETS, type RecordSetName } from "./record-sets";
@@ -37,8 +37,14 @@ const fixed = (sql: Prisma.Sql): FieldSql => () => sql;
 export const clockOf = (field: TypedField, q: KpiQuery): HoursBasis => (field.clock === "query" ? (q.hours ?? "calendar") : field.clock);
 
 /** The set's rows in the window; `clocks` are the clocks its duration fields are read on (the replies' waits are computed per clock). */
-export function recordSource(set: TypedSet, q: KpiQuery, grouping: KpiGrouping, clocks: ReadonlySet<HoursBasis>): RecordSource {
-  const window = wholeWindow(q.from, q.to);
+export function recordSource(
+  set: TypedSet,
+  q: KpiQuery,
+  grouping: KpiGrouping,
+  clocks: ReadonlySet<HoursBasis>,
+  /** The parts of the window to read (the rest read from a rollup); ignored by the sets of an instant. */
+  window: TimeRanges = wholeWindow(q.from, q.to),
+): RecordSource {
   const name = set.name as RecordSetName;
   switch (name) {
     case "tickets": {
