@@ -29,6 +29,11 @@ export interface CustomKpiOptions {
   at?: Date;
   /** How many custom KPIs refer down to this one (bounded by the checker's MAX_REFERENCE_DEPTH). */
   depth?: number;
+  /**
+   * How built-in references are read: getKpiSnapshot unless given (a snapshot that delegates custom
+   * keys here passes its built-in part, so that neither module needs the other).
+   */
+  snapshot?: (prisma: PrismaClient, keys: readonly KpiKey[], q: KpiQuery) => Promise<Map<KpiKey, KpiSnapshotEntry>>;
 }
 
 function leavesOf(node: TypedNode, into: FormulaLeaf[] = []): FormulaLeaf[] {
@@ -111,10 +116,10 @@ export async function computeCustomKpi(prisma: PrismaClient, node: TypedNode, q:
   const [totals, grouped, snapshot, customValues] = await Promise.all([
     run(NO_GROUPING),
     grouping.by === "none" ? null : run(grouping),
-    references.size ? getKpiSnapshot(prisma, [...references], { ...query, grouping }) : new Map<KpiKey, KpiSnapshotEntry>(),
+    references.size ? (options.snapshot ?? getKpiSnapshot)(prisma, [...references], { ...query, grouping }) : new Map<KpiKey, KpiSnapshotEntry>(),
     Promise.all([...customs].map(async (key) => {
       const tree = await loadTypedVersion(prisma, key, options.at);
-      return [key, await computeCustomKpi(prisma, tree, { ...query, grouping }, { at: options.at, depth: depth + 1 })] as const;
+      return [key, await computeCustomKpi(prisma, tree, { ...query, grouping }, { ...options, depth: depth + 1 })] as const;
     })).then((entries) => new Map(entries)),
   ]);
 

@@ -17,7 +17,7 @@ import { filterConditions, groupKey, NO_GROUPING, type DimensionColumns, type Ho
 import { inRanges, wholeWindow, type TimeRanges } from "../rollups/rollup-coverage";
 import { dimensionMatchSql } from "./dimension-condition-sql";
 import type { ComparisonOp, FieldType, TypedCondition, TypedField, TypedSet } from "./formula-tree";
-import { RECORD_SETS, type RecordSetName } from "./record-sets";
+import type { RecordSetName } from "./record-sets";
 
 /** A field's value on a row of its set, on a clock (only durations measured in business time look at it). */
 type FieldSql = (clock: HoursBasis) => Prisma.Sql;
@@ -263,6 +263,3 @@ function matchSql(type: FieldType, name: string, column: Prisma.Sql, values: str
   if (type.type === "dimension") return dimensionMatchSql(name, column, values);
   return Prisma.sql`(${column})::text = ANY(${values}::text[])`;
 }
-
-/** Whether a set describes now. */
-export const isLiveSet = (set: TypedSet) => "live" in RECORD_SETS[set.name as RecordSetName];
