@@ -51,12 +51,14 @@ describeEachDatabase("custom formulas give every built-in KPI's numbers", ({ db 
   let now: Date;
   let teams: string[];
   let agents: string[];
+  let queues: string[];
 
   beforeAll(async () => {
     now = new Date();
     await seedDemoIfEmpty(prisma(), { tickets: 700, days: 8, now, timeZone: ZONE, seed: 13 });
     teams = (await prisma().team.findMany({ orderBy: { externalId: "asc" } })).map((t) => t.externalId);
     agents = (await prisma().agent.findMany({ orderBy: { externalId: "asc" } })).map((a) => a.externalId);
+    queues = (await prisma().queue.findMany({ orderBy: { externalId: "asc" } })).map((q) => q.externalId);
   }, 120_000);
 
   const query = (window: TimeWindow, grouping: KpiGrouping = NO_GROUPING, filters: KpiFilters = NO_FILTERS): KpiQuery => ({
@@ -75,6 +77,8 @@ describeEachDatabase("custom formulas give every built-in KPI's numbers", ({ db 
       ["last 7 days by day", query(week, { by: "time", buckets: timeBuckets(week, "day", ZONE) })],
       ["two agents, the ragged window by hour", query(ragged, { by: "time", buckets: timeBuckets(ragged, "hour", ZONE) }, { ...NO_FILTERS, agent: agents.slice(0, 2) })],
       ["the ragged window by priority, in business hours", { ...query(ragged, { by: "priority" }), hours: "business" }],
+      ["today by queue", query(presetWindow("today", now, ZONE), { by: "queue" })],
+      ["one queue by day", query(week, { by: "time", buckets: timeBuckets(week, "day", ZONE) }, { ...NO_FILTERS, queue: [queues[0]!] })],
     ];
   }
 
