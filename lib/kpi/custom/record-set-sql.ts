@@ -191,15 +191,16 @@ function agentStatusSource(q: KpiQuery, grouping: KpiGrouping): RecordSource {
   const [start, stop] = grouping.by === "time"
     ? [Prisma.sql`greatest(iv.start_at, b.start_at)`, Prisma.sql`least(iv.end_at, b.end_at)`]
     : [Prisma.sql`iv.start_at`, Prisma.sql`iv.end_at`];
-  const intervals = Prisma.sql`(
-    SELECT e.agent_id, e.status, greatest(e.at, ${q.from}::timestamptz) AS start_at,
-           least(coalesce(lead(e.at) OVER (PARTITION BY e.agent_id ORDER BY e.at), ${end}::timestamptz), ${end}::timestamptz) AS end_at
+  // Per agent, one range of its (agent_id, at) index: from its latest event at or before the window's start.
+  const intervals = Prisma.sql`agents a CROSS JOIN LATERAL (
+    SELECT e.status, greatest(e.at, ${q.from}::timestamptz) AS start_at,
+           least(coalesce(lead(e.at) OVER (ORDER BY e.at), ${end}::timestamptz), ${end}::timestamptz) AS end_at
     FROM agent_status_events e
-    WHERE e.at < ${end} AND e.at >= coalesce((
-      SELECT max(p.at) FROM agent_status_events p WHERE p.agent_id = e.agent_id AND p.at <= ${q.from}), '-infinity'::timestamptz)
+    WHERE e.agent_id = a.id AND e.at < ${end} AND e.at >= coalesce((
+      SELECT max(p.at) FROM agent_status_events p WHERE p.agent_id = a.id AND p.at <= ${q.from}), '-infinity'::timestamptz)
   ) iv`;
   return {
-    from: Prisma.sql`${intervals} JOIN agents a ON a.id = iv.agent_id ${pieces}`,
+    from: Prisma.sql`${intervals} ${pieces}`,
     where: Prisma.sql`${start} < ${stop} ${filterConditions(q.filters, AGENT_COLUMNS)}`,
     g: grouping.by === "time" ? Prisma.sql`b.i::text` : groupKey(grouping, AGENT_COLUMNS, Prisma.sql`NULL::timestamptz`),
     fields: {
