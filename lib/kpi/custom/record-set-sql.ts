@@ -72,11 +72,16 @@ export function recordSource(
       const fields = { ...dimensions(TICKET_COLUMNS), status: fixed(Prisma.sql`t.status`), reopens: fixed(Prisma.sql`t.reopens`) };
       const filters = filterConditions(q.filters, TICKET_COLUMNS);
       if (grouping.by === "time") {
-        const ends = grouping.buckets.map((b) => new Date(Math.min(b.end.getTime(), q.to.getTime())).toISOString());
+        const ends = grouping.buckets.map((b) => new Date(Math.min(b.end.getTime(), q.to.getTime())));
+        const [first, last] = [ends[0] ?? q.to, ends.at(-1) ?? q.to];
+        // The tickets open at some bucket's end first (two ranges of the backlog's index), then each bucket's.
         return {
-          from: Prisma.sql`unnest(${ends}::timestamptz[]) WITH ORDINALITY AS b(instant, i)
-            JOIN tickets t ON t.created_at < b.instant AND (t.resolved_at IS NULL OR t.resolved_at >= b.instant)`,
-          where: Prisma.sql`true ${filters}`,
+          from: Prisma.sql`(
+              SELECT t.* FROM tickets t WHERE t.created_at < ${last} AND (t.resolved_at IS NULL OR t.resolved_at >= ${first}) ${filters}
+            ) t
+            JOIN unnest(${ends.map((e) => e.toISOString())}::timestamptz[]) WITH ORDINALITY AS b(instant, i)
+              ON t.created_at < b.instant AND (t.resolved_at IS NULL OR t.resolved_at >= b.instant)`,
+          where: Prisma.sql`true`,
           g: Prisma.sql`b.i::text`,
           fields,
         };
