@@ -71,6 +71,9 @@ describeEachDatabase("custom formulas give every built-in KPI's numbers", ({ db 
     return [
       ["last 7 days", query(week)],
       ["last 7 days in business hours", { ...query(week), hours: "business" }],
+      // Without percentiles, as a dashboard card asks: means too come from the rollups then.
+      ["last 7 days in business hours, no percentiles", { ...query(week), hours: "business", percentiles: false }],
+      ["the ragged window, no percentiles", { ...query(ragged), percentiles: false }],
       ["one team", query(week, NO_GROUPING, { ...NO_FILTERS, team: [teams[0]!] })],
       ["last 7 days by team", query(week, { by: "team" })],
       ["chat and email by agent", query(week, { by: "agent" }, { ...NO_FILTERS, channel: ["chat", "email"] })],

@@ -6,7 +6,7 @@ import { NO_GROUPING, type KpiGrouping, type KpiQuery } from "../kpi-query";
 import { loadRollupStates } from "../rollups/load-rollup-states";
 import { checkFormula, MAX_REFERENCE_DEPTH, type KnownCustomKpi } from "./check-formula";
 import { computeRecordAggregate, countsToZero, type AggregateNode, type RecordAggregateGroup } from "./compute-record-aggregate";
-import { computeRolledUpCount, rolledUpCount } from "./compute-rolled-up-count";
+import { computeRolledUpAggregate, rolledUpPlan } from "./compute-rolled-up-aggregate";
 import { computeTicketAggregate, isRolledUpTicketAggregate } from "./compute-ticket-aggregate";
 import { evaluateFormula, type FormulaLeaf, type FormulaValue } from "./evaluate-formula";
 import { describeFormulaError, type FormulaUnit, type TypedNode } from "./formula-tree";
@@ -78,8 +78,8 @@ async function loadTypedVersion(prisma: PrismaClient, key: string, at: Date | un
 
 /**
  * A checked formula over the query's window, filters and grouping: its aggregates through the
- * compiler (counts and shares of tickets, calls and surveys whose conditions a rollup column
- * counts from the rollups where they cover the window, everything else from the raw rows of its set), its references to built-in KPIs through
+ * compiler (counts, shares, sums and means whose conditions and field a rollup counts and sums
+ * from the rollups where they cover the window, everything else from the raw rows of its set), its references to built-in KPIs through
  * getKpiSnapshot itself, so no built-in formula is copied, and to custom KPIs by computing their
  * version in force; then the arithmetic per group. Totals and groups come from separate passes,
  * as getKpiSnapshot's do. A live formula has no time buckets, as the live KPIs have none.
@@ -108,9 +108,11 @@ export async function computeCustomKpi(prisma: PrismaClient, node: TypedNode, q:
 
   const compute = (aggregate: AggregateNode, g: KpiGrouping): Promise<RecordAggregateGroup[]> => {
     if (isRolledUpTicketAggregate(aggregate)) return computeTicketAggregate(prisma, aggregate, { ...query, grouping: g });
-    const rolledUp = rolledUpCount(aggregate);
-    if (rolledUp) return computeRolledUpCount(prisma, aggregate, rolledUp, query, g);
-    return computeRecordAggregate(prisma, aggregate, query, g, spread && g.by === "none");
+    // The whole window's median and p90 need the raw values anyway: that pass gives the mean too.
+    const withSpread = spread && g.by === "none";
+    const rolledUp = withSpread ? null : rolledUpPlan(aggregate, query);
+    if (rolledUp) return computeRolledUpAggregate(prisma, aggregate, rolledUp, query, g);
+    return computeRecordAggregate(prisma, aggregate, query, g, withSpread);
   };
   const run = (g: KpiGrouping) => Promise.all(aggregates.map(async (aggregate) => new Map((await compute(aggregate, g)).map((group) => [group.key, group]))));
   const [totals, grouped, snapshot, customValues] = await Promise.all([
@@ -155,6 +157,8 @@ export async function computeCustomKpi(prisma: PrismaClient, node: TypedNode, q:
     // As in the snapshot: a team without data is noise in its breakdown; an empty time bucket is a gap to show.
     .filter((g) => grouping.by === "time" || g.n > 0)
     .map((g) => ({ key: grouping.by === "time" ? bucketKeys[Number(g.key) - 1]! : g.key, value: g.value, n: g.n }));
+  // As the snapshot orders a breakdown: by key, the null group last, whatever plan the database chose.
+  if (grouping.by !== "time") groups.sort((a, b) => (a.key === null ? 1 : b.key === null ? -1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   // As the snapshot: a breakdown in which no group has data has no groups.
   return { ...total, ...spreads, unit: node.unit, ...(groups.length > 0 && { groups }) };
 }

@@ -8,7 +8,7 @@ import { presetWindow, timeBuckets } from "../time-windows";
 import { checkFormula } from "./check-formula";
 import { computeCustomKpi } from "./compute-custom-kpi";
 import type { AggregateNode } from "./compute-record-aggregate";
-import { rolledUpCount } from "./compute-rolled-up-count";
+import { rolledUpPlan } from "./compute-rolled-up-aggregate";
 import type { TypedNode } from "./formula-tree";
 
 const ZONE = "Europe/Berlin";
@@ -19,8 +19,9 @@ function typed(text: string): TypedNode {
   return result.value;
 }
 
-test("counts and shares of calls and surveys are read from the rollups when a rollup column counts their conditions", () => {
-  const rolled = (formula: string) => rolledUpCount(typed(formula) as AggregateNode) !== null;
+test("counts, shares, sums and means are read from the rollups when a rollup column counts their conditions and sums their field", () => {
+  const q = { from: new Date(0), to: new Date(0), timeZone: ZONE, now: new Date(0), serviceLevelSeconds: 20, filters: NO_FILTERS, grouping: NO_GROUPING };
+  const rolled = (formula: string) => rolledUpPlan(typed(formula) as AggregateNode, q) !== null;
   for (const formula of [
     "count(calls where direction = inbound and answered)",
     'count(calls where answered and queue = "Q-1" and not team = "T-2")',
@@ -29,18 +30,30 @@ test("counts and shares of calls and surveys are read from the rollups when a ro
     "count(surveys)",
     "share(surveys where kind = csat, score >= 4)",
     'share(surveys where kind in (nps, enps) and agent = "A-1", score <= 6)',
+    "count(replies)",
+    'mean(resolution of tickets by solved where priority = urgent and team != "T-1")',
+    "mean(business first_response of tickets by first_answered)",
+    "sum(touches of tickets by solved)",
+    "mean(wait of replies where channel = chat)",
+    "mean(handle of calls where answered)",
+    "mean(answer_wait of calls where direction = inbound and answered)",
+    "mean(score of surveys where kind = ces)",
   ]) expect(rolled(formula), formula).toBe(true);
   for (const formula of [
     "count(calls)",
     "count(calls where answered or offered)",
     "count(calls where handle > 5m)",
     "share(surveys, score > 3)",
-    "mean(score of surveys where kind = ces)",
     "count(tickets by created where reopens > 0)",
+    "count(tickets by created)",
+    "mean(resolution of tickets by created)",
+    "mean(handle of calls)",
+    "median(handle of calls where answered)",
+    "max(score of surveys)",
   ]) expect(rolled(formula), formula).toBe(false);
 });
 
-describeEachDatabase("custom counts of calls and surveys from the rollups", ({ db }) => {
+describeEachDatabase("custom aggregates from the rollups", ({ db }) => {
   const prisma = () => db().prisma;
   let now: Date;
 
@@ -60,11 +73,18 @@ describeEachDatabase("custom counts of calls and surveys from the rollups", ({ d
       `share(calls where offered and agent = "${agent}", abandoned)`,
       "share(surveys where kind = csat, score >= 4)",
       `count(surveys where kind = nps and agent = "${agent}")`,
+      "mean(resolution of tickets by solved where priority in (urgent, high))",
+      `mean(business first_response of tickets by first_answered where agent = "${agent}")`,
+      "sum(touches of tickets by solved where channel = email)",
+      "mean(wait of replies)",
+      "mean(answer_wait of calls where direction = inbound and answered)",
+      "mean(score of surveys where kind = ces)",
     ];
     for (const formula of formulas) {
       for (const each of [q, byDay, { ...q, grouping: { by: "team" as const } }]) {
-        const rolled = await computeCustomKpi(prisma(), typed(formula), each);
-        expect(rolled, formula).toEqual(await computeCustomKpi(prisma(), typed(formula), { ...each, rollups: {} }));
+        // Means without their percentiles: those read the raw rows whatever the rollups hold.
+        const rolled = await computeCustomKpi(prisma(), typed(formula), { ...each, percentiles: false });
+        expect(rolled, formula).toEqual(await computeCustomKpi(prisma(), typed(formula), { ...each, percentiles: false, rollups: {} }));
       }
     }
     const handled = typed(formulas[0]!);
@@ -74,6 +94,14 @@ describeEachDatabase("custom counts of calls and surveys from the rollups", ({ d
       expect((await computeCustomKpi(prisma(), handled, q)).value).toBe(before + 1000);
     } finally {
       await prisma().$executeRaw`UPDATE call_rollup_team_daily SET handled = handled - 1000 WHERE id = (SELECT min(id) FROM call_rollup_team_daily WHERE day >= ${q.from})`;
+    }
+    const resolution = typed("mean(calendar resolution of tickets by solved)");
+    const mean = (await computeCustomKpi(prisma(), resolution, { ...q, percentiles: false })).value!;
+    await prisma().$executeRaw`UPDATE ticket_rollup_team_daily SET art_sum = art_sum + 1000000 WHERE id = (SELECT min(id) FROM ticket_rollup_team_daily WHERE day >= ${q.from} AND solved > 0)`;
+    try {
+      expect((await computeCustomKpi(prisma(), resolution, { ...q, percentiles: false })).value).toBeGreaterThan(mean);
+    } finally {
+      await prisma().$executeRaw`UPDATE ticket_rollup_team_daily SET art_sum = art_sum - 1000000 WHERE id = (SELECT min(id) FROM ticket_rollup_team_daily WHERE day >= ${q.from} AND solved > 0)`;
     }
     // Another service-level threshold than the rollup's counts from the raw rows.
     const other = { ...q, serviceLevelSeconds: 45 };
