@@ -104,7 +104,7 @@ export async function computeCustomKpi(prisma: PrismaClient, node: TypedNode, q:
   // Snapshot groups of time buckets are keyed by the bucket's start; the families' rows by its number.
   const groupKeyOf = (snapshotKey: string | null) => (grouping.by === "time" ? String(bucketKeys.indexOf(snapshotKey ?? "") + 1) : snapshotKey);
   // A formula that is one mean of a duration reports its median and p90 too, as the built-in durations do.
-  const spread = node.kind === "aggregate" && node.op === "mean" && q.percentiles !== false;
+  const spread = node.kind === "aggregate" && node.op === "mean" && node.field?.type.type === "duration" && q.percentiles !== false;
 
   const compute = (aggregate: AggregateNode, g: KpiGrouping): Promise<RecordAggregateGroup[]> => {
     if (isRolledUpTicketAggregate(aggregate)) return computeTicketAggregate(prisma, aggregate, { ...query, grouping: g });
@@ -143,7 +143,7 @@ export async function computeCustomKpi(prisma: PrismaClient, node: TypedNode, q:
 
   const total = shown(evaluateFormula(node, valueIn("", totals)));
   const whole = totals[0]?.get("");
-  const spreads = spread && whole && "median" in whole ? { median: whole.median ?? null, p90: whole.p90 ?? null } : {};
+  const spreads = spread ? { median: whole?.median ?? null, p90: whole?.p90 ?? null } : {};
   if (!grouped) return { ...total, ...spreads, unit: node.unit };
   const keys =
     grouping.by === "time"

@@ -66,7 +66,7 @@ interface Row {
 /**
  * Any aggregate over any record set, per group of `grouping`, in one statement over the raw rows
  * of the set's basis in the window (lib/kpi/custom/record-set-sql.ts), the query's filters on top
- * of the formula's conditions. `spread` adds the median and p90 of a mean's field, exact
+ * of the formula's conditions. `spread` adds the median and p90 of the aggregate's field, exact
  * (percentile_cont, as the families compute them exactly).
  */
 export async function computeRecordAggregate(
@@ -79,19 +79,18 @@ export async function computeRecordAggregate(
   const source = recordSource(node.set, q, grouping, clocksOf(node, q));
   const where = node.set.where ? Prisma.sql`AND ${conditionSql(node.set.where, source, q)}` : Prisma.empty;
   const matched = node.matching ? Prisma.sql`count(*) FILTER (WHERE ${conditionSql(node.matching, source, q)})` : Prisma.sql`NULL::bigint`;
-  const withSpread = spread && node.field?.type.type === "duration";
-  const x = withSpread ? Prisma.sql`(${numberSql(source, node.field!, q)})::float8` : null;
-  const spreads = x
+  const x = spread && node.field ? Prisma.sql`(${numberSql(source, node.field, q)})::float8` : null;
+  const spreadColumns = x
     ? Prisma.sql`percentile_cont(0.5) WITHIN GROUP (ORDER BY ${x}) AS median, percentile_cont(0.9) WITHIN GROUP (ORDER BY ${x}) AS p90`
     : Prisma.sql`NULL::float8 AS median, NULL::float8 AS p90`;
   const rows = await prisma.$queryRaw<Row[]>`
-    SELECT ${source.g} AS g, count(*) AS n, ${valueSql(node, source, q)} AS value, ${matched} AS matched, ${spreads}
+    SELECT ${source.g} AS g, count(*) AS n, ${valueSql(node, source, q)} AS value, ${matched} AS matched, ${spreadColumns}
     FROM ${source.from}
     WHERE ${source.where} ${where}
     GROUP BY 1`;
   return groupsOf(rows, grouping, (row) => {
     const n = count(row?.n);
-    const spread = withSpread ? { median: num(row?.median), p90: num(row?.p90) } : {};
+    const spreads = x ? { median: num(row?.median), p90: num(row?.p90) } : {};
     switch (node.op) {
       case "count":
         return { value: n, n };
@@ -103,7 +102,7 @@ export async function computeRecordAggregate(
       case "distinct":
         return { value: count(row?.value), n };
       default:
-        return { value: num(row?.value), n, ...spread };
+        return { value: num(row?.value), n, ...spreads };
     }
   });
 }
