@@ -7,9 +7,10 @@ import { getKpiSnapshot } from "../get-kpi-snapshot";
 import { NO_FILTERS, NO_GROUPING, type KpiGrouping, type KpiQuery } from "../kpi-query";
 import { HOUR_MS } from "../rollups/rollup-coverage";
 import { presetWindow, timeBuckets } from "../time-windows";
-import { checkFormula } from "./check-formula";
+import { checkFormula, MAX_REFERENCE_DEPTH } from "./check-formula";
 import { computeCustomKpi, FormulaNotCompiledError } from "./compute-custom-kpi";
 import type { TypedNode } from "./formula-tree";
+import { saveCustomKpi } from "./save-custom-kpi";
 
 const ZONE = "Europe/Berlin";
 
@@ -83,8 +84,40 @@ describeEachDatabase("custom KPIs computed from aggregates and built-in KPIs", (
     expect(await computeCustomKpi(prisma(), typed("count(tickets by solved) + 1"), future)).toEqual({ unit: "count", value: 1, n: 0 });
   }, 120_000);
 
-  test("a leaf this compiler does not compute yet is refused by name, before any SQL", async () => {
-    await expect(computeCustomKpi(prisma(), typed("mean(resolution of tickets by solved)"), query())).rejects.toThrow(FormulaNotCompiledError);
-    await expect(computeCustomKpi(prisma(), typed("count(tickets by solved where reopens > 0)"), query())).rejects.toThrow("count(… tickets …) is not computed yet");
+  test("a reference to a custom KPI computes its version in force: the latest, or the one of `at`", async () => {
+    const q = query();
+    const t0 = new Date(now.getTime() - 10 * 24 * HOUR_MS);
+    const t1 = new Date(now.getTime() - 5 * 24 * HOUR_MS);
+    const definition = (formula: string, unit: "count" | "number" = "count") => ({ name: "Solved urgent", unit, direction: "higher" as const, formula });
+    const { key } = await saveCustomKpi(prisma(), definition("count(tickets by solved where priority = urgent)"), { now: t0 });
+    await saveCustomKpi(prisma(), definition("count(tickets by solved where priority in (urgent, high))"), { key, now: t1 });
+    const { key: outer } = await saveCustomKpi(prisma(), definition(`${key} * 2`), { now: t0 });
+    const lookup = (k: string) => (k === key || k === outer ? { unit: "count" as const, live: false, references: k === outer ? [key] : [] } : undefined);
+    const tree = (text: string) => {
+      const result = checkFormula(text, { customKpi: lookup });
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value;
+    };
+    const byPriority = (await getKpiSnapshot(prisma(), ["tickets_solved"], { ...q, grouping: { by: "priority" } })).get("tickets_solved")!.groups!;
+    const solved = (priority: string) => byPriority.find((g) => g.key === priority)?.value ?? 0;
+
+    expect((await computeCustomKpi(prisma(), tree(`${key} + 1`), q)).value).toBe(solved("urgent") + solved("high") + 1);
+    expect((await computeCustomKpi(prisma(), tree(`${key} + 1`), q, { at: new Date(t1.getTime() - 1) })).value).toBe(solved("urgent") + 1);
+    // Two levels down, each at the same instant.
+    expect((await computeCustomKpi(prisma(), tree(`${outer} - ${key}`), q, { at: t0 })).value).toBe(solved("urgent"));
+    expect((await computeCustomKpi(prisma(), tree(`${outer} - ${key}`), q)).value).toBe(solved("urgent") + solved("high"));
+    // Per group too, keyed as the snapshot keys them: 2·(urgent + high) − (urgent + high) per day.
+    const byDay = query(groupings()[1]![1]);
+    const direct = await computeCustomKpi(prisma(), typed("count(tickets by solved where priority in (urgent, high))"), byDay);
+    const nested = await computeCustomKpi(prisma(), tree(`${outer} - count(tickets by solved where priority in (urgent, high))`), byDay);
+    expect(nested.groups!.map((g) => [g.key, g.value])).toEqual(direct.groups!.map((g) => [g.key, g.value]));
+    expect(direct.groups!.some((g) => g.value! > 0)).toBe(true);
+  }, 120_000);
+
+  test("a reference to an unknown custom KPI, or one nested too deep, is refused before any SQL", async () => {
+    const result = checkFormula("custom_gone + 1", { customKpi: () => ({ unit: "count", live: false, references: [] }) });
+    if (!result.ok) throw new Error(result.error.message);
+    await expect(computeCustomKpi(prisma(), result.value, query())).rejects.toThrow(FormulaNotCompiledError);
+    await expect(computeCustomKpi(prisma(), typed("count(tickets by solved)"), query(), { depth: MAX_REFERENCE_DEPTH + 1 })).rejects.toThrow("deeper");
   });
 });

@@ -106,6 +106,15 @@ describeEachDatabase("custom counts and shares of tickets give the built-ins' nu
     }
   }, 120_000);
 
+  test("a formula's filter on an agent, which the team-level days lack, counts the agent's tickets", async () => {
+    const agent = (await prisma().agent.findFirstOrThrow({ orderBy: { externalId: "asc" } })).externalId;
+    const week = presetWindow("last_7_days", now, ZONE);
+    for (const q of [query(week), query(week, { by: "time", buckets: timeBuckets(week, "day", ZONE) }), query(week, { by: "channel" })]) {
+      expect(shown(await computed(`count(tickets by created where agent = "${agent}")`, q), q))
+        .toEqual(await builtIn("ticket_volume", { ...q, filters: { ...NO_FILTERS, agent: [agent] } }, "value"));
+    }
+  }, 120_000);
+
   test("a filter on priority, which only the hourly rollup keeps, counts each priority's tickets", async () => {
     const q = query(presetWindow("last_7_days", now, ZONE));
     const byPriority = await builtIn("ticket_volume", { ...q, grouping: { by: "priority" } }, "value");

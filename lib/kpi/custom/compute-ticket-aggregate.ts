@@ -6,7 +6,7 @@ import { bucketBoundaries, filterConditions, groupKey, type DimensionColumns, ty
 import { count } from "../kpi-result";
 import { coverageOf, rolledUpSql, usableRollup, type RollupTables } from "../rollups/rolled-up-sql";
 import { inRanges, planCoverage } from "../rollups/rollup-coverage";
-import { dimensionConditionSql, testsOnlyDimensions } from "./dimension-condition-sql";
+import { dimensionConditionSql, testedFields, testsOnlyDimensions } from "./dimension-condition-sql";
 import type { TypedCondition, TypedNode } from "./formula-tree";
 
 /**
@@ -77,7 +77,7 @@ export async function computeTicketAggregate(prisma: PrismaClient, node: TicketA
         WHERE ${inRanges(basis.timestamp, coverage.raw)} ${filterConditions(q.filters, TICKET_COLUMNS)}
           ${test ? Prisma.sql`AND ${test(TICKET_COLUMNS)}` : Prisma.empty}
         GROUP BY 1
-        ${rolledUpSql(q, coverage, tables, test)}
+        ${rolledUpSql(q, coverage, tables, test, condition ? testedFields(condition) : [])}
       ) counted GROUP BY g`;
   };
 
@@ -98,7 +98,11 @@ export async function computeTicketAggregate(prisma: PrismaClient, node: TicketA
 }
 
 /** One group when ungrouped, every bucket in order for time buckets (empty ones included), and the groups with rows otherwise. */
-function groupsOf<Row extends { g: string | null }>(rows: Row[], grouping: KpiGrouping, toGroup: (row: Row | undefined) => Omit<AggregateGroup, "key">): AggregateGroup[] {
+export function groupsOf<Row extends { g: string | null }, G extends Omit<AggregateGroup, "key">>(
+  rows: Row[],
+  grouping: KpiGrouping,
+  toGroup: (row: Row | undefined) => G,
+): (G & { key: string | null })[] {
   const byKey = new Map(rows.map((row) => [row.g, row]));
   if (grouping.by === "none") return [{ key: "", ...toGroup(byKey.get("")) }];
   if (grouping.by === "time") return grouping.buckets.map((_, i) => ({ key: String(i + 1), ...toGroup(byKey.get(String(i + 1))) }));

@@ -9,6 +9,14 @@ const LOOKUP_TABLES = { team: Prisma.sql`teams`, agent: Prisma.sql`agents`, queu
 type DimensionName = keyof DimensionColumns;
 const DIMENSION_NAMES = new Set<string>(["team", "agent", "channel", "queue", "priority"] satisfies DimensionName[]);
 
+/** `column` (a team, agent or queue id; a channel or priority) is one of `values` (externalIds; names). */
+export function dimensionMatchSql(name: string, column: Prisma.Sql, values: string[]): Prisma.Sql {
+  const table = Object.hasOwn(LOOKUP_TABLES, name) ? LOOKUP_TABLES[name as keyof typeof LOOKUP_TABLES] : null;
+  return table
+    ? Prisma.sql`${column} IN (SELECT id FROM ${table} WHERE external_id = ANY(${values}::text[]))`
+    : Prisma.sql`${column}::text = ANY(${values}::text[])`;
+}
+
 /**
  * Whether a condition tests only dimensions among `available` (with `and`, `or`, `not`, `=`, `!=`,
  * `in`): then it can be applied to rollup rows as well as to raw rows.
@@ -28,6 +36,19 @@ export function testsOnlyDimensions(condition: TypedCondition, available: Readon
   }
 }
 
+/** The fields a condition tests. */
+export function testedFields(condition: TypedCondition): string[] {
+  switch (condition.kind) {
+    case "and":
+    case "or":
+      return condition.parts.flatMap(testedFields);
+    case "not":
+      return testedFields(condition.operand);
+    default:
+      return [condition.field.name];
+  }
+}
+
 /**
  * A condition on dimensions as bound SQL over `columns` (a raw table's or a rollup level's): values
  * are parameters, never text. `!=` and `not` count a record without the dimension (no team) as not
@@ -44,10 +65,7 @@ export function dimensionConditionSql(condition: TypedCondition, columns: Dimens
       const name = condition.field.name as DimensionName;
       const column = columns[name];
       if (!column) throw new Error(`no column for the dimension ${name}: testsOnlyDimensions should have kept this condition from SQL`);
-      const table = name in LOOKUP_TABLES ? LOOKUP_TABLES[name as keyof typeof LOOKUP_TABLES] : null;
-      const match = table
-        ? Prisma.sql`${column} IN (SELECT id FROM ${table} WHERE external_id = ANY(${condition.values}::text[]))`
-        : Prisma.sql`${column}::text = ANY(${condition.values}::text[])`;
+      const match = dimensionMatchSql(name, column, condition.values);
       return condition.negated ? Prisma.sql`NOT coalesce(${match}, false)` : match;
     }
     case "compare":

@@ -11,7 +11,7 @@ import { hourOf, inRanges, type TimeRanges } from "../rollups/rollup-coverage";
 import { durationPercentiles, type Spread } from "../sketches/duration-percentiles";
 import type { SketchedFamily } from "../sketches/sketched-family";
 
-const CALL_COLUMNS = {
+export const CALL_COLUMNS = {
   team: Prisma.sql`c.team_id`,
   agent: Prisma.sql`c.agent_id`,
   channel: Prisma.sql`'phone'`,
@@ -43,24 +43,44 @@ const ROLLUP_KEYS: MeasureKeys = {
 
 // Speed of answer, abandonment and service level are queue measures and so count inbound calls;
 // handle time counts every answered call, as SPEC words it. A call answered without queueing waited 0 s.
+/** The handle time of the call `c`. */
+export const CALL_HANDLE = Prisma.sql`(c.talk_seconds + c.hold_seconds + c.wrap_up_seconds)::float8`;
+/** How long the call `c` waited to be answered; 0 when it was not queued (nor answered). */
+export const CALL_WAIT = Prisma.sql`greatest(0, extract(epoch FROM c.answered_at - coalesce(c.queued_at, c.answered_at)))::float8`;
+
+/**
+ * The yes/no facts of a call the call KPIs count, over a row `r` with its direction, queued_at and
+ * answered_at (a call, or its ended row) and its `wait`.
+ */
+export function callFacts(r: Prisma.Sql, wait: Prisma.Sql, serviceLevelSeconds: number) {
+  const inbound = Prisma.sql`${r}.direction = 'inbound'`;
+  const answered = Prisma.sql`${r}.answered_at IS NOT NULL`;
+  return {
+    answered,
+    handled: Prisma.sql`${inbound} AND ${answered}`,
+    offered: Prisma.sql`${inbound} AND (${answered} OR ${r}.queued_at IS NOT NULL)`,
+    abandoned: Prisma.sql`${inbound} AND ${r}.answered_at IS NULL AND ${r}.queued_at IS NOT NULL`,
+    within: Prisma.sql`${inbound} AND ${answered} AND ${wait} <= ${serviceLevelSeconds}`,
+  };
+}
+
 const endedSql = (ranges: TimeRanges, keys: MeasureKeys, where: Prisma.Sql) => Prisma.sql`
-  SELECT ${keys.select(Prisma.sql`c.ended_at`)}, c.direction, c.queued_at, c.answered_at,
-         (c.talk_seconds + c.hold_seconds + c.wrap_up_seconds)::float8 AS handle,
-         greatest(0, extract(epoch FROM c.answered_at - coalesce(c.queued_at, c.answered_at)))::float8 AS wait
+  SELECT ${keys.select(Prisma.sql`c.ended_at`)}, c.direction, c.queued_at, c.answered_at, ${CALL_HANDLE} AS handle, ${CALL_WAIT} AS wait
   FROM calls c
   WHERE ${inRanges(Prisma.sql`c.ended_at`, ranges)} ${where}`;
 
 /** The call family's additive measures over calls whose endedAt is in `ranges`, one row per key. */
 function measuresSql(ranges: TimeRanges, keys: MeasureKeys, where: Prisma.Sql, serviceLevelSeconds: number): Prisma.Sql {
+  const is = callFacts(Prisma.sql`ended`, Prisma.sql`ended.wait`, serviceLevelSeconds);
   return Prisma.sql`
     SELECT ${keys.columns},
-      count(*) FILTER (WHERE direction = 'inbound' AND answered_at IS NOT NULL)::int AS handled,
-      count(*) FILTER (WHERE answered_at IS NOT NULL)::int AS aht_n,
-      coalesce(sum(handle::numeric) FILTER (WHERE answered_at IS NOT NULL), 0) AS aht_sum,
-      coalesce(sum(wait::numeric) FILTER (WHERE direction = 'inbound' AND answered_at IS NOT NULL), 0) AS asa_sum,
-      count(*) FILTER (WHERE direction = 'inbound' AND (answered_at IS NOT NULL OR queued_at IS NOT NULL))::int AS offered,
-      count(*) FILTER (WHERE direction = 'inbound' AND answered_at IS NULL AND queued_at IS NOT NULL)::int AS abandoned,
-      count(*) FILTER (WHERE direction = 'inbound' AND answered_at IS NOT NULL AND wait <= ${serviceLevelSeconds})::int AS within
+      count(*) FILTER (WHERE ${is.handled})::int AS handled,
+      count(*) FILTER (WHERE ${is.answered})::int AS aht_n,
+      coalesce(sum(handle::numeric) FILTER (WHERE ${is.answered}), 0) AS aht_sum,
+      coalesce(sum(wait::numeric) FILTER (WHERE ${is.handled}), 0) AS asa_sum,
+      count(*) FILTER (WHERE ${is.offered})::int AS offered,
+      count(*) FILTER (WHERE ${is.abandoned})::int AS abandoned,
+      count(*) FILTER (WHERE ${is.within})::int AS within
     FROM (${endedSql(ranges, keys, where)}) AS ended
     GROUP BY ${keys.columns}`;
 }

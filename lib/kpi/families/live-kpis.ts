@@ -9,8 +9,20 @@ import { count, num } from "../kpi-result";
  */
 export const STALE_WAITING_CALL_HOURS = 12;
 
-const AGENT_COLUMNS = { team: Prisma.sql`a.team_id`, agent: Prisma.sql`a.id` };
-const WAITING_COLUMNS = { team: Prisma.sql`c.team_id`, agent: Prisma.sql`c.agent_id`, channel: Prisma.sql`'phone'`, queue: Prisma.sql`c.queue_id` };
+/** The dimensions of an agent `a`. */
+export const AGENT_COLUMNS = { team: Prisma.sql`a.team_id`, agent: Prisma.sql`a.id` };
+export const WAITING_COLUMNS = { team: Prisma.sql`c.team_id`, agent: Prisma.sql`c.agent_id`, channel: Prisma.sql`'phone'`, queue: Prisma.sql`c.queue_id` };
+
+/** Agents `a` with their latest status as of `now` (`latest.status`, `latest.at`). */
+export const agentsNowSql = (now: Date) => Prisma.sql`agents a CROSS JOIN LATERAL (
+        SELECT e.status, e.at FROM agent_status_events e WHERE e.agent_id = a.id AND e.at <= ${now} ORDER BY e.at DESC LIMIT 1
+      ) latest`;
+
+/** Whether the call `c` is waiting in its queue at `now` (and not stale). */
+export function waitingCallSql(now: Date): Prisma.Sql {
+  const staleBefore = new Date(now.getTime() - STALE_WAITING_CALL_HOURS * 3_600_000);
+  return Prisma.sql`c.queued_at <= ${now} AND c.queued_at > ${staleBefore} AND c.answered_at IS NULL AND c.ended_at IS NULL`;
+}
 
 interface LiveRow {
   g: string | null;
@@ -24,21 +36,18 @@ export async function computeLiveKpis(prisma: PrismaClient, q: KpiQuery): Promis
   const grouping = q.grouping.by === "time" ? NO_GROUPING : q.grouping;
   const agentWhere = filterConditions(q.filters, AGENT_COLUMNS);
   const callWhere = filterConditions(q.filters, WAITING_COLUMNS);
-  const staleBefore = new Date(q.now.getTime() - STALE_WAITING_CALL_HOURS * 3_600_000);
   const rows = await prisma.$queryRaw<LiveRow[]>`
     WITH available AS (
       -- Each agent's latest status, one probe of the (agent_id, at) index per agent.
       SELECT ${groupKey(grouping, AGENT_COLUMNS, Prisma.sql`latest.at`)} AS g, count(*) AS available
-      FROM agents a CROSS JOIN LATERAL (
-        SELECT e.status, e.at FROM agent_status_events e WHERE e.agent_id = a.id AND e.at <= ${q.now} ORDER BY e.at DESC LIMIT 1
-      ) latest
+      FROM ${agentsNowSql(q.now)}
       WHERE latest.status = 'available' ${agentWhere}
       GROUP BY 1
     ), waiting AS (
       SELECT ${groupKey(grouping, WAITING_COLUMNS, Prisma.sql`c.queued_at`)} AS g, count(*) AS waiting,
              extract(epoch FROM ${q.now}::timestamptz - min(c.queued_at))::float8 AS longest
       FROM calls c
-      WHERE c.queued_at <= ${q.now} AND c.queued_at > ${staleBefore} AND c.answered_at IS NULL AND c.ended_at IS NULL ${callWhere}
+      WHERE ${waitingCallSql(q.now)} ${callWhere}
       GROUP BY 1
     ), keys AS (SELECT g FROM available UNION SELECT g FROM waiting)
     SELECT k.g, available.available, waiting.waiting, waiting.longest FROM keys k

@@ -11,7 +11,8 @@ import { hourOf, inRanges, type TimeRanges } from "../rollups/rollup-coverage";
 import { durationPercentiles } from "../sketches/duration-percentiles";
 import { sketchMeasure, type SketchedFamily } from "../sketches/sketched-family";
 
-const REPLY_COLUMNS = { team: Prisma.sql`t.team_id`, agent: Prisma.sql`w.agent_id`, channel: Prisma.sql`t.channel`, priority: Prisma.sql`t.priority` };
+/** The dimensions of a reply (`waiting w` and its ticket `t`, inside waitsSql). */
+export const REPLY_COLUMNS = { team: Prisma.sql`t.team_id`, agent: Prisma.sql`w.agent_id`, channel: Prisma.sql`t.channel`, priority: Prisma.sql`t.priority` };
 const ROLLUP: RollupTables = {
   hourly: {
     table: Prisma.sql`reply_rollup`,
@@ -41,7 +42,7 @@ const ROLLUP_KEYS: MeasureKeys = {
  * public agent messages (a reply ends a segment); a reply that has customer messages in its
  * segment measures from the earliest of them. Private notes neither reply nor end a segment.
  */
-function waitsSql(ranges: TimeRanges, keys: MeasureKeys, where: Prisma.Sql, hours: HoursBasis, alsoBusiness = false): Prisma.Sql {
+export function waitsSql(ranges: TimeRanges, keys: MeasureKeys, where: Prisma.Sql, hours: HoursBasis, alsoBusiness = false): Prisma.Sql {
   const business = alsoBusiness ? Prisma.sql`, ${durationSql("business", Prisma.sql`w.first_customer_at`, Prisma.sql`w.created_at`)} AS bs` : Prisma.empty;
   return Prisma.sql`
     WITH replied AS (

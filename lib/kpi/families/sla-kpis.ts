@@ -17,21 +17,45 @@ interface SlaRow {
   res_met: unknown;
 }
 
+/** The ticket `t`'s time from creation to `end` on a policy's clock (`hours`, a column of sla_policies). */
+export const slaMeasuredSql = (hours: Prisma.Sql, end: Prisma.Sql) => Prisma.sql`CASE WHEN ${hours} = 'business'
+    THEN ${durationSql("business", Prisma.sql`t.created_at`, end)}
+    ELSE ${durationSql("calendar", Prisma.sql`t.created_at`, end)} END`;
+
+/** Whether a duration met the policy's target: within it, on the policy's own clock. */
+const metSql = (hours: Prisma.Sql, end: Prisma.Sql, seconds: Prisma.Sql) => Prisma.sql`${slaMeasuredSql(hours, end)} <= ${seconds}`;
+
+const SLA_TARGETS = {
+  first_response: { at: Prisma.sql`t.first_response_at`, seconds: Prisma.sql`first_response_seconds`, hours: Prisma.sql`first_response_hours` },
+  resolution: { at: Prisma.sql`t.resolved_at`, seconds: Prisma.sql`resolution_seconds`, hours: Prisma.sql`resolution_hours` },
+} as const;
+
+/**
+ * The ticket `t`'s outcome against its priority's target as text: 'none' without a target, 'met'
+ * or 'missed' once it was answered (resolved), as this family counts them; before that 'missed'
+ * once the target has passed by `now`, and NULL while it still may be met. `policy` is the alias of
+ * the ticket's sla_policies row (a LEFT JOIN on its priority); needs TICKET_SCHEDULE_JOIN.
+ */
+export function slaOutcomeSql(policy: Prisma.Sql, target: keyof typeof SLA_TARGETS, now: Date): Prisma.Sql {
+  const { at, seconds, hours } = SLA_TARGETS[target];
+  const [s, h] = [Prisma.sql`${policy}.${seconds}`, Prisma.sql`${policy}.${hours}`];
+  return Prisma.sql`(CASE WHEN ${s} IS NULL THEN 'none'
+    WHEN ${at} IS NOT NULL THEN CASE WHEN ${metSql(h, at, s)} THEN 'met' ELSE 'missed' END
+    WHEN NOT (${metSql(h, Prisma.sql`${now}::timestamptz`, s)}) THEN 'missed' END)`;
+}
+
 /** The SLA outcomes of the tickets whose first response (resolution) is in `ranges`, as the ticket rollup's columns. */
 function measuresSql(q: KpiQuery, ranges: TimeRanges, where: Prisma.Sql): Prisma.Sql {
   const g = (timestamp: Prisma.Sql) => groupKey(q.grouping, TICKET_COLUMNS, timestamp);
-  const measured = (basis: Prisma.Sql, end: Prisma.Sql) => Prisma.sql`CASE WHEN ${basis} = 'business'
-    THEN ${durationSql("business", Prisma.sql`t.created_at`, end)}
-    ELSE ${durationSql("calendar", Prisma.sql`t.created_at`, end)} END`;
   return Prisma.sql`
     SELECT ${g(Prisma.sql`t.first_response_at`)} AS g, 1 AS sla_fr_n,
-           CASE WHEN ${measured(Prisma.sql`p.first_response_hours`, Prisma.sql`t.first_response_at`)} <= p.first_response_seconds THEN 1 ELSE 0 END AS sla_fr_met,
+           CASE WHEN ${metSql(Prisma.sql`p.first_response_hours`, Prisma.sql`t.first_response_at`, Prisma.sql`p.first_response_seconds`)} THEN 1 ELSE 0 END AS sla_fr_met,
            0 AS sla_res_n, 0 AS sla_res_met
     FROM tickets t JOIN sla_policies p ON p.priority = t.priority AND p.first_response_seconds IS NOT NULL ${TICKET_SCHEDULE_JOIN}
     WHERE ${inRanges(Prisma.sql`t.first_response_at`, ranges)} ${where}
     UNION ALL
     SELECT ${g(Prisma.sql`t.resolved_at`)}, 0, 0, 1,
-           CASE WHEN ${measured(Prisma.sql`p.resolution_hours`, Prisma.sql`t.resolved_at`)} <= p.resolution_seconds THEN 1 ELSE 0 END
+           CASE WHEN ${metSql(Prisma.sql`p.resolution_hours`, Prisma.sql`t.resolved_at`, Prisma.sql`p.resolution_seconds`)} THEN 1 ELSE 0 END
     FROM tickets t JOIN sla_policies p ON p.priority = t.priority AND p.resolution_seconds IS NOT NULL ${TICKET_SCHEDULE_JOIN}
     WHERE ${inRanges(Prisma.sql`t.resolved_at`, ranges)} ${where}`;
 }

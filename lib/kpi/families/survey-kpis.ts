@@ -10,7 +10,9 @@ import { coverageOf, rolledUpSql, type FamilyRollup, type RollupTables } from ".
 import { hourOf, inRanges, type TimeRanges } from "../rollups/rollup-coverage";
 
 // A survey's channel is its ticket's; surveys without a ticket (eNPS pulses) have none.
-const SURVEY_COLUMNS = { team: Prisma.sql`s.team_id`, agent: Prisma.sql`s.agent_id`, channel: Prisma.sql`tk.channel` };
+export const SURVEY_COLUMNS = { team: Prisma.sql`s.team_id`, agent: Prisma.sql`s.agent_id`, channel: Prisma.sql`tk.channel` };
+/** Survey responses `s` with their ticket `tk`, whose channel is theirs. */
+export const SURVEYS_FROM = Prisma.sql`surveys s LEFT JOIN tickets tk ON tk.id = s.ticket_id`;
 const ROLLUP: RollupTables = {
   hourly: {
     table: Prisma.sql`survey_rollup`,
@@ -57,7 +59,7 @@ function measuresSql(ranges: TimeRanges, keys: MeasureKeys, where: Prisma.Sql): 
            count(*) FILTER (WHERE score <= 6)::int AS detractors
     FROM (
       SELECT ${keys.select(Prisma.sql`s.responded_at`)}, s.kind, s.score
-      FROM surveys s LEFT JOIN tickets tk ON tk.id = s.ticket_id
+      FROM ${SURVEYS_FROM}
       WHERE ${inRanges(Prisma.sql`s.responded_at`, ranges)} ${where}
     ) AS responded
     GROUP BY ${keys.columns}, kind`;

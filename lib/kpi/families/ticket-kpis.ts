@@ -81,8 +81,11 @@ const ALL_DURATIONS: Durations = { calendar: true, business: true, sla: true, to
 // the backlog moves between two instants by the opened minus the closed between them.
 
 /** A ticket's public agent messages, counted through the messages' (ticket_id, created_at) index. */
-const touchesOf = (ticketId: Prisma.Sql) =>
+export const touchesOf = (ticketId: Prisma.Sql) =>
   Prisma.sql`(SELECT count(*) FROM messages m WHERE m.ticket_id = ${ticketId} AND m.author = 'agent' AND m.public)::int`;
+
+/** Whether the ticket `t` is resolved as of `now` (first contact resolution, a custom formula's `resolved`). */
+export const resolvedBySql = (now: Date) => Prisma.sql`t.resolved_at <= ${now}`;
 
 const calendarSql = (from: Prisma.Sql, to: Prisma.Sql) => durationSql("calendar", from, to);
 const businessSql = (from: Prisma.Sql, to: Prisma.Sql) => durationSql("business", from, to);
@@ -129,7 +132,7 @@ function measuresSql(o: MeasureOptions, d: Durations, sums: Prisma.Sql): Prisma.
   const touches = (ticketId: Prisma.Sql) => (d.touches ? touchesOf(ticketId) : Prisma.sql`0`);
   return Prisma.sql`
     WITH created AS (
-      SELECT t.created_at, t.resolved_at, t.reopens, ${touches(Prisma.sql`t.id`)} AS touches, ${o.keys.select(Prisma.sql`t.created_at`)}
+      SELECT t.created_at, t.resolved_at, ${resolvedBySql(o.now)} AS resolved_by_now, t.reopens, ${touches(Prisma.sql`t.id`)} AS touches, ${o.keys.select(Prisma.sql`t.created_at`)}
       FROM tickets t
       WHERE ${inRanges(Prisma.sql`t.created_at`, o.ranges)} ${o.where}
     ), responded AS (
@@ -144,7 +147,7 @@ function measuresSql(o: MeasureOptions, d: Durations, sums: Prisma.Sql): Prisma.
       FROM tickets t ${TICKET_SCHEDULE_JOIN} ${resSla.join}
       WHERE ${inRanges(Prisma.sql`t.resolved_at`, o.ranges)} ${o.where}
     ), events AS (
-      SELECT ${k}, 1 AS volume, CASE WHEN resolved_at <= ${o.now} AND reopens = 0 AND touches = 1 THEN 1 ELSE 0 END AS fcr,
+      SELECT ${k}, 1 AS volume, CASE WHEN resolved_by_now AND reopens = 0 AND touches = 1 THEN 1 ELSE 0 END AS fcr,
              0 AS frt_n, 0::numeric AS frt_sum, 0 AS solved, 0::numeric AS art_sum, 0 AS reopened, 0 AS touches,
              CASE WHEN resolved_at IS NULL OR resolved_at >= created_at THEN 1 ELSE 0 END AS opened, 0 AS closed,
              0::numeric AS frt_bsum, 0::numeric AS art_bsum, 0 AS sla_fr_n, 0 AS sla_fr_met, 0 AS sla_res_n, 0 AS sla_res_met

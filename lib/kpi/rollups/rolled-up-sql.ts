@@ -65,9 +65,16 @@ export function coverageOf(q: KpiQuery, state: RollupState | undefined, t: Rollu
 /**
  * The rollup rows of a coverage, filtered and grouped as the query asks: two UNION ALL branches to
  * append to the family's raw measure rows (columns g, extra keys, measures). `condition`, given the
- * level's columns, narrows the rows further (a custom KPI's filter on the rollup's dimensions).
+ * level's columns, narrows the rows further (a custom KPI's filter on the rollup's dimensions,
+ * `conditionDimensions`: the days then come from a level that has them).
  */
-export function rolledUpSql(q: KpiQuery, coverage: Coverage, t: RollupTables, condition?: (columns: DimensionColumns) => Prisma.Sql): Prisma.Sql {
+export function rolledUpSql(
+  q: KpiQuery,
+  coverage: Coverage,
+  t: RollupTables,
+  condition?: (columns: DimensionColumns) => Prisma.Sql,
+  conditionDimensions: readonly string[] = [],
+): Prisma.Sql {
   const extra = t.extraKeys ? Prisma.sql`, ${t.extraKeys}` : Prisma.empty;
   // Summed by the raw key first (an id, an hour), labelled after: one external-id look-up per
   // group rather than one per rollup row.
@@ -88,7 +95,9 @@ export function rolledUpSql(q: KpiQuery, coverage: Coverage, t: RollupTables, co
     GROUP BY 1${extra}`;
   };
   // The days from the team level when it has every dimension the query uses: the same sums, fewer rows.
-  const days = t.teamDaily && serves(q, t, t.teamDaily.columns) ? t.teamDaily : t.daily;
+  const teamDaily = t.teamDaily;
+  const teamLevel = teamDaily && serves(q, t, teamDaily.columns) && conditionDimensions.every((d) => Object.hasOwn(teamDaily.columns, d));
+  const days = teamLevel ? teamDaily : t.daily;
   return Prisma.sql`${part(t.hourly, Prisma.sql`hour`, coverage.hours)} ${part(days, Prisma.sql`day`, coverage.days)}`;
 }
 
