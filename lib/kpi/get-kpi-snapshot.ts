@@ -1,9 +1,12 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
-import { getKpiDefinition, type KpiFamily, type KpiKey } from "./catalog";
+import { getKpiDefinition, isKpiKey, type KpiFamily, type KpiKey } from "./catalog";
+import { computeCustomKpi, FormulaNotCompiledError } from "./custom/compute-custom-kpi";
 import { familyQuery } from "./families/family-modules";
 import { NO_GROUPING, type GroupResults, type KpiGrouping, type KpiQuery } from "./kpi-query";
+import { isCustomKpiKey, loadKpiDirectory, type AnyKpiKey, type CustomKpiKey, type KpiDirectory } from "./kpi-directory";
 import type { KpiResult } from "./kpi-result";
+import { wilsonMarginOfError } from "./margin-of-error";
 import { loadRollupStates } from "./rollups/load-rollup-states";
 import { ROLLUP_FAMILIES } from "./rollups/rollup-coverage";
 
@@ -17,7 +20,7 @@ export interface KpiGroup {
   marginOfError?: number | null;
 }
 
-export type KpiSnapshotEntry = KpiResult & { groups?: KpiGroup[] };
+export type KpiSnapshotEntry = Omit<KpiResult, "key"> & { key: AnyKpiKey; groups?: KpiGroup[] };
 
 /**
  * The requested KPIs for one query: one statement per KPI family involved (a grouped rollup family
@@ -26,11 +29,75 @@ export type KpiSnapshotEntry = KpiResult & { groups?: KpiGroup[] };
  * per group, so a whole dashboard costs a handful of round trips, after one small read of the
  * rollups' state. Time buckets include the empty ones, in order.
  */
-export async function getKpiSnapshot(
+export async function getKpiSnapshot<K extends AnyKpiKey>(
   prisma: PrismaClient,
-  keys: readonly KpiKey[],
+  keys: readonly K[],
   q: KpiQuery,
-): Promise<Map<KpiKey, KpiSnapshotEntry>> {
+  options: { directory?: KpiDirectory } = {},
+): Promise<Map<K, KpiSnapshotEntry>> {
+  const customKeys = (keys as readonly string[]).filter(isCustomKpiKey);
+  if (customKeys.length === 0) return (await builtInSnapshot(prisma, keys as readonly AnyKpiKey[] as KpiKey[], q)) as Map<AnyKpiKey, KpiSnapshotEntry> as Map<K, KpiSnapshotEntry>;
+  // Up to now as well, as below: one read of the rollups' state serves the built-ins and every custom KPI.
+  const rollups = q.rollups ?? (await loadRollupStates(prisma, { from: q.from, to: new Date(Math.max(q.to.getTime(), q.now.getTime())) }));
+  const query = { ...q, rollups };
+  const directory = options.directory ?? (await loadKpiDirectory(prisma));
+  const builtIns = (keys as readonly string[]).filter(isKpiKey);
+  const [snapshot, customs] = await Promise.all([
+    builtInSnapshot(prisma, builtIns, query),
+    Promise.all(customKeys.map((key) => customEntry(prisma, directory, key, query))),
+  ]);
+  const all = new Map<AnyKpiKey, KpiSnapshotEntry>(snapshot);
+  const groups = customs.flatMap((entry) => entry.groups ?? []);
+  if (q.grouping.by !== "none" && groups.length > 0) {
+    const label = await groupLabels(prisma, q.grouping, groups.map((g) => ({ key: g.key, results: [] })));
+    for (const group of groups) group.label = label(group.key);
+  }
+  for (const entry of customs) {
+    if (q.grouping.by !== "time") entry.groups?.sort(byGroupKey);
+    all.set(entry.key, entry);
+  }
+  // In the order asked, as callers that list a snapshot expect.
+  return new Map(keys.flatMap((key) => {
+    const entry = all.get(key);
+    return entry ? [[key, entry] as const] : [];
+  }));
+}
+
+/**
+ * A custom KPI's entry in the snapshot's shape: its latest version's tree through the custom
+ * engine, which reads built-in references through builtInSnapshot itself. A formula the engine
+ * cannot compute yet, or no longer checks, has no value rather than failing the whole dashboard.
+ */
+async function customEntry(prisma: PrismaClient, directory: KpiDirectory, key: CustomKpiKey, q: KpiQuery): Promise<KpiSnapshotEntry> {
+  const fact = directory.get(key);
+  if (!fact?.custom) throw new UnknownKpiError(key);
+  const empty: KpiSnapshotEntry = { key, value: null, unit: fact.unit, n: 0 };
+  if (!fact.node) return empty;
+  try {
+    const value = await computeCustomKpi(prisma, fact.node, q);
+    const share = value.numerator !== undefined && value.denominator !== undefined && fact.marginOfError === "proportion";
+    return {
+      key, value: value.value, unit: fact.unit, n: value.n,
+      ...(value.numerator !== undefined && value.denominator !== undefined && { numerator: value.numerator, denominator: value.denominator }),
+      ...(share && { marginOfError: wilsonMarginOfError(value.numerator!, value.denominator!) }),
+      // Live KPIs describe now; they have no time buckets.
+      ...(value.groups && !(fact.live && q.grouping.by === "time") && { groups: value.groups.map((g) => ({ key: g.key, label: g.key ?? "None", value: g.value, n: g.n })) }),
+    };
+  } catch (error) {
+    if (error instanceof FormulaNotCompiledError) return empty;
+    throw error;
+  }
+}
+
+/** A key that is neither in the catalog nor a saved custom KPI. */
+export class UnknownKpiError extends Error {
+  constructor(readonly key: string) {
+    super(`unknown KPI ${key}`);
+  }
+}
+
+async function builtInSnapshot(prisma: PrismaClient, keys: readonly KpiKey[], q: KpiQuery): Promise<Map<KpiKey, KpiSnapshotEntry>> {
+  if (keys.length === 0) return new Map();
   const families = [...new Set(keys.map((key) => getKpiDefinition(key).family))];
   // Up to now as well: a past window's backlog is read back from now (lib/kpi/families/ticket-kpis.ts).
   const rollups = q.rollups ?? (await loadRollupStates(prisma, { from: q.from, to: new Date(Math.max(q.to.getTime(), q.now.getTime())) }));
@@ -76,13 +143,13 @@ export async function getKpiSnapshot(
     });
     // Breakdowns in one order whatever plan the database chose (by key, the null group last), so
     // ties rank the same on every poll; time buckets are already in time order.
-    if (q.grouping.by !== "time") {
-      for (const entry of snapshot.values()) {
-        entry.groups?.sort((a, b) => (a.key === null ? 1 : b.key === null ? -1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-      }
-    }
+    if (q.grouping.by !== "time") for (const entry of snapshot.values()) entry.groups?.sort(byGroupKey);
   }
   return snapshot;
+}
+
+function byGroupKey(a: KpiGroup, b: KpiGroup): number {
+  return a.key === null ? 1 : b.key === null ? -1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
 async function groupLabels(prisma: PrismaClient, grouping: KpiGrouping, groups: GroupResults[]): Promise<(key: string | null) => string> {

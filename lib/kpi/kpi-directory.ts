@@ -1,0 +1,148 @@
+// Every KPI a reader can ask for: the catalog's built-ins and the custom KPIs' latest versions, as
+// one set of facts (docs/custom-kpis.md, "First-class everywhere"). The catalog stays the source
+// of truth for built-ins; a custom KPI's facts come from its stored version.
+
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+
+import { getKpiDefinition, isKpiKey, KPI_CATALOG, type KpiDefinition, type KpiKey, type KpiUnit } from "./catalog";
+import { checkFormula, type KnownCustomKpi } from "./custom/check-formula";
+import type { FormulaUnit, TypedNode } from "./custom/formula-tree";
+
+export type CustomKpiKey = `custom_${string}`;
+export type AnyKpiKey = KpiKey | CustomKpiKey;
+
+export const CUSTOM_KEY_PREFIX = "custom_";
+
+export function isCustomKpiKey(key: string): key is CustomKpiKey {
+  return key.startsWith(CUSTOM_KEY_PREFIX);
+}
+
+/** A custom KPI's latest version, shaped as a catalog definition so that readers need no second path. */
+export interface CustomKpiFact extends Omit<KpiDefinition, "key" | "family" | "basis"> {
+  key: CustomKpiKey;
+  custom: true;
+  version: number;
+  decimals: number;
+  /** The formula as typed; `definition` holds its canonical printing. */
+  formula: string;
+  formulaUnit: FormulaUnit;
+  /** The checked tree, or null when it no longer checks (a referenced KPI changed in a way saving could not see). */
+  node: TypedNode | null;
+  archived: boolean;
+}
+
+export type BuiltInKpiFact = KpiDefinition & { key: KpiKey; custom?: false };
+export type KpiFact = BuiltInKpiFact | CustomKpiFact;
+
+export interface KpiDirectory {
+  has(key: string): key is AnyKpiKey;
+  get(key: AnyKpiKey): KpiFact | undefined;
+  /** Built-ins in catalog order, then custom KPIs by name; archived ones are left out. */
+  list(): KpiFact[];
+  custom(): CustomKpiFact[];
+}
+
+const CATALOG_UNIT: Record<FormulaUnit, KpiUnit> = { count: "count", duration: "seconds", percent: "percent", score: "score", number: "ratio" };
+
+/** The catalog unit a formula unit is shown in: a duration is seconds, a number a ratio. */
+export function kpiUnitOf(unit: FormulaUnit): KpiUnit {
+  return CATALOG_UNIT[unit];
+}
+
+interface VersionRow {
+  key: string;
+  archivedAt: Date | null;
+  version: number;
+  name: string;
+  description: string;
+  unit: FormulaUnit;
+  direction: KpiDefinition["direction"];
+  decimals: number;
+  live: boolean;
+  formula: string;
+  canonical: string;
+  references: string[];
+}
+
+/** A formula that is one mean reports its distribution, one share its margin of error, as the built-ins of that shape do. */
+function shapeFacts(node: TypedNode): Pick<KpiDefinition, "distribution" | "marginOfError"> {
+  if (node.kind !== "aggregate") return {};
+  if (node.op === "mean") return { distribution: true };
+  if (node.op === "share") return { marginOfError: "proportion" };
+  return {};
+}
+
+function factOf(row: VersionRow, known: ReadonlyMap<string, KnownCustomKpi>): CustomKpiFact {
+  const checked = checkFormula(row.formula, { self: row.key, customKpi: (k) => known.get(k), declaredUnit: row.unit });
+  const node = checked.ok ? checked.value : null;
+  return {
+    key: row.key as CustomKpiKey,
+    custom: true,
+    name: row.name,
+    unit: kpiUnitOf(row.unit),
+    direction: row.direction,
+    plain: row.description || row.name,
+    definition: row.canonical,
+    ...(node && shapeFacts(node)),
+    ...(row.live && { live: true as const }),
+    version: row.version,
+    decimals: row.decimals,
+    formula: row.formula,
+    formulaUnit: row.unit,
+    node,
+    archived: row.archivedAt !== null,
+  };
+}
+
+const BUILT_INS: BuiltInKpiFact[] = KPI_CATALOG.map((kpi) => getKpiDefinition(kpi.key) as BuiltInKpiFact);
+
+/** A directory of the built-ins and the given custom KPIs: what loadKpiDirectory caches, and what a preview extends with a draft. */
+export function makeKpiDirectory(customs: readonly CustomKpiFact[]): KpiDirectory {
+  const byKey = new Map<string, CustomKpiFact>(customs.map((fact) => [fact.key, fact]));
+  const sorted = [...customs].sort((a, b) => a.name.localeCompare(b.name));
+  return {
+    has: (key: string): key is AnyKpiKey => isKpiKey(key) || byKey.has(key),
+    get: (key) => (isKpiKey(key) ? (getKpiDefinition(key) as BuiltInKpiFact) : byKey.get(key)),
+    list: () => [...BUILT_INS, ...sorted.filter((fact) => !fact.archived)],
+    custom: () => sorted,
+  };
+}
+
+/** The facts of a formula not saved yet, for the live preview: the same shape as a saved version's. */
+export function draftKpiFact(key: CustomKpiKey, node: TypedNode, definition: { name: string; unit: FormulaUnit; direction: KpiDefinition["direction"] }): CustomKpiFact {
+  return {
+    key, custom: true, name: definition.name, unit: kpiUnitOf(definition.unit), direction: definition.direction, plain: definition.name,
+    definition: "", ...shapeFacts(node), version: 0, decimals: 0, formula: "", formulaUnit: definition.unit, node, archived: false,
+  };
+}
+
+interface Cached {
+  stamp: string;
+  directory: KpiDirectory;
+}
+
+// Per database client, so that tests on two databases in one process never share one.
+const cache = new WeakMap<object, Cached>();
+
+/**
+ * The directory, read once per process and again only when a version was saved since (by this
+ * process or another: the CLI saves outside the server), which one small query tells.
+ */
+export async function loadKpiDirectory(prisma: PrismaClient): Promise<KpiDirectory> {
+  const [row] = await prisma.$queryRaw<{ stamp: string }[]>`
+    SELECT (SELECT count(*) FROM custom_kpi_versions)::text || ':' || coalesce((SELECT max(id) FROM custom_kpi_versions), 0)::text
+           || ':' || (SELECT count(*) FROM custom_kpis WHERE archived_at IS NOT NULL)::text AS stamp`;
+  const stamp = row!.stamp;
+  const cached = cache.get(prisma);
+  if (cached?.stamp === stamp) return cached.directory;
+
+  const kpis = await prisma.customKpi.findMany({ include: { versions: { orderBy: { version: "desc" }, take: 1 } } });
+  const rows: VersionRow[] = kpis.flatMap((kpi) => {
+    const latest = kpi.versions[0];
+    return latest ? [{ ...latest, key: kpi.key, archivedAt: kpi.archivedAt, references: latest.references as string[] }] : [];
+  });
+  const known = new Map<string, KnownCustomKpi>(rows.map((row) => [row.key, { unit: row.unit, live: row.live, references: row.references }]));
+  const directory = makeKpiDirectory(rows.map((row) => factOf(row, known)));
+  cache.set(prisma, { stamp, directory });
+  return directory;
+}
