@@ -34,9 +34,21 @@ export interface CustomKpiFact extends Omit<KpiDefinition, "key" | "family" | "b
 export type BuiltInKpiFact = KpiDefinition & { key: KpiKey; custom?: false };
 export type KpiFact = BuiltInKpiFact | CustomKpiFact;
 
+/**
+ * A KPI as the helpers that rank, judge and word values take it: a built-in by its key (the
+ * catalog answers), any KPI by its facts from the directory.
+ */
+export type KpiRef = KpiKey | KpiFact;
+
+export function factOf(kpi: KpiRef): KpiFact {
+  return typeof kpi === "string" ? (getKpiDefinition(kpi) as BuiltInKpiFact) : kpi;
+}
+
 export interface KpiDirectory {
   has(key: string): key is AnyKpiKey;
   get(key: AnyKpiKey): KpiFact | undefined;
+  /** As get, with a custom key no longer saved shown as an archived KPI without a formula: old widgets show "no data", not an error. */
+  fact(key: AnyKpiKey): KpiFact;
   /** Built-ins in catalog order, then custom KPIs by name; archived ones are left out. */
   list(): KpiFact[];
   custom(): CustomKpiFact[];
@@ -72,7 +84,7 @@ function shapeFacts(node: TypedNode): Pick<KpiDefinition, "distribution" | "marg
   return {};
 }
 
-function factOf(row: VersionRow, known: ReadonlyMap<string, KnownCustomKpi>): CustomKpiFact {
+function versionFact(row: VersionRow, known: ReadonlyMap<string, KnownCustomKpi>): CustomKpiFact {
   const checked = checkFormula(row.formula, { self: row.key, customKpi: (k) => known.get(k), declaredUnit: row.unit });
   const node = checked.ok ? checked.value : null;
   return {
@@ -103,8 +115,16 @@ export function makeKpiDirectory(customs: readonly CustomKpiFact[]): KpiDirector
   return {
     has: (key: string): key is AnyKpiKey => isKpiKey(key) || byKey.has(key),
     get: (key) => (isKpiKey(key) ? (getKpiDefinition(key) as BuiltInKpiFact) : byKey.get(key)),
+    fact: (key) => (isKpiKey(key) ? (getKpiDefinition(key) as BuiltInKpiFact) : (byKey.get(key) ?? missingFact(key))),
     list: () => [...BUILT_INS, ...sorted.filter((fact) => !fact.archived)],
     custom: () => sorted,
+  };
+}
+
+function missingFact(key: CustomKpiKey): CustomKpiFact {
+  return {
+    key, custom: true, name: key, unit: "count", direction: "neutral", plain: "This custom KPI no longer exists.", definition: "",
+    version: 0, decimals: 0, formula: "", formulaUnit: "count", node: null, archived: true,
   };
 }
 
@@ -142,7 +162,7 @@ export async function loadKpiDirectory(prisma: PrismaClient): Promise<KpiDirecto
     return latest ? [{ ...latest, key: kpi.key, archivedAt: kpi.archivedAt, references: latest.references as string[] }] : [];
   });
   const known = new Map<string, KnownCustomKpi>(rows.map((row) => [row.key, { unit: row.unit, live: row.live, references: row.references }]));
-  const directory = makeKpiDirectory(rows.map((row) => factOf(row, known)));
+  const directory = makeKpiDirectory(rows.map((row) => versionFact(row, known)));
   cache.set(prisma, { stamp, directory });
   return directory;
 }
