@@ -38,10 +38,18 @@ export type KpiFact = BuiltInKpiFact | CustomKpiFact;
  * A KPI as the helpers that rank, judge and word values take it: a built-in by its key (the
  * catalog answers), any KPI by its facts from the directory.
  */
-export type KpiRef = KpiKey | KpiFact;
+export type KpiRef = KpiKey | ShownKpi;
 
-export function factOf(kpi: KpiRef): KpiFact {
+/** A KPI's facts as they travel to the browser: all but the checked tree, which only the engine reads. */
+export type ShownKpi = BuiltInKpiFact | Omit<CustomKpiFact, "node">;
+
+export function factOf(kpi: KpiRef): ShownKpi {
   return typeof kpi === "string" ? (getKpiDefinition(kpi) as BuiltInKpiFact) : kpi;
+}
+
+export function shownKpi(fact: KpiFact): ShownKpi {
+  if (!fact.custom) return fact;
+  return Object.fromEntries(Object.entries(fact).filter(([name]) => name !== "node")) as Omit<CustomKpiFact, "node">;
 }
 
 export interface KpiDirectory {
