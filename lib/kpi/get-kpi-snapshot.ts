@@ -20,7 +20,12 @@ export interface KpiGroup {
   marginOfError?: number | null;
 }
 
-export type KpiSnapshotEntry = Omit<KpiResult, "key"> & { key: AnyKpiKey; groups?: KpiGroup[] };
+export type KpiSnapshotEntry = Omit<KpiResult, "key"> & {
+  key: AnyKpiKey;
+  groups?: KpiGroup[];
+  /** Why a custom KPI has no value: its formula needs what the engine does not compute yet. */
+  note?: string;
+};
 
 /**
  * The requested KPIs for one query: one statement per KPI family involved (a grouped rollup family
@@ -66,13 +71,14 @@ export async function getKpiSnapshot<K extends AnyKpiKey>(
 /**
  * A custom KPI's entry in the snapshot's shape: its latest version's tree through the custom
  * engine, which reads built-in references through builtInSnapshot itself. A formula the engine
- * cannot compute yet, or no longer checks, has no value rather than failing the whole dashboard.
+ * cannot compute yet, no longer checks or no longer exists has no value, with a note saying why,
+ * rather than failing the whole dashboard.
  */
 async function customEntry(prisma: PrismaClient, directory: KpiDirectory, key: CustomKpiKey, q: KpiQuery): Promise<KpiSnapshotEntry> {
-  const fact = directory.get(key);
-  if (!fact?.custom) throw new UnknownKpiError(key);
+  const fact = directory.fact(key);
+  if (!fact.custom) throw new Error(`${key} is not a custom KPI`);
   const empty: KpiSnapshotEntry = { key, value: null, unit: fact.unit, n: 0 };
-  if (!fact.node) return empty;
+  if (!fact.node) return { ...empty, note: fact.archived ? "this custom KPI no longer exists" : "its formula no longer checks" };
   try {
     const value = await computeCustomKpi(prisma, fact.node, q);
     const share = value.numerator !== undefined && value.denominator !== undefined && fact.marginOfError === "proportion";
@@ -84,15 +90,8 @@ async function customEntry(prisma: PrismaClient, directory: KpiDirectory, key: C
       ...(value.groups && !(fact.live && q.grouping.by === "time") && { groups: value.groups.map((g) => ({ key: g.key, label: g.key ?? "None", value: g.value, n: g.n })) }),
     };
   } catch (error) {
-    if (error instanceof FormulaNotCompiledError) return empty;
+    if (error instanceof FormulaNotCompiledError) return { ...empty, note: error.message };
     throw error;
-  }
-}
-
-/** A key that is neither in the catalog nor a saved custom KPI. */
-export class UnknownKpiError extends Error {
-  constructor(readonly key: string) {
-    super(`unknown KPI ${key}`);
   }
 }
 

@@ -3,6 +3,7 @@ import { beforeAll, expect, test } from "vitest";
 import { seedDemoIfEmpty } from "@/lib/demo/seed-demo";
 import { describeEachDatabase } from "@/lib/testing/test-databases";
 
+import { previewCustomKpi } from "./custom/preview-custom-kpi";
 import { saveCustomKpi } from "./custom/save-custom-kpi";
 import { getKpiSnapshot } from "./get-kpi-snapshot";
 import { loadKpiDirectory, type CustomKpiKey } from "./kpi-directory";
@@ -57,5 +58,16 @@ describeEachDatabase("the KPI directory and custom keys in the snapshot", ({ db 
       expect(entry.groups!.map((g) => g.key)).toEqual(grouping.by === "time" ? grouping.buckets.map((b) => b.key) : volume.groups!.map((g) => g.key));
       expect(entry.groups!.map((g) => g.label)).toEqual(volume.groups!.map((g) => g.label));
     }
+  });
+
+  test("the preview computes a formula not saved yet for today and the last 30 days, or names where it is wrong", async () => {
+    const preview = await previewCustomKpi(prisma(), { formula: "count(tickets by created where channel = chat)", unit: "count" }, now);
+    expect(preview).toMatchObject({ ok: true, today: { n: expect.any(Number) }, last30Days: { n: expect.any(Number) } });
+    if (!preview.ok) return;
+    expect(preview.last30Days.value).toBeGreaterThanOrEqual(preview.today.value!);
+    expect(await previewCustomKpi(prisma(), { formula: "count(tickets by created where prority = urgent)", unit: "count" }, now)).toMatchObject({
+      ok: false, error: { line: 1, column: 32, span: { start: 31 } },
+    });
+    expect(await previewCustomKpi(prisma(), { formula: "mean(handle of calls)", unit: "duration" }, now)).toMatchObject({ ok: true, today: { value: null, note: expect.stringContaining("not computed yet") } });
   });
 });

@@ -26,6 +26,8 @@ export interface CustomKpiFact extends Omit<KpiDefinition, "key" | "family" | "b
   /** The formula as typed; `definition` holds its canonical printing. */
   formula: string;
   formulaUnit: FormulaUnit;
+  /** The keys its formula refers to, what the checker needs of it when another formula refers to it. */
+  references: readonly string[];
   /** The checked tree, or null when it no longer checks (a referenced KPI changed in a way saving could not see). */
   node: TypedNode | null;
   archived: boolean;
@@ -109,6 +111,7 @@ function versionFact(row: VersionRow, known: ReadonlyMap<string, KnownCustomKpi>
     decimals: row.decimals,
     formula: row.formula,
     formulaUnit: row.unit,
+    references: row.references,
     node,
     archived: row.archivedAt !== null,
   };
@@ -132,7 +135,7 @@ export function makeKpiDirectory(customs: readonly CustomKpiFact[]): KpiDirector
 function missingFact(key: CustomKpiKey): CustomKpiFact {
   return {
     key, custom: true, name: key, unit: "count", direction: "neutral", plain: "This custom KPI no longer exists.", definition: "",
-    version: 0, decimals: 0, formula: "", formulaUnit: "count", node: null, archived: true,
+    version: 0, decimals: 0, formula: "", formulaUnit: "count", references: [], node: null, archived: true,
   };
 }
 
@@ -140,7 +143,7 @@ function missingFact(key: CustomKpiKey): CustomKpiFact {
 export function draftKpiFact(key: CustomKpiKey, node: TypedNode, definition: { name: string; unit: FormulaUnit; direction: KpiDefinition["direction"] }): CustomKpiFact {
   return {
     key, custom: true, name: definition.name, unit: kpiUnitOf(definition.unit), direction: definition.direction, plain: definition.name,
-    definition: "", ...shapeFacts(node), version: 0, decimals: 0, formula: "", formulaUnit: definition.unit, node, archived: false,
+    definition: "", ...shapeFacts(node), version: 0, decimals: 0, formula: "", formulaUnit: definition.unit, references: [], node, archived: false,
   };
 }
 

@@ -6,7 +6,7 @@ import { targetInputSchema } from "./targets";
 
 const CUSTOM: CustomKpiFact = {
   key: "custom_urgent_solved", custom: true, name: "Urgent solved", unit: "count", direction: "higher", plain: "", definition: "",
-  version: 1, decimals: 0, formula: "count(tickets by solved where priority = urgent)", formulaUnit: "count", node: null, archived: false,
+  version: 1, decimals: 0, formula: "count(tickets by solved where priority = urgent)", formulaUnit: "count", references: [], node: null, archived: false,
 };
 const ZTargetInput = targetInputSchema(makeKpiDirectory([CUSTOM]));
 
