@@ -3,6 +3,9 @@ import { beforeAll, expect, test } from "vitest";
 import { seedDemoIfEmpty } from "@/lib/demo/seed-demo";
 import { describeEachDatabase } from "@/lib/testing/test-databases";
 
+import { getDashboard, loadDashboardSnapshot } from "@/lib/dashboards/load-dashboard";
+import { SnapshotCache } from "@/lib/dashboards/snapshot-cache";
+
 import { previewCustomKpi } from "./custom/preview-custom-kpi";
 import { saveCustomKpi } from "./custom/save-custom-kpi";
 import { getKpiSnapshot } from "./get-kpi-snapshot";
@@ -69,5 +72,14 @@ describeEachDatabase("the KPI directory and custom keys in the snapshot", ({ db 
       ok: false, error: { line: 1, column: 32, span: { start: 31 } },
     });
     expect(await previewCustomKpi(prisma(), { formula: "mean(handle of calls)", unit: "duration" }, now)).toMatchObject({ ok: true, today: { value: null, note: expect.stringContaining("not computed yet") } });
+  });
+
+  test("the demo's own dashboard of custom KPIs computes every widget", async () => {
+    const dashboard = (await getDashboard(prisma(), "my-kpis"))!;
+    const result = await loadDashboardSnapshot(prisma(), dashboard, { preset: "last_7_days", range: null, team: [], channel: [], queue: [] }, { kind: "all" }, new SnapshotCache());
+    if (!result.ok) throw new Error("expected a snapshot");
+    const widgets = Object.values(result.snapshot.data.widgets);
+    expect(widgets.map((w) => w.kind)).toEqual(["kpi_number", "kpi_number", "kpi_number", "time_series", "bar_breakdown", "leaderboard"]);
+    for (const widget of widgets) if (widget.kind === "kpi_number") expect(widget.current.value).not.toBeNull();
   });
 });
