@@ -168,12 +168,27 @@ export async function loadKpiDirectory(prisma: PrismaClient): Promise<KpiDirecto
   if (cached?.stamp === stamp) return cached.directory;
 
   const kpis = await prisma.customKpi.findMany({ include: { versions: { orderBy: { version: "desc" }, take: 1 } } });
-  const rows: VersionRow[] = kpis.flatMap((kpi) => {
-    const latest = kpi.versions[0];
-    return latest ? [{ ...latest, key: kpi.key, archivedAt: kpi.archivedAt, references: latest.references as string[] }] : [];
-  });
-  const known = new Map<string, KnownCustomKpi>(rows.map((row) => [row.key, { unit: row.unit, live: row.live, references: row.references }]));
-  const directory = makeKpiDirectory(rows.map((row) => versionFact(row, known)));
+  const directory = directoryOf(kpis.flatMap((kpi) => (kpi.versions[0] ? [{ ...kpi.versions[0], key: kpi.key, archivedAt: kpi.archivedAt }] : [])));
   cache.set(prisma, { stamp, directory });
   return directory;
+}
+
+/**
+ * The directory as it stood at `at`: each custom KPI's version in force then (the latest saved at
+ * or before it, else its first), which a competition reads for its start so that an edit during it
+ * changes nothing it shows (docs/custom-kpis.md, "Versioning"). Not cached: a past instant's
+ * directory is asked for once per competition computation.
+ */
+export async function loadKpiDirectoryAt(prisma: PrismaClient, at: Date): Promise<KpiDirectory> {
+  const kpis = await prisma.customKpi.findMany({ include: { versions: { orderBy: { version: "desc" } } } });
+  return directoryOf(kpis.flatMap((kpi) => {
+    const inForce = kpi.versions.find((v) => v.createdAt <= at) ?? kpi.versions.at(-1);
+    return inForce ? [{ ...inForce, key: kpi.key, archivedAt: kpi.archivedAt }] : [];
+  }));
+}
+
+function directoryOf(versions: (Omit<VersionRow, "references"> & { references: unknown })[]): KpiDirectory {
+  const rows: VersionRow[] = versions.map((v) => ({ ...v, references: v.references as string[] }));
+  const known = new Map<string, KnownCustomKpi>(rows.map((row) => [row.key, { unit: row.unit, live: row.live, references: row.references }]));
+  return makeKpiDirectory(rows.map((row) => versionFact(row, known)));
 }
