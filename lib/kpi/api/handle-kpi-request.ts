@@ -7,7 +7,7 @@ import { problem } from "@/lib/http/problem";
 import { getOrgSettings } from "@/lib/org/get-org-settings";
 
 import { getKpiSnapshot, type KpiSnapshotEntry } from "../get-kpi-snapshot";
-import { loadKpiDirectory } from "../kpi-directory";
+import { isCustomKpiKey, loadKpiDirectory } from "../kpi-directory";
 import { NO_GROUPING } from "../kpi-query";
 import { comparisonWindow } from "../time-windows";
 
@@ -19,8 +19,9 @@ export async function handleKpiRequest(prisma: PrismaClient, params: KpiParams, 
   const parsed = kpiRequestOf(params, { timeZone: org.timeZone, now });
   if (!parsed.ok) return refused(400, "invalid_parameter", parsed.error);
   const { keys, window, timeZone, grouping, compare, hours } = parsed.request;
-  const directory = await loadKpiDirectory(prisma);
-  const unknown = keys.filter((key) => !directory.has(key));
+  // Built-in keys were checked with the parameters; a custom one needs the directory.
+  const directory = keys.some(isCustomKpiKey) ? await loadKpiDirectory(prisma) : undefined;
+  const unknown = directory ? keys.filter((key) => !directory.has(key)) : [];
   if (unknown.length) return refused(400, "invalid_parameter", { parameter: "keys", message: `unknown KPI key: ${unknown.join(", ")}` });
   const scoped = await narrowFilters(prisma, scope, parsed.request.filters);
   if (!scoped.ok) return refused(403, "forbidden", scoped);
