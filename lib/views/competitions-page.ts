@@ -28,9 +28,11 @@ export interface CompetitionsPage {
   groups: { title: "Running" | "Upcoming" | "Finished"; items: CompetitionSummary[] }[];
   achievements: { id: number; name: string; condition: string; awards: number }[];
   awards: AwardView[];
-  /** What the forms offer: KPIs measured over a period (not live states), and who can take part. */
-  /** `kpis` for achievements (built-ins), `competitionKpis` for competitions (custom ones too). */
-  form: { kpis: Option[]; competitionKpis: Option[]; agents: (Option & { team: string })[]; teams: Option[]; today: string };
+  /**
+   * What the forms offer: KPIs measured over a period (not live states), and who can take part.
+   * `kpis` for achievements (built-ins), `competitionKpis` for competitions (custom ones too).
+   */
+  form: { kpis: Option[]; competitionKpis: (Option & { duration?: boolean })[]; agents: (Option & { team: string })[]; teams: Option[]; today: string };
 }
 
 export interface CompetitionSummary {
@@ -97,7 +99,7 @@ export async function competitionsPage(ctx: UserContext): Promise<CompetitionsPa
       kpis: periodKpis,
       competitionKpis: [
         ...periodKpis,
-        ...directory.custom().filter((k) => !k.archived && !k.live).map((k) => ({ value: k.key, label: `${k.name} (custom)` })),
+        ...directory.custom().filter((k) => !k.archived && !k.live).map((k) => ({ value: k.key, label: `${k.name} (custom)`, duration: k.unit === "seconds" })),
       ],
       agents: agents.map((a) => ({ value: a.externalId, label: a.name, team: a.team?.name ?? "" })),
       teams: teams.map((t) => ({ value: t.externalId, label: t.name })),

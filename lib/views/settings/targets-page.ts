@@ -9,6 +9,8 @@ import { listTargets } from "@/lib/targets/targets";
 interface Option {
   value: string;
   label: string;
+  /** For a custom KPI, which the catalog does not know: its amounts are typed as durations. */
+  duration?: boolean;
 }
 
 export interface TargetsPage {
@@ -25,7 +27,7 @@ export async function targetsPage({ prisma }: UserContext): Promise<TargetsPage>
   const scopeName = (t: { teamId: number | null; agentId: number | null }) =>
     t.agentId !== null ? `Agent: ${agentNames.get(t.agentId)}` : t.teamId !== null ? `Team: ${teamNames.get(t.teamId)}` : "Organisation";
   return {
-    kpis: directory.list().map((k) => ({ value: k.key, label: `${k.name} (${k.direction === "lower" ? "lower" : "higher"} is better)` })),
+    kpis: directory.list().map((k) => ({ value: k.key, label: `${k.name} (${k.direction === "lower" ? "lower" : "higher"} is better)`, ...(k.custom && { duration: k.unit === "seconds" }) })),
     scopes: [
       { value: "", label: "The organisation" },
       ...teams.map((t) => ({ value: `team:${t.externalId}`, label: `Team: ${t.name}` })),
