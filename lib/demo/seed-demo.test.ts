@@ -28,5 +28,6 @@ describeEachDatabase("seeding demo data", ({ db }) => {
     // New records after seeding get fresh ids instead of colliding with the explicit ones.
     const team = await prisma.team.create({ data: { externalId: "new-team", name: "New" } });
     expect(team.id).toBe(7);
-  });
+    // Seeding a database takes seconds alone and more beside other test files.
+  }, 120_000);
 });
