@@ -66,6 +66,8 @@ const EXPECTED: Record<string, Row> = {
   "app/(workspace)/dashboards/actions.ts#saveLayoutAction": action({ manager: "allow", admin: "allow" }),
   "app/(workspace)/settings/targets/actions.ts#saveTargetAction": action({ manager: "allow", admin: "allow" }),
   "app/(workspace)/settings/targets/actions.ts#deleteTargetAction": action({ manager: "allow", admin: "allow" }),
+  "app/(workspace)/settings/kpis/actions.ts#saveCustomKpiAction": action({ manager: "allow", admin: "allow" }),
+  "app/(workspace)/settings/kpis/actions.ts#previewCustomKpiAction": action({ manager: "allow", admin: "allow" }),
   "app/(workspace)/settings/service-levels/actions.ts#saveScheduleAction": action({ manager: "allow", admin: "allow" }),
   "app/(workspace)/settings/service-levels/actions.ts#removeTeamScheduleAction": action({ manager: "allow", admin: "allow" }),
   "app/(workspace)/settings/service-levels/actions.ts#saveSlaPoliciesAction": action({ manager: "allow", admin: "allow" }),
@@ -153,6 +155,9 @@ const ACTION_ARGS: Record<string, () => unknown[]> = {
   saveLayoutAction: () => [999_999, []],
   saveTargetAction: () => [{}, new FormData()],
   deleteTargetAction: () => [999_999],
+  // An empty form is refused by its fields: nothing is saved.
+  saveCustomKpiAction: () => [null, {}, new FormData()],
+  previewCustomKpiAction: () => [{ formula: "count(tickets by created)", unit: "count" }],
   saveScheduleAction: () => ["org", {}, new FormData()],
   removeTeamScheduleAction: () => ["beta"],
   saveSlaPoliciesAction: () => [{}, new FormData()],

@@ -39,10 +39,11 @@ const TZ = "Europe/Copenhagen";
 
 /** What the default dashboard ("Service overview") shows, live queue included. */
 const DASHBOARD_KPIS: KpiKey[] = [...new Set(SERVICE_OVERVIEW.flatMap(({ config: input }): KpiKey[] => {
+  // The default dashboard shows built-ins only.
   const config = ZWidgetConfig.parse(input);
-  if (config.kind === "time_series") return config.kpis;
+  if (config.kind === "time_series") return config.kpis as KpiKey[];
   if (config.kind === "live_queue") return ["agents_available", "calls_waiting", "longest_wait"];
-  return "kpi" in config ? [config.kpi] : [];
+  return "kpi" in config ? [config.kpi as KpiKey] : [];
 }))];
 
 function percentile(sorted: number[], p: number) {

@@ -10,6 +10,7 @@ import { createUser, UserInputError, ZNewUser } from "@/lib/auth/users";
 import { connectionsCommands } from "@/lib/cli/connections-command";
 import { runDemoSeed, ZDemoSeedOptions } from "@/lib/cli/demo-seed-command";
 import { IMPORT_USAGE, runImportCommand } from "@/lib/cli/import-command";
+import { kpisCommands } from "@/lib/cli/kpis-command";
 import { ensureDefaultDashboard } from "@/lib/dashboards/default-dashboard";
 import { openConfiguredDatabase } from "@/lib/db/configured-database";
 import type { Database } from "@/lib/db/open-database";
@@ -103,6 +104,7 @@ const commands: Record<string, Command> = {
     },
   },
   ...connectionsCommands,
+  ...kpisCommands,
 };
 
 /** Option names where they differ from the field they fill. */

@@ -4,7 +4,6 @@ import { useCallback, useEffect, useRef, useState } from "react";
 
 import type { DashboardData } from "@/lib/dashboards/dashboard-data";
 import type { DashboardWidget } from "@/lib/dashboards/widget-config";
-import { getKpiDefinition } from "@/lib/kpi/catalog";
 import { formatKpiValue } from "@/lib/kpi/format-kpi-value";
 
 import type { CelebrationMessage } from "./celebration";
@@ -28,7 +27,7 @@ export function useCelebrations(widgets: DashboardWidget[], data: DashboardData 
       const status = d.standing && "status" in d.standing ? d.standing.status : null;
       previous.current.set(key, status);
       if (before !== undefined && before !== "met" && before !== null && status === "met") {
-        const kpi = getKpiDefinition(d.kpi);
+        const kpi = d.fact;
         setMessage({ id: `${key}:${data.computedAt}`, title: `${kpi.name} met its goal`, detail: `${formatKpiValue(d.current.value, kpi.unit)} · ${widget.title}` });
       }
     }

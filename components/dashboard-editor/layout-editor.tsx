@@ -17,6 +17,7 @@ import type { FormState } from "@/lib/forms/form-state";
 
 import { TvPreviewFrame } from "./tv-preview-frame";
 import { WidgetForm } from "./widget-form";
+import type { PickableKpi } from "@/lib/views/dashboard-editor-page";
 
 interface LayoutEditorProps {
   slug: string;
@@ -29,6 +30,7 @@ interface LayoutEditorProps {
   deleteWidget: (widgetId: number) => Promise<void>;
   /** What a competition widget can show. */
   competitions: { id: number; name: string }[];
+  kpis: PickableKpi[];
 }
 
 // The dashboard page's grid (globals.css: 5.25rem rows, 1rem gaps), so what is arranged here is
@@ -56,7 +58,7 @@ const placement = (w: DashboardWidget) => ({ i: String(w.id), x: w.x, y: w.y, w:
  * resized from their edges; the same moves one step at a time from each widget's buttons for the
  * keyboard. Nothing is stored until "Save layout"; the TV tab shows the arrangement on a 1080p wall.
  */
-export function LayoutEditor({ slug, pollSeconds, initial, widgets, saveLayout, saveWidget, deleteWidget, competitions }: LayoutEditorProps) {
+export function LayoutEditor({ slug, pollSeconds, initial, widgets, saveLayout, saveWidget, deleteWidget, competitions, kpis }: LayoutEditorProps) {
   const { width, containerRef, mounted } = useContainerWidth();
   const queryClient = useQueryClient();
   const snapshot = useDashboardSnapshot({ slug, search: "", intervalMs: pollSeconds * 1000, initial });
@@ -156,6 +158,7 @@ export function LayoutEditor({ slug, pollSeconds, initial, widgets, saveLayout, 
             initial={editing === "new" ? undefined : byId.get(String(editing))}
             submitLabel={editing === "new" ? "Add widget" : "Save widget"}
             competitions={competitions}
+            kpis={kpis}
           />
         </section>
       )}

@@ -6,9 +6,9 @@ import { BUTTON_PRIMARY, Field } from "@/components/ui/field";
 import { PRESET_LABELS } from "@/lib/dashboards/dashboard-filters";
 import { WIDGET_KIND_LABELS, WIDGET_KINDS, type WidgetConfig } from "@/lib/dashboards/widget-config";
 import type { FormState } from "@/lib/forms/form-state";
-import { KPI_CATALOG } from "@/lib/kpi/catalog";
 import { DIMENSION_PLURALS, DIMENSIONS } from "@/lib/kpi/dimensions";
 import { WINDOW_PRESETS } from "@/lib/kpi/time-windows";
+import type { PickableKpi } from "@/lib/views/dashboard-editor-page";
 
 const SELECT = "mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm focus-visible:ring-2 focus-visible:ring-indigo-500/40 dark:border-slate-600 dark:bg-slate-900";
 /** The kinds that show KPIs over a window (and so have a period and a time basis). */
@@ -20,16 +20,18 @@ interface WidgetFormProps {
   initial?: { title: string; config: WidgetConfig };
   submitLabel: string;
   competitions: { id: number; name: string }[];
+  /** Built-in and custom KPIs, from the directory. */
+  kpis: PickableKpi[];
 }
 
 /** The fields a widget kind needs, and nothing else: choosing a kind shows its settings. */
-export function WidgetForm({ action, initial, submitLabel, competitions }: WidgetFormProps) {
+export function WidgetForm({ action, initial, submitLabel, competitions, kpis }: WidgetFormProps) {
   const [state, submit, pending] = useActionState<FormState, FormData>(action, {});
   const [kind, setKind] = useState<WidgetConfig["kind"]>(initial?.config.kind ?? "kpi_number");
   const errors = state.errors ?? {};
   const c = (initial?.config ?? {}) as Partial<Record<string, unknown>>;
   const error = (name: string) => errors[name] && <span className="mt-1 block text-sm text-red-700">{errors[name]}</span>;
-  const nonLive = KPI_CATALOG.filter((k) => !("live" in k));
+  const nonLive = kpis.filter((k) => !k.live);
   return (
     <form action={submit} className="grid gap-4 sm:grid-cols-2" data-testid="widget-form">
       <label className="block">
@@ -47,7 +49,7 @@ export function WidgetForm({ action, initial, submitLabel, competitions }: Widge
         <label className="block">
           <span className={LABEL}>KPI</span>
           <select name="kpi" defaultValue={(c.kpi as string) ?? "ticket_volume"} className={SELECT}>
-            {(kind === "kpi_number" ? KPI_CATALOG : nonLive).map((k) => (
+            {(kind === "kpi_number" ? kpis : nonLive).map((k) => (
               <option key={k.key} value={k.key}>
                 {k.name}
               </option>

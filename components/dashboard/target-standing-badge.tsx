@@ -1,10 +1,10 @@
-import type { KpiKey } from "@/lib/kpi/catalog";
+import type { KpiRef } from "@/lib/kpi/kpi-directory";
 import { tooFewLabel, type TargetStanding } from "@/lib/targets/target-standing";
 
 import { STATUS_STYLE } from "./status";
 
 /** A target status as a word, a symbol and the gap, or why there is none: the same on every card. */
-export function TargetStandingBadge({ kpi, standing, withGap = true }: { kpi: KpiKey; standing: TargetStanding | null; withGap?: boolean }) {
+export function TargetStandingBadge({ kpi, standing, withGap = true }: { kpi: KpiRef; standing: TargetStanding | null; withGap?: boolean }) {
   if (!standing) return null;
   if ("tooFew" in standing) {
     return (

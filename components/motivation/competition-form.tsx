@@ -16,7 +16,8 @@ interface Option {
 
 interface CompetitionFormProps {
   action: (state: FormState, form: FormData) => Promise<FormState>;
-  kpis: Option[];
+  /** A custom KPI says whether its goal is a duration. */
+  kpis: (Option & { duration?: boolean })[];
   agents: (Option & { team: string })[];
   teams: Option[];
   today: string;
@@ -37,7 +38,7 @@ export function CompetitionForm({ action, kpis, agents, teams, today }: Competit
       <SelectField label="KPI" name="kpiKey" options={kpis} defaultValue={kpiKey} error={errors.kpiKey} />
       <Field label="First day" name="firstDay" type="date" required defaultValue={sent.firstDay?.[0] ?? today} error={errors.firstDay} />
       <Field label="Last day" name="lastDay" type="date" required defaultValue={sent.lastDay?.[0] ?? today} error={errors.lastDay} />
-      <KpiAmountField label="Goal (optional)" name="goal" kpiKey={kpiKey} defaultValue={sent.goal?.[0]} error={errors.goal} />
+      <KpiAmountField label="Goal (optional)" name="goal" kpiKey={kpiKey} duration={kpis.find((k) => k.value === kpiKey)?.duration} defaultValue={sent.goal?.[0]} error={errors.goal} />
       <Field label="Prize (optional)" name="prize" defaultValue={sent.prize?.[0]} error={errors.prize} placeholder="Team lunch" />
       <fieldset className="md:col-span-2">
         <legend className={LABEL}>Who takes part</legend>

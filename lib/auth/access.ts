@@ -9,6 +9,7 @@ export const PERMISSIONS = [
   "data:import",
   "dashboards:manage",
   "targets:manage",
+  "kpis:manage",
   "screens:manage",
   "settings:manage",
   "users:manage",

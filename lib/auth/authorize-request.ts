@@ -16,6 +16,7 @@ const NEEDS: Record<Permission, string> = {
   "data:import": "import data (a manager or admin)",
   "dashboards:manage": "manage dashboards (a manager or admin)",
   "targets:manage": "manage targets (a manager or admin)",
+  "kpis:manage": "define custom KPIs (a manager or admin)",
   "screens:manage": "manage TV screens (a manager or admin)",
   "settings:manage": "change settings (a manager or admin)",
   "users:manage": "manage users (an admin)",

@@ -1,7 +1,8 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { getKpiDefinition, needsMinimumSample, type KpiKey } from "@/lib/kpi/catalog";
+import { isKpiKey, needsMinimumSample } from "@/lib/kpi/catalog";
 import { getKpiSnapshot, type KpiSnapshotEntry } from "@/lib/kpi/get-kpi-snapshot";
 import { kpiChannelNote } from "@/lib/kpi/kpi-channel-note";
+import { loadKpiDirectory, shownKpi, type AnyKpiKey } from "@/lib/kpi/kpi-directory";
 import { NO_GROUPING, type HoursBasis, type KpiFilters, type KpiGrouping } from "@/lib/kpi/kpi-query";
 import { loadRollupStates } from "@/lib/kpi/rollups/load-rollup-states";
 import { comparisonWindow, presetWindow, previousPeriod, timeBuckets, type BucketUnit, type TimeWindow } from "@/lib/kpi/time-windows";
@@ -52,8 +53,8 @@ interface Request {
   grouping: KpiGrouping;
   filters: KpiFilters;
   hours: HoursBasis;
-  keys: Set<KpiKey>;
-  result?: Map<KpiKey, KpiSnapshotEntry>;
+  keys: Set<AnyKpiKey>;
+  result?: Map<AnyKpiKey, KpiSnapshotEntry>;
 }
 
 /**
@@ -63,8 +64,11 @@ interface Request {
  * is read with its sparkline, and the time series over the same window share that pass.
  */
 export async function computeDashboardData(prisma: PrismaClient, q: DashboardQuery): Promise<DashboardData> {
+  // Built-in and custom KPIs alike: the directory names, units and directions them.
+  const directory = await loadKpiDirectory(prisma);
+  const fact = (key: AnyKpiKey) => directory.fact(key);
   const requests = new Map<string, Request>();
-  const need = (window: TimeWindow, grouping: KpiGrouping, filters: KpiFilters, keys: KpiKey[], hours: HoursBasis = "calendar") => {
+  const need = (window: TimeWindow, grouping: KpiGrouping, filters: KpiFilters, keys: AnyKpiKey[], hours: HoursBasis = "calendar") => {
     const id = JSON.stringify([window.from, window.to, grouping.by === "time" ? grouping.buckets.length + grouping.buckets[0]!.key : grouping.by, filters, hours]);
     const request = requests.get(id) ?? { window, grouping, filters, hours, keys: new Set() };
     for (const key of keys) request.keys.add(key);
@@ -84,7 +88,7 @@ export async function computeDashboardData(prisma: PrismaClient, q: DashboardQue
       case "gauge": {
         const previous = comparisonWindow(window, q.now, q.timeZone);
         // The number and its sparkline are one request: the bucketed pass gives the whole window too.
-        const sparkline = getKpiDefinition(config.kpi).live ? null : need(window, bucketsOf(window, autoBucket(window)), q.filters, [config.kpi], config.hours);
+        const sparkline = fact(config.kpi).live ? null : need(window, bucketsOf(window, autoBucket(window)), q.filters, [config.kpi], config.hours);
         return {
           widget,
           current: sparkline ?? need(window, NO_GROUPING, q.filters, [config.kpi], config.hours),
@@ -157,7 +161,7 @@ export async function computeDashboardData(prisma: PrismaClient, q: DashboardQue
       standings.set(config.competitionId, anonymous ? { ...standing, rows: anonymised(standing.rows) } : standing);
     }),
     ...[...requests.values()].map(async (r) => {
-      r.result = await getKpiSnapshot(prisma, [...r.keys], { ...base, ...r.window, filters: r.filters, grouping: r.grouping, hours: r.hours });
+      r.result = await getKpiSnapshot(prisma, [...r.keys], { ...base, ...r.window, filters: r.filters, grouping: r.grouping, hours: r.hours }, { directory });
     }),
     ...q.widgets.map(async ({ id, config }) => {
       if (config.kind !== "sla_at_risk") return;
@@ -169,7 +173,7 @@ export async function computeDashboardData(prisma: PrismaClient, q: DashboardQue
   const widgets: Record<string, WidgetData> = {};
   for (const plan of plans) {
     const config = plan.widget.config;
-    const entry = (request: Request | undefined | null, kpi: KpiKey) => request?.result?.get(kpi);
+    const entry = (request: Request | undefined | null, kpi: AnyKpiKey) => request?.result?.get(kpi);
     let data: WidgetData;
     switch (config.kind) {
       case "kpi_number":
@@ -180,12 +184,14 @@ export async function computeDashboardData(prisma: PrismaClient, q: DashboardQue
         data = {
           kind: config.kind,
           kpi: config.kpi,
+          fact: shownKpi(fact(config.kpi)),
           current: figure(current),
-          previous: getKpiDefinition(config.kpi).live ? null : figure(entry(p.previous, config.kpi)!),
+          previous: fact(config.kpi).live ? null : figure(entry(p.previous, config.kpi)!),
           sparkline: entry(p.sparkline, config.kpi)?.groups?.map((g) => g.value) ?? [],
           target: target && targetFigure(target),
-          standing: targetStanding(config.kpi, current, target, q.minSampleSize),
-          channelNote: kpiChannelNote(config.kpi, q.filters),
+          standing: targetStanding(fact(config.kpi), current, target, q.minSampleSize),
+          // A custom formula may count several kinds of record: no one channel rule applies to it.
+          channelNote: isKpiKey(config.kpi) ? kpiChannelNote(config.kpi, q.filters) : null,
         };
         break;
       }
@@ -198,7 +204,8 @@ export async function computeDashboardData(prisma: PrismaClient, q: DashboardQue
           buckets: (first.groups ?? []).map((g) => g.key ?? ""),
           series: config.kpis.map((kpi) => ({
             kpi,
-            unit: getKpiDefinition(kpi).unit,
+            name: fact(kpi).name,
+            unit: fact(kpi).unit,
             points: (entry(p.current, kpi)!.groups ?? []).map((g) => g.value),
             previous: (entry(p.previous, kpi)!.groups ?? []).map((g) => g.value),
             goal: resolveTarget(q.targets, kpi, q.targetScope)?.value ?? null,
@@ -211,8 +218,8 @@ export async function computeDashboardData(prisma: PrismaClient, q: DashboardQue
         data = {
           kind: "bar_breakdown",
           kpi: config.kpi,
-          unit: getKpiDefinition(config.kpi).unit,
-          groups: sortedForKpi(config.kpi, groups),
+          unit: fact(config.kpi).unit,
+          groups: sortedForKpi(fact(config.kpi), groups),
           goal: resolveTarget(q.targets, config.kpi, q.targetScope)?.value ?? null,
         };
         break;
@@ -221,13 +228,14 @@ export async function computeDashboardData(prisma: PrismaClient, q: DashboardQue
         const p = plan as { current: Request; previous: Request };
         const [current, previous] = [entry(p.current, config.kpi)!.groups ?? [], entry(p.previous, config.kpi)!.groups ?? []];
         const rank = { value: rankLeaderboard, improvement: rankImprovement, volume_adjusted: rankVolumeAdjusted }[config.ranking];
-        const rows = rank(config.kpi, current, previous, q.minSampleSize).slice(0, config.limit);
+        const rows = rank(fact(config.kpi), current, previous, q.minSampleSize).slice(0, config.limit);
         data = {
           kind: "leaderboard",
           kpi: config.kpi,
-          unit: getKpiDefinition(config.kpi).unit,
+          fact: shownKpi(fact(config.kpi)),
+          unit: fact(config.kpi).unit,
           by: config.by,
-          minSample: needsMinimumSample(config.kpi) ? q.minSampleSize : 0,
+          minSample: needsMinimumSample(fact(config.kpi)) ? q.minSampleSize : 0,
           ranking: config.ranking,
           anonymous: config.anonymous,
           rows: config.anonymous ? anonymised(rows) : rows,

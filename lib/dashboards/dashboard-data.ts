@@ -1,4 +1,5 @@
-import type { KpiKey, KpiUnit } from "@/lib/kpi/catalog";
+import type { KpiUnit } from "@/lib/kpi/catalog";
+import type { AnyKpiKey, ShownKpi } from "@/lib/kpi/kpi-directory";
 import type { KpiResult } from "@/lib/kpi/kpi-result";
 import type { LeaderboardRow } from "@/lib/leaderboards/leaderboard-row";
 import type { AwardView } from "@/lib/motivation/achievements";
@@ -22,7 +23,9 @@ export interface TargetFigure {
 
 export interface NumberWidgetData {
   kind: "kpi_number" | "gauge";
-  kpi: KpiKey;
+  kpi: AnyKpiKey;
+  /** What the card says about the KPI: from the directory, so a custom KPI shows as a built-in does. */
+  fact: ShownKpi;
   current: KpiFigure;
   previous: KpiFigure | null;
   sparkline: (number | null)[];
@@ -39,7 +42,8 @@ export interface SeriesWidgetData {
   /** Bucket starts as ISO 8601 with the local offset. */
   buckets: string[];
   series: {
-    kpi: KpiKey;
+    kpi: AnyKpiKey;
+    name: string;
     unit: KpiUnit;
     points: (number | null)[];
     /** The previous period's buckets, aligned one to one with `points` (hour 9 with hour 9). */
@@ -51,7 +55,7 @@ export interface SeriesWidgetData {
 
 export interface BreakdownWidgetData {
   kind: "bar_breakdown";
-  kpi: KpiKey;
+  kpi: AnyKpiKey;
   unit: KpiUnit;
   groups: { key: string | null; label: string; value: number | null; n: number }[];
   /** The resolved target's value, marked across the bars; null without a target. */
@@ -60,7 +64,8 @@ export interface BreakdownWidgetData {
 
 export interface LeaderboardWidgetData {
   kind: "leaderboard";
-  kpi: KpiKey;
+  kpi: AnyKpiKey;
+  fact: ShownKpi;
   unit: KpiUnit;
   by: "agent" | "team";
   rows: LeaderboardRow[];

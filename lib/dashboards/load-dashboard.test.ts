@@ -1,11 +1,14 @@
 import { beforeAll, expect, test, vi } from "vitest";
 
 import { ingestBatch } from "@/lib/ingest/ingest-batch";
+import { saveCustomKpi } from "@/lib/kpi/custom/save-custom-kpi";
+import { saveTarget } from "@/lib/targets/manage-targets";
 import { describeEachDatabase } from "@/lib/testing/test-databases";
 
 import type { DashboardFilters } from "./dashboard-filters";
 import { ensureDefaultDashboard, SERVICE_OVERVIEW } from "./default-dashboard";
 import { getDashboard, loadDashboardSnapshot, type Dashboard, type Snapshot } from "./load-dashboard";
+import { createDashboard, saveWidget, UnknownWidgetKpiError } from "./manage-dashboards";
 import { SnapshotCache } from "./snapshot-cache";
 
 // A week, not today: records minutes old must not fall on the other side of midnight.
@@ -39,6 +42,27 @@ describeEachDatabase("dashboard snapshots", ({ db }) => {
     expect(volume).toMatchObject({ current: { value: 2, n: 2 } });
     const byTeam = widgets.find((w) => w.kind === "bar_breakdown" && w.kpi === "ticket_volume");
     expect(byTeam).toMatchObject({ groups: [{ key: "alpha", value: 1 }, { key: "beta", value: 1 }] });
+  });
+
+  test("a custom KPI's widgets show it as a built-in's: value, name, target standing, breakdown", async () => {
+    const { prisma } = db();
+    const { key } = await saveCustomKpi(prisma, { name: "Chat share", unit: "percent", direction: "higher", formula: "share(tickets by created, channel = chat)" });
+    const { slug } = await createDashboard({ prisma }, { name: "My KPIs" });
+    const mine = (await getDashboard(prisma, slug))!;
+    await saveWidget({ prisma }, mine.id, null, { title: "Chat share", config: { kind: "kpi_number", kpi: key } });
+    await saveWidget({ prisma }, mine.id, null, { title: "Chat share by team", config: { kind: "bar_breakdown", kpi: key, by: "team" } });
+    await expect(saveWidget({ prisma }, mine.id, null, { title: "Nope", config: { kind: "kpi_number", kpi: "custom_never_saved" } })).rejects.toThrow(UnknownWidgetKpiError);
+    await saveTarget({ prisma }, { kpiKey: key, value: "40", warning: "30", critical: "20" });
+
+    const result = await loadDashboardSnapshot(prisma, (await getDashboard(prisma, slug))!, WEEK, { kind: "all" }, new SnapshotCache());
+    if (!result.ok) throw new Error("expected a snapshot");
+    const widgets = Object.values(result.snapshot.data.widgets);
+    expect(widgets.find((w) => w.kind === "kpi_number")).toMatchObject({
+      kpi: key, fact: { name: "Chat share", unit: "percent", direction: "higher" }, current: { value: 50, n: 2 }, target: { value: 40 },
+      // A share, as a built-in rate, is judged only over the minimum sample.
+      standing: { tooFew: 2 },
+    });
+    expect(widgets.find((w) => w.kind === "bar_breakdown")).toMatchObject({ kpi: key, unit: "percent", groups: [{ key: "beta", value: 100 }, { key: "alpha", value: 0 }] });
   });
 
   test("N concurrent viewers cause the queries of one viewer, once per interval", async () => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import type { UserContext } from "@/lib/auth/guards";
+import { loadKpiDirectory } from "@/lib/kpi/kpi-directory";
 
 import { forgetDashboards, MIN_POLL_SECONDS } from "./load-dashboard";
 import { defaultWidgetSize, firstFreeSpace } from "./place-widget";
@@ -22,6 +23,9 @@ export const ZWidgetInput = z.object({
 });
 
 export class DashboardNotFoundError extends Error {}
+
+/** A widget of a custom KPI key that no custom KPI has. */
+export class UnknownWidgetKpiError extends Error {}
 
 function slugify(name: string): string {
   return (
@@ -65,6 +69,12 @@ export async function deleteDashboard({ prisma }: Pick<UserContext, "prisma">, i
 /** Adds a widget (in the first free space) or changes one; the kind may change with the config. */
 export async function saveWidget({ prisma }: Pick<UserContext, "prisma">, dashboardId: number, widgetId: number | null, input: z.input<typeof ZWidgetInput>): Promise<number> {
   const { title, config } = ZWidgetInput.parse(input);
+  const keys = "kpis" in config ? config.kpis : "kpi" in config ? [config.kpi] : [];
+  if (keys.length > 0) {
+    const directory = await loadKpiDirectory(prisma);
+    const unknown = keys.filter((key) => !directory.has(key));
+    if (unknown.length) throw new UnknownWidgetKpiError(`unknown KPI ${unknown.join(", ")}`);
+  }
   const saved = await prisma.$transaction(async (tx) => {
     const dashboard = await tx.dashboard.update({ where: { id: dashboardId }, data: { updatedAt: new Date() }, include: { widgets: true } }).catch(() => null);
     if (!dashboard) throw new DashboardNotFoundError();

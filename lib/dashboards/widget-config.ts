@@ -1,8 +1,9 @@
 import { z } from "zod";
 
 import { WidgetKind } from "@/lib/generated/prisma/enums";
-import { getKpiDefinition, isKpiKey, type KpiKey } from "@/lib/kpi/catalog";
+import { getKpiDefinition, isKpiKey } from "@/lib/kpi/catalog";
 import { DIMENSIONS } from "@/lib/kpi/dimensions";
+import { isCustomKpiKey, type AnyKpiKey } from "@/lib/kpi/kpi-directory";
 import { WINDOW_PRESETS } from "@/lib/kpi/time-windows";
 
 // What each kind of widget is configured with. Stored as the widget's `config` (jsonb) next to its
@@ -10,7 +11,9 @@ import { WINDOW_PRESETS } from "@/lib/kpi/time-windows";
 
 export const WIDGET_KINDS = Object.values(WidgetKind);
 
-const kpi = z.string().refine(isKpiKey, "is not a KPI of the catalog") as unknown as z.ZodType<KpiKey>;
+// A custom key's existence needs the database: saving checks it against the directory
+// (manage-dashboards.ts), and a widget of a custom KPI deleted since shows no data.
+const kpi = z.string().refine((key) => isKpiKey(key) || isCustomKpiKey(key), "is not a KPI of the catalog or a custom KPI") as unknown as z.ZodType<AnyKpiKey>;
 /** A widget may pin its own window (e.g. "today" on a 30-day dashboard); otherwise it follows the filters. */
 const window = z.enum(WINDOW_PRESETS).optional();
 /** Ticket durations on the calendar or inside business hours; other KPIs ignore it. */
@@ -54,7 +57,7 @@ export type WidgetConfigInput = z.input<typeof ZWidgetConfig>;
 /** Whether a widget shows a ticket duration measured in business hours (its title says so). */
 export function usesBusinessHours(config: WidgetConfig): boolean {
   if (!("hours" in config) || config.hours !== "business") return false;
-  return ("kpis" in config ? config.kpis : [config.kpi]).some((key) => getKpiDefinition(key).businessHours);
+  return ("kpis" in config ? config.kpis : [config.kpi]).some((key) => isKpiKey(key) && getKpiDefinition(key).businessHours);
 }
 
 export const GRID_COLUMNS = 12;

@@ -17,6 +17,10 @@ describeEachDatabase("seeding demo data", ({ db }) => {
     expect(await prisma.team.count()).toBe(6);
     expect((await prisma.orgSettings.findUniqueOrThrow({ where: { id: 1 } })).timeZone).toBe("Europe/Copenhagen");
 
+    // Three custom KPIs on a dashboard of their own, beside the built-in dashboards.
+    expect((await prisma.customKpi.findMany({ orderBy: { key: "asc" } })).map((k) => k.key)).toEqual(["custom_chat_share_of_new_tickets", "custom_solved_per_created", "custom_urgent_tickets_solved"]);
+    expect((await prisma.dashboard.findMany({ orderBy: { slug: "asc" } })).map((d) => d.slug)).toEqual(["my-kpis", "service-levels", "service-overview"]);
+
     const second = await seedDemoIfEmpty(prisma, options);
     expect(second.seeded).toBe(false);
     expect(await prisma.ticket.count()).toBe(first.tickets);
@@ -24,5 +28,6 @@ describeEachDatabase("seeding demo data", ({ db }) => {
     // New records after seeding get fresh ids instead of colliding with the explicit ones.
     const team = await prisma.team.create({ data: { externalId: "new-team", name: "New" } });
     expect(team.id).toBe(7);
-  });
+    // Seeding a database takes seconds alone and more beside other test files.
+  }, 120_000);
 });

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { refreshRollups } from "@/lib/kpi/rollups/refresh-rollups";
 
+import { insertDemoCustomKpis } from "./demo-custom-kpis";
 import { DEMO_TIME_ZONE } from "./demo-roster";
 import { insertDemoServiceLevels } from "./demo-service-levels";
 import { insertDemoUsers } from "./demo-users";
@@ -71,6 +72,7 @@ export async function seedDemoIfEmpty(
   // Fresh statistics for the planner: without them a bulk-loaded table gets nested-loop plans.
   await prisma.$executeRaw`ANALYZE`;
   await refreshRollups(prisma);
+  await insertDemoCustomKpis(prisma);
   result.seeded = true;
   return result;
 }

@@ -5,7 +5,7 @@ import { describe, expect, test } from "vitest";
 import { clearRecords } from "@/lib/testing/snapshot-records";
 import { describeEachDatabase } from "@/lib/testing/test-databases";
 
-import { agentPageKpis, KPI_CATALOG, KPI_FAMILIES, recordsListOf, teamPageKpis, type KpiFamily } from "./catalog";
+import { agentPageKpis, KPI_CATALOG, KPI_FAMILIES, KPI_KEYS, recordsListOf, teamPageKpis, type KpiFamily } from "./catalog";
 import { FAMILY_MODULES, familyQuery } from "./families/family-modules";
 import { NO_FILTERS, NO_GROUPING } from "./kpi-query";
 import { ROLLUP_FAMILIES } from "./rollups/rollup-coverage";
@@ -36,6 +36,10 @@ describe("the KPI catalog", () => {
       expect(typeof exported[facts.compute], `${facts.module} ${facts.compute}`).toBe("function");
       expect(rollupExports(exported), facts.module).toEqual(facts.rollup === null ? [] : [facts.rollup]);
     }
+  });
+
+  test("no built-in key starts with custom_: that prefix is the custom KPIs' (lib/kpi/kpi-directory.ts)", () => {
+    expect(KPI_KEYS.filter((key) => key.startsWith("custom_"))).toEqual([]);
   });
 
   test("ROLLUP_FAMILIES are exactly the families the table names a rollup for, in the order they refresh", () => {

@@ -273,16 +273,18 @@ const SAMPLE_NOUNS: Record<KpiBasis, string> = {
 };
 
 /** The word for the records a KPI's value is computed over, plural. */
-export function sampleNounOf(key: KpiKey): string {
-  return SAMPLE_NOUNS[getKpiDefinition(key).basis];
+export function sampleNounOf(key: KpiKey | { name: string; basis?: KpiBasis }): string {
+  // A custom KPI has no single basis: its formula may count several kinds of record.
+  const basis = typeof key === "string" ? getKpiDefinition(key).basis : key.basis;
+  return basis ? SAMPLE_NOUNS[basis] : SAMPLE_NOUNS.live;
 }
 
 /**
  * Rates and scores need the organisation's minimum sample before anyone is ranked or judged on
  * them (a CSAT of 100 % from one response says nothing); counts and durations do not.
  */
-export function needsMinimumSample(key: KpiKey): boolean {
-  const definition = getKpiDefinition(key);
+export function needsMinimumSample(key: KpiKey | Pick<KpiDefinition, "marginOfError" | "unit">): boolean {
+  const definition = typeof key === "string" ? getKpiDefinition(key) : key;
   return definition.marginOfError !== undefined || definition.unit === "score" || definition.unit === "ratio";
 }
 

@@ -1,4 +1,5 @@
-import { getKpiDefinition, needsMinimumSample, type KpiKey } from "@/lib/kpi/catalog";
+import { needsMinimumSample } from "@/lib/kpi/catalog";
+import { factOf, type KpiRef } from "@/lib/kpi/kpi-directory";
 
 import type { LeaderboardRow, RankedGroup } from "./leaderboard-row";
 
@@ -7,9 +8,9 @@ import type { LeaderboardRow, RankedGroup } from "./leaderboard-row";
  * among those with a value in both periods (and, for rates and scores, the minimum sample in both),
  * so a newcomer or a lucky handful of responses does not top the board.
  */
-export function rankImprovement(kpi: KpiKey, current: RankedGroup[], previous: RankedGroup[], minSample: number): LeaderboardRow[] {
-  const sign = getKpiDefinition(kpi).direction === "lower" ? -1 : 1;
-  const enough = (g: RankedGroup | undefined) => g !== undefined && g.value !== null && (!needsMinimumSample(kpi) || g.n >= minSample);
+export function rankImprovement(kpi: KpiRef, current: RankedGroup[], previous: RankedGroup[], minSample: number): LeaderboardRow[] {
+  const sign = factOf(kpi).direction === "lower" ? -1 : 1;
+  const enough = (g: RankedGroup | undefined) => g !== undefined && g.value !== null && (!needsMinimumSample(factOf(kpi)) || g.n >= minSample);
   const before = new Map(previous.filter((g) => g.key !== null).map((g) => [g.key!, g]));
   const rows = current
     .filter((g): g is RankedGroup & { key: string } => g.key !== null)

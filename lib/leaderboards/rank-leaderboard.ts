@@ -1,4 +1,5 @@
-import { needsMinimumSample, type KpiKey } from "@/lib/kpi/catalog";
+import { needsMinimumSample } from "@/lib/kpi/catalog";
+import { factOf, type KpiRef } from "@/lib/kpi/kpi-directory";
 
 import type { LeaderboardRow, RankedGroup } from "./leaderboard-row";
 import { sortedForKpi } from "./sorted-for-kpi";
@@ -7,8 +8,8 @@ import { sortedForKpi } from "./sorted-for-kpi";
 // (lib/leaderboards), so a dashboard's leaderboard and a competition's standing never disagree on
 // who is ahead.
 
-function ranks(kpi: KpiKey, groups: RankedGroup[], minSample: number): Map<string, number> {
-  const eligible = groups.filter((g) => g.key !== null && g.value !== null && (!needsMinimumSample(kpi) || g.n >= minSample));
+function ranks(kpi: KpiRef, groups: RankedGroup[], minSample: number): Map<string, number> {
+  const eligible = groups.filter((g) => g.key !== null && g.value !== null && (!needsMinimumSample(factOf(kpi)) || g.n >= minSample));
   const sorted = sortedForKpi(kpi, eligible);
   const result = new Map<string, number>();
   // Equal values share a rank (1, 2, 2, 4), as sports tables do.
@@ -17,7 +18,7 @@ function ranks(kpi: KpiKey, groups: RankedGroup[], minSample: number): Map<strin
 }
 
 /** Agents or teams ranked in the KPI's direction, with their rank in the previous window. */
-export function rankLeaderboard(kpi: KpiKey, current: RankedGroup[], previous: RankedGroup[], minSample: number): LeaderboardRow[] {
+export function rankLeaderboard(kpi: KpiRef, current: RankedGroup[], previous: RankedGroup[], minSample: number): LeaderboardRow[] {
   const now = ranks(kpi, current, minSample);
   const before = ranks(kpi, previous, minSample);
   return current

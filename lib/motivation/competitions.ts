@@ -3,8 +3,9 @@ import { z } from "zod";
 
 import type { CanSee } from "@/lib/auth/scope";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { getKpiDefinition, needsMinimumSample, type KpiKey, type KpiUnit } from "@/lib/kpi/catalog";
+import { needsMinimumSample, type KpiUnit } from "@/lib/kpi/catalog";
 import { getKpiSnapshot } from "@/lib/kpi/get-kpi-snapshot";
+import { isCustomKpiKey, loadKpiDirectoryAt, makeKpiDirectory, type AnyKpiKey, type KpiDirectory, shownKpi, type ShownKpi } from "@/lib/kpi/kpi-directory";
 import { NO_FILTERS } from "@/lib/kpi/kpi-query";
 import { parseKpiAmount, ZKpiAmountText } from "@/lib/kpi/parse-kpi-amount";
 import type { LeaderboardRow } from "@/lib/leaderboards/leaderboard-row";
@@ -12,14 +13,15 @@ import { rankLeaderboard } from "@/lib/leaderboards/rank-leaderboard";
 import type { OrgSettings } from "@/lib/org/get-org-settings";
 
 import { agentsOfTeams, notifyAgents } from "./notifications";
-import { ZPeriodKpiKey } from "./periods";
+import { periodKpiKey } from "./periods";
 
 const localDate = z.iso.date("must be a date YYYY-MM-DD");
 
-export const ZCompetitionInput = z
+/** A competition on any KPI of the directory measured over a period, built-in or custom. */
+export const competitionInputSchema = (directory: KpiDirectory) => z
   .object({
     name: z.string().trim().min(1, "is required").max(80, "must be at most 80 characters"),
-    kpiKey: ZPeriodKpiKey,
+    kpiKey: periodKpiKey(directory),
     /** Local days in the organisation's zone, both included. */
     firstDay: localDate,
     lastDay: localDate,
@@ -32,11 +34,13 @@ export const ZCompetitionInput = z
   .refine((c) => c.lastDay >= c.firstDay, { message: "must be on or after the first day", path: ["lastDay"] })
   .transform(({ goal, ...c }, ctx): typeof c & { goal?: number } => {
     if (goal === undefined) return c;
-    const parsed = parseKpiAmount(getKpiDefinition(c.kpiKey).unit, goal);
+    const parsed = parseKpiAmount(directory.fact(c.kpiKey).unit, goal);
     if ("amount" in parsed) return { ...c, goal: parsed.amount };
     ctx.addIssue({ code: "custom", path: ["goal"], message: parsed.error });
     return z.NEVER;
   });
+/** Over the built-in KPIs alone: what needs no database to check. */
+export const ZCompetitionInput = competitionInputSchema(makeKpiDirectory([]));
 export type CompetitionInput = z.infer<typeof ZCompetitionInput>;
 
 export class UnknownParticipantError extends Error {}
@@ -51,7 +55,9 @@ export interface CompetitionRow extends LeaderboardRow {
 export interface CompetitionStanding {
   id: number;
   name: string;
-  kpi: KpiKey;
+  kpi: AnyKpiKey;
+  /** The KPI's facts as the competition computes it (a custom KPI's version in force at the start). */
+  fact: ShownKpi;
   unit: KpiUnit;
   participantKind: "agent" | "team";
   startsAt: string;
@@ -100,11 +106,14 @@ type CompetitionRecord = Awaited<ReturnType<typeof listCompetitions>>[number];
  * the end; later data never changes it). Rates need the minimum sample to be ranked, as everywhere.
  */
 export async function competitionStanding(prisma: PrismaClient, c: CompetitionRecord, org: OrgSettings, now: Date): Promise<CompetitionStanding> {
-  const kpi = c.kpiKey as KpiKey;
+  const kpi = c.kpiKey as AnyKpiKey;
+  // A custom KPI as it was defined at the start: an edit during the competition changes nothing it shows.
+  const directory = isCustomKpiKey(kpi) ? await loadKpiDirectoryAt(prisma, c.startsAt) : makeKpiDirectory([]);
+  const fact = shownKpi(directory.fact(kpi));
   const status: CompetitionStatus = now < c.startsAt ? "upcoming" : now < c.endsAt ? "running" : "ended";
   const base = {
-    id: c.id, name: c.name, kpi, unit: getKpiDefinition(kpi).unit, participantKind: c.participantKind, startsAt: c.startsAt.toISOString(),
-    endsAt: c.endsAt.toISOString(), status, goal: c.goal, prize: c.prize, minSample: needsMinimumSample(kpi) ? org.minSampleSize : 0,
+    id: c.id, name: c.name, kpi, fact, unit: fact.unit, participantKind: c.participantKind, startsAt: c.startsAt.toISOString(),
+    endsAt: c.endsAt.toISOString(), status, goal: c.goal, prize: c.prize, minSample: needsMinimumSample(fact) ? org.minSampleSize : 0,
   };
   if (c.finalStandings && c.frozenAt) return { ...base, rows: c.finalStandings as unknown as CompetitionRow[], frozenAt: c.frozenAt.toISOString() };
   const participants = participantsOf(c.participants);
@@ -119,12 +128,12 @@ export async function competitionStanding(prisma: PrismaClient, c: CompetitionRe
       await getKpiSnapshot(prisma, [kpi], {
         from: c.startsAt, to, timeZone: org.timeZone, now, serviceLevelSeconds: org.serviceLevelSeconds, percentiles: false,
         filters: { ...NO_FILTERS, [c.participantKind]: participants }, grouping: { by: c.participantKind },
-      })
+      }, { directory })
     ).get(kpi)?.groups ?? [];
   const [current, earlier] = await Promise.all([standing(end), status === "running" && hourAgo > c.startsAt ? standing(hourAgo) : []]);
   const names = await namesOf(prisma, c.participantKind, participants);
   const withEveryone = [...current, ...participants.filter((p) => !current.some((g) => g.key === p)).map((p) => ({ key: p, label: names.get(p) ?? p, value: null, n: 0 }))];
-  const rows = rankLeaderboard(kpi, withEveryone, earlier, base.minSample).map((row) => ({ ...row, progress: progress(kpi, row.value, c.goal) }));
+  const rows = rankLeaderboard(fact, withEveryone, earlier, base.minSample).map((row) => ({ ...row, progress: progress(fact, row.value, c.goal) }));
   if (status === "ended") {
     // Only the first to get here stores it; everyone then reads the same frozen standing.
     await prisma.competition.updateMany({ where: { id: c.id, frozenAt: null }, data: { finalStandings: rows as object[], frozenAt: now } });
@@ -144,9 +153,9 @@ export function scopedStanding(standing: CompetitionStanding, canSee: CanSee): C
   };
 }
 
-function progress(kpi: KpiKey, value: number | null, goal: number | null): number | null {
+function progress(kpi: ShownKpi, value: number | null, goal: number | null): number | null {
   if (value === null || goal === null) return null;
-  const share = getKpiDefinition(kpi).direction === "lower" ? (value <= 0 ? 1 : goal / value) : goal === 0 ? 1 : value / goal;
+  const share = kpi.direction === "lower" ? (value <= 0 ? 1 : goal / value) : goal === 0 ? 1 : value / goal;
   return Math.max(0, Math.min(1, share));
 }
 

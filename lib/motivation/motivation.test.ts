@@ -6,6 +6,8 @@ import { getOrgSettings } from "@/lib/org/get-org-settings";
 import { updateOrgSettings } from "@/lib/org/update-org-settings";
 import { describeEachDatabase, type TestDatabase } from "@/lib/testing/test-databases";
 
+import { saveCustomKpi } from "@/lib/kpi/custom/save-custom-kpi";
+
 import { createAchievement, evaluateAchievements } from "./achievements";
 import { competitionStanding, createCompetition, evaluateCompetitions } from "./competitions";
 import { listNotifications } from "./notifications";
@@ -120,5 +122,18 @@ describeEachDatabase("competitions", ({ db }) => {
     await store(db(), { tickets: [solved("C6", "a2", "2026-03-10T21:00:00Z"), solved("C7", "a2", "2026-03-10T21:10:00Z")] });
     const later = await competitionStanding(prisma, (await prisma.competition.findUniqueOrThrow({ where: { id: c.id } })), org, new Date("2026-03-12T06:00:00Z"));
     expect(later.rows.map((r) => [r.key, r.value])).toEqual([["a1", 3], ["a2", 2]]);
+  });
+
+  test("a competition on a custom KPI computes the version in force at its start, whatever is saved during it", async () => {
+    const prisma = db().prisma;
+    const org = await getOrgSettings(prisma);
+    const { key } = await saveCustomKpi(prisma, { name: "Email solved", unit: "count", direction: "higher", formula: "count(tickets by solved where channel = email)" }, { now: new Date("2026-03-01T00:00:00Z") });
+    await saveCustomKpi(prisma, { name: "Chat solved", unit: "count", direction: "higher", formula: "count(tickets by solved where channel = chat)" }, { key, now: new Date("2026-03-10T12:00:00Z") });
+    const c = await createCompetition(prisma, {
+      name: "Email sprint", kpiKey: key as `custom_${string}`, firstDay: "2026-03-10", lastDay: "2026-03-10", participantKind: "agent", participants: ["a1", "a2"], goal: 6,
+    }, TZ);
+    const live = await competitionStanding(prisma, c, org, new Date("2026-03-10T20:30:00Z"));
+    expect(live).toMatchObject({ kpi: key, fact: { name: "Email solved", version: 1 }, unit: "count", minSample: 0 });
+    expect(live.rows.map((r) => [r.key, r.rank, r.value, r.progress])).toEqual([["a1", 1, 3, 0.5], ["a2", 2, 2, 2 / 6]]);
   });
 });

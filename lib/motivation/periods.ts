@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { getKpiDefinition, isKpiKey, type KpiKey } from "@/lib/kpi/catalog";
+import type { AnyKpiKey, KpiDirectory } from "@/lib/kpi/kpi-directory";
 import { timeBuckets, type TimeBucket } from "@/lib/kpi/time-windows";
 
 export type PeriodKind = "day" | "week" | "month";
@@ -19,3 +20,7 @@ export function periodBefore(kind: PeriodKind, instant: Date, timeZone: string):
 export const ZPeriodKpiKey = z
   .string()
   .refine((key) => isKpiKey(key) && !getKpiDefinition(key).live, "must be a KPI of the catalog measured over a period, not a live one") as unknown as z.ZodType<KpiKey>;
+
+/** The same for any KPI of the directory, custom ones included (competitions). */
+export const periodKpiKey = (directory: KpiDirectory) =>
+  z.string().refine((key) => directory.has(key) && !directory.fact(key).live, "must be a KPI measured over a period, not a live one") as unknown as z.ZodType<AnyKpiKey>;

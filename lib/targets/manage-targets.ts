@@ -1,7 +1,9 @@
 import type { UserContext } from "@/lib/auth/guards";
 import { snapshotCache } from "@/lib/dashboards/load-dashboard";
 
-import { ZTargetInput, type TargetInput } from "./targets";
+import { loadKpiDirectory } from "@/lib/kpi/kpi-directory";
+
+import { targetInputSchema, type TargetInput } from "./targets";
 
 // Setting and removing targets from the settings page. Dashboards colour their widgets by these,
 // so each change drops the cached snapshots: the next poll shows the new colours, not an interval
@@ -15,7 +17,7 @@ export class TargetScopeError extends Error {
 
 /** Creates or replaces the target for (KPI, scope): one target per KPI and scope. */
 export async function saveTarget({ prisma }: Pick<UserContext, "prisma">, input: TargetInput): Promise<void> {
-  const t = ZTargetInput.parse(input);
+  const t = targetInputSchema(await loadKpiDirectory(prisma)).parse(input);
   await prisma.$transaction(async (tx) => {
     const team = t.team ? await tx.team.findUnique({ where: { externalId: t.team }, select: { id: true } }) : null;
     if (t.team && !team) throw new TargetScopeError("team", t.team);

@@ -1,4 +1,5 @@
-import { getKpiDefinition, needsMinimumSample, sampleNounOf, type KpiKey } from "@/lib/kpi/catalog";
+import { needsMinimumSample, sampleNounOf } from "@/lib/kpi/catalog";
+import { factOf, type KpiRef } from "@/lib/kpi/kpi-directory";
 import { formatChangeAmount, formatDurationShort, formatKpiValue } from "@/lib/kpi/format-kpi-value";
 
 import type { Target } from "./targets";
@@ -18,9 +19,9 @@ export type TargetStanding = { status: TargetStatus; gap: string } | { tooFew: n
 
 type Thresholds = Pick<Target, "value" | "warning" | "critical">;
 
-const higherIsBetter = (kpi: KpiKey) => getKpiDefinition(kpi).direction !== "lower";
+const higherIsBetter = (kpi: KpiRef) => factOf(kpi).direction !== "lower";
 
-export function targetStatus(kpi: KpiKey, value: number, target: Thresholds): TargetStatus {
+export function targetStatus(kpi: KpiRef, value: number, target: Thresholds): TargetStatus {
   const atLeast = (threshold: number) => (higherIsBetter(kpi) ? value >= threshold : value <= threshold);
   if (atLeast(target.value)) return "met";
   if (!atLeast(target.critical) || value === target.critical) return "critical";
@@ -28,8 +29,8 @@ export function targetStatus(kpi: KpiKey, value: number, target: Thresholds): Ta
 }
 
 /** A value in the words of a gap: durations as "1h 30m", the rest as the KPI shows them. */
-function amount(value: number, kpi: KpiKey): string {
-  const { unit } = getKpiDefinition(kpi);
+function amount(value: number, kpi: KpiRef): string {
+  const { unit } = factOf(kpi);
   return unit === "seconds" ? formatDurationShort(value) : formatKpiValue(value, unit);
 }
 
@@ -37,8 +38,8 @@ function amount(value: number, kpi: KpiKey): string {
  * The distance to the goal in the KPI's own unit: "−3.4 pts to 85.0%" and "+1.2 pts above 85.0%"
  * where higher is better, "42m over 1h" and "18m under 1h" where lower is, "at 85.0%" on it.
  */
-export function targetGap(kpi: KpiKey, value: number, goal: number): string {
-  const { unit } = getKpiDefinition(kpi);
+export function targetGap(kpi: KpiRef, value: number, goal: number): string {
+  const { unit } = factOf(kpi);
   const delta = value - goal;
   const target = amount(goal, kpi);
   if (delta === 0) return `at ${target}`;
@@ -48,18 +49,18 @@ export function targetGap(kpi: KpiKey, value: number, goal: number): string {
 }
 
 /** The number of records when a KPI's value rests on fewer than the minimum sample, else null. */
-export function tooFewRecords(kpi: KpiKey, n: number, minSampleSize: number): number | null {
-  return needsMinimumSample(kpi) && n < minSampleSize ? n : null;
+export function tooFewRecords(kpi: KpiRef, n: number, minSampleSize: number): number | null {
+  return needsMinimumSample(factOf(kpi)) && n < minSampleSize ? n : null;
 }
 
 /** "Too few responses (1)": the noun from the records the KPI counts. */
-export function tooFewLabel(kpi: KpiKey, n: number): string {
-  return `Too few ${sampleNounOf(kpi)} (${n})`;
+export function tooFewLabel(kpi: KpiRef, n: number): string {
+  return `Too few ${sampleNounOf(factOf(kpi))} (${n})`;
 }
 
 /** Where a value stands against its target; null without a value or a target. */
 export function targetStanding(
-  kpi: KpiKey,
+  kpi: KpiRef,
   figure: { value: number | null; n: number },
   target: Thresholds | null,
   minSampleSize: number,

@@ -1,6 +1,14 @@
 import { expect, it } from "vitest";
 
-import { ZTargetInput } from "./targets";
+import { makeKpiDirectory, type CustomKpiFact } from "@/lib/kpi/kpi-directory";
+
+import { targetInputSchema } from "./targets";
+
+const CUSTOM: CustomKpiFact = {
+  key: "custom_urgent_solved", custom: true, name: "Urgent solved", unit: "count", direction: "higher", plain: "", definition: "",
+  version: 1, decimals: 0, formula: "count(tickets by solved where priority = urgent)", formulaUnit: "count", references: [], node: null, archived: false,
+};
+const ZTargetInput = targetInputSchema(makeKpiDirectory([CUSTOM]));
 
 const issues = (input: Record<string, unknown>) => ZTargetInput.safeParse(input).error?.issues.map((i) => [i.path.join("."), i.message]);
 
@@ -26,4 +34,10 @@ it("orders the thresholds in the KPI's direction once they are read", () => {
   expect(issues({ kpiKey: "first_response_time", value: "10m", warning: "5m", critical: "1h" })).toEqual([["warning", "the goal must be at most the warning threshold"]]);
   expect(issues({ kpiKey: "nope", value: "1", warning: "1", critical: "1" })).toEqual([["kpiKey", "choose a KPI"]]);
   expect(issues({ kpiKey: "csat", warning: "85", critical: "80" })).toEqual([["value", "is required"]]);
+});
+
+it("takes a custom KPI of the directory, in its own unit and direction", () => {
+  expect(ZTargetInput.parse({ kpiKey: "custom_urgent_solved", value: "40", warning: "30", critical: "20" })).toMatchObject({ kpiKey: "custom_urgent_solved", value: 40 });
+  expect(issues({ kpiKey: "custom_urgent_solved", value: "20", warning: "30", critical: "10" })).toEqual([["warning", "the goal must be at least the warning threshold"]]);
+  expect(issues({ kpiKey: "custom_never_saved", value: "1", warning: "1", critical: "1" })).toEqual([["kpiKey", "choose a KPI"]]);
 });

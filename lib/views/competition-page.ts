@@ -3,7 +3,6 @@ import "server-only";
 import { can } from "@/lib/auth/access";
 import type { UserContext } from "@/lib/auth/guards";
 import { scopeOf, visibleSubjects } from "@/lib/auth/scope";
-import { getKpiDefinition } from "@/lib/kpi/catalog";
 import { competitionStanding, scopedStanding, type CompetitionStanding } from "@/lib/motivation/competitions";
 import { getOrgSettings } from "@/lib/org/get-org-settings";
 
@@ -28,7 +27,7 @@ export async function competitionPage(ctx: UserContext, id: number): Promise<Com
   return {
     timeZone: org.timeZone,
     now: now.getTime(),
-    kpiName: getKpiDefinition(standing.kpi).name,
+    kpiName: standing.fact.name,
     standing,
     canDelete: can(ctx.principal, "dashboards:manage"),
   };

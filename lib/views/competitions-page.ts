@@ -5,6 +5,7 @@ import type { UserContext } from "@/lib/auth/guards";
 import { scopeOf, visibleSubjects } from "@/lib/auth/scope";
 import { listAgents, listTeams } from "@/lib/directory/directory";
 import { getKpiDefinition, KPI_CATALOG, type KpiKey } from "@/lib/kpi/catalog";
+import { loadKpiDirectory } from "@/lib/kpi/kpi-directory";
 import { formatKpiValue } from "@/lib/kpi/format-kpi-value";
 import { listAchievements, recentAwards, type AwardView } from "@/lib/motivation/achievements";
 import { competitionStanding, listCompetitions, scopedStanding, type CompetitionStanding } from "@/lib/motivation/competitions";
@@ -27,8 +28,11 @@ export interface CompetitionsPage {
   groups: { title: "Running" | "Upcoming" | "Finished"; items: CompetitionSummary[] }[];
   achievements: { id: number; name: string; condition: string; awards: number }[];
   awards: AwardView[];
-  /** What the forms offer: KPIs measured over a period (not live states), and who can take part. */
-  form: { kpis: Option[]; agents: (Option & { team: string })[]; teams: Option[]; today: string };
+  /**
+   * What the forms offer: KPIs measured over a period (not live states), and who can take part.
+   * `kpis` for achievements (built-ins), `competitionKpis` for competitions (custom ones too).
+   */
+  form: { kpis: Option[]; competitionKpis: (Option & { duration?: boolean })[]; agents: (Option & { team: string })[]; teams: Option[]; today: string };
 }
 
 export interface CompetitionSummary {
@@ -45,13 +49,14 @@ export interface CompetitionSummary {
 export async function competitionsPage(ctx: UserContext): Promise<CompetitionsPage> {
   const { prisma } = ctx;
   const now = new Date();
-  const [org, competitions, achievements, canSee, agents, teams] = await Promise.all([
+  const [org, competitions, achievements, canSee, agents, teams, directory] = await Promise.all([
     getOrgSettings(prisma),
     listCompetitions(prisma),
     listAchievements(prisma),
     visibleSubjects(prisma, scopeOf(ctx.principal)),
     listAgents(prisma),
     listTeams(prisma),
+    loadKpiDirectory(prisma),
   ]);
   const standings: CompetitionStanding[] = [];
   for (const c of competitions.slice(0, MAX_COMPETITIONS)) standings.push(scopedStanding(await competitionStanding(prisma, c, org, now), canSee));
@@ -61,7 +66,7 @@ export async function competitionsPage(ctx: UserContext): Promise<CompetitionsPa
     return {
       id: s.id,
       name: s.name,
-      kpi: getKpiDefinition(s.kpi).name,
+      kpi: s.fact.name,
       startsAt: s.startsAt,
       endsAt: s.endsAt,
       leader: leader ? `${leader.label} (${formatKpiValue(leader.value, s.unit)})` : null,
@@ -92,6 +97,10 @@ export async function competitionsPage(ctx: UserContext): Promise<CompetitionsPa
     awards,
     form: {
       kpis: periodKpis,
+      competitionKpis: [
+        ...periodKpis,
+        ...directory.custom().filter((k) => !k.archived && !k.live).map((k) => ({ value: k.key, label: `${k.name} (custom)`, duration: k.unit === "seconds" })),
+      ],
       agents: agents.map((a) => ({ value: a.externalId, label: a.name, team: a.team?.name ?? "" })),
       teams: teams.map((t) => ({ value: t.externalId, label: t.name })),
       today: new Intl.DateTimeFormat("en-CA", { timeZone: org.timeZone }).format(now),

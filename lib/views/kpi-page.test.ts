@@ -1,6 +1,7 @@
 import { beforeAll, expect, test } from "vitest";
 
 import { ingestBatch } from "@/lib/ingest/ingest-batch";
+import { saveCustomKpi } from "@/lib/kpi/custom/save-custom-kpi";
 import { getKpiSnapshot } from "@/lib/kpi/get-kpi-snapshot";
 import { NO_FILTERS, NO_GROUPING, type KpiFilters } from "@/lib/kpi/kpi-query";
 import { timeBuckets } from "@/lib/kpi/time-windows";
@@ -38,6 +39,19 @@ describeEachDatabase("the KPI page view", ({ db }) => {
     expect(view.byTeam?.map((g) => [g.key, g.value])).toEqual([["alpha", 2], ["beta", 1]]);
     expect(view.records).toBe("tickets");
     expect(view.filterOptions.teams?.map((t) => t.value)).toEqual(["alpha", "beta"]);
+  });
+
+  test("a custom KPI has its page as a built-in has: the same numbers as its formula's built-in, its formula as the definition, no records list yet", async () => {
+    const { key } = await saveCustomKpi(db().prisma, { name: "Solved, again", unit: "count", direction: "higher", formula: "count(tickets by solved)", description: "Tickets solved, as a formula." });
+    const result = await kpiPageView(userContext(db().prisma, "manager"), key, { ...WINDOW_PARAMS, bucket: "day" });
+    if (!result.ok) throw new Error(`expected a page, got ${result.outcome}`);
+    const { view } = result;
+    expect(view.kpi).toMatchObject({ name: "Solved, again", plain: "Tickets solved, as a formula.", definition: "count(tickets by solved)", unit: "count" });
+    expect(view.current).toMatchObject({ value: 3 });
+    expect(view.trend?.current).toEqual([1, 2]);
+    expect(view.byTeam?.map((g) => [g.key, g.value])).toEqual([["alpha", 2], ["beta", 1]]);
+    expect(view.records).toBeNull();
+    expect(await kpiPageView(userContext(db().prisma, "manager"), "custom_never_saved", WINDOW_PARAMS)).toMatchObject({ ok: false });
   });
 
   test("the trend carries the goal in force: the team's when one team is in view, else the organisation's", async () => {

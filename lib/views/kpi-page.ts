@@ -3,9 +3,10 @@ import "server-only";
 import type { UserContext } from "@/lib/auth/guards";
 import { autoBucket } from "@/lib/dashboards/compute-dashboard-data";
 import type { DashboardFilters } from "@/lib/dashboards/dashboard-filters";
-import { getKpiDefinition, isKpiKey, recordsListOf, type KpiDefinition, type KpiKey, type RecordsList } from "@/lib/kpi/catalog";
+import { isKpiKey, recordsListOf, type RecordsList } from "@/lib/kpi/catalog";
 import { targetScopeOf } from "@/lib/dashboards/load-dashboard";
 import { getKpiSnapshot, type KpiGroup, type KpiSnapshotEntry } from "@/lib/kpi/get-kpi-snapshot";
+import { loadKpiDirectory, shownKpi, type AnyKpiKey, type ShownKpi } from "@/lib/kpi/kpi-directory";
 import { NO_GROUPING } from "@/lib/kpi/kpi-query";
 import { comparisonWindow, previousPeriod, timeBuckets } from "@/lib/kpi/time-windows";
 import { listTargets, resolveTarget } from "@/lib/targets/targets";
@@ -31,8 +32,9 @@ export interface Trend {
 }
 
 export interface KpiPageView {
-  key: KpiKey;
-  kpi: KpiDefinition;
+  key: AnyKpiKey;
+  /** From the directory: a custom KPI's page is a built-in's, its formula where the definition is. */
+  kpi: ShownKpi;
   filters: DashboardFilters;
   search: string;
   filterOptions: FilterOptions;
@@ -51,12 +53,13 @@ export interface KpiPageView {
 
 /** KPI card → the KPI page: the KPI over time against the previous period, and by team. */
 export async function kpiPageView(context: UserContext, key: string, searchParams: SearchParams): Promise<PageView<KpiPageView>> {
-  if (!isKpiKey(key)) return NOT_FOUND;
+  const directory = await loadKpiDirectory(context.prisma);
+  if (!directory.has(key)) return NOT_FOUND;
   const drilled = await drillContext(context, searchParams);
   if (!drilled.ok) return drilled;
   const { drill } = drilled;
   const { org, window, now } = drill;
-  const kpi = getKpiDefinition(key);
+  const kpi = shownKpi(directory.fact(key));
   const requestedBucket = TREND_BUCKETS.find((b) => b === searchParams.bucket) ?? null;
   const days = (window.to.getTime() - window.from.getTime()) / 86_400_000;
   const bucket = requestedBucket === "hour" && days > 31 ? "day" : (requestedBucket ?? autoBucket(window));
@@ -70,10 +73,10 @@ export async function kpiPageView(context: UserContext, key: string, searchParam
       ...window,
       percentiles: true,
       grouping: kpi.live ? NO_GROUPING : { by: "time", buckets: timeBuckets(window, bucket, org.timeZone) },
-    }),
-    getKpiSnapshot(drill.prisma, [key], { ...base, ...comparisonWindow(window, now, org.timeZone), grouping: NO_GROUPING }),
-    kpi.live ? null : getKpiSnapshot(drill.prisma, [key], { ...base, ...before, grouping: { by: "time", buckets: timeBuckets(before, bucket, org.timeZone) } }),
-    showTeams ? getKpiSnapshot(drill.prisma, [key], { ...base, ...window, grouping: { by: "team" } }) : null,
+    }, { directory }),
+    getKpiSnapshot(drill.prisma, [key], { ...base, ...comparisonWindow(window, now, org.timeZone), grouping: NO_GROUPING }, { directory }),
+    kpi.live ? null : getKpiSnapshot(drill.prisma, [key], { ...base, ...before, grouping: { by: "time", buckets: timeBuckets(before, bucket, org.timeZone) } }, { directory }),
+    showTeams ? getKpiSnapshot(drill.prisma, [key], { ...base, ...window, grouping: { by: "team" } }, { directory }) : null,
     filterOptions(drill.prisma, drill.scope),
     listTargets(drill.prisma),
     targetScopeOf(drill.prisma, drill.scoped),
@@ -100,7 +103,8 @@ export async function kpiPageView(context: UserContext, key: string, searchParam
         goal: resolveTarget(targets, key, targetScope)?.value ?? null,
       },
       byTeam: byTeam && (byTeam.get(key)?.groups ?? []),
-      records: recordsListOf(key),
+      // A custom KPI's records list (its formula's condition as the list's filter) is not built yet.
+      records: isKpiKey(key) ? recordsListOf(key) : null,
     },
   };
 }

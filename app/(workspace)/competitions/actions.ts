@@ -7,7 +7,8 @@ import { z } from "zod";
 import { requireAction } from "@/lib/auth/guards";
 import { fieldErrors, resubmittable, type FormState } from "@/lib/forms/form-state";
 import { ZAchievementInput } from "@/lib/motivation/achievements";
-import { UnknownParticipantError, ZCompetitionInput } from "@/lib/motivation/competitions";
+import { loadKpiDirectory } from "@/lib/kpi/kpi-directory";
+import { competitionInputSchema, UnknownParticipantError } from "@/lib/motivation/competitions";
 import { addAchievement, removeAchievement, removeCompetition, startCompetition } from "@/lib/motivation/manage-motivation";
 
 const optional = (form: FormData, name: string) => {
@@ -18,7 +19,7 @@ const optional = (form: FormData, name: string) => {
 export async function createCompetitionAction(_state: FormState, form: FormData): Promise<FormState> {
   const ctx = await requireAction("dashboards:manage");
   const kind = form.get("participantKind");
-  const parsed = ZCompetitionInput.safeParse({
+  const parsed = competitionInputSchema(await loadKpiDirectory(ctx.prisma)).safeParse({
     name: form.get("name") ?? "",
     kpiKey: form.get("kpiKey") ?? "",
     firstDay: form.get("firstDay") ?? "",

@@ -8,6 +8,7 @@ import { requireAction } from "@/lib/auth/guards";
 import {
   createDashboard,
   DashboardNotFoundError,
+  UnknownWidgetKpiError,
   deleteDashboard,
   deleteWidget,
   saveLayout,
@@ -87,6 +88,7 @@ export async function saveWidgetAction(dashboardId: number, widgetId: number | n
     await saveWidget(ctx, ZId.parse(dashboardId), widgetId === null ? null : ZId.parse(widgetId), parsed.data);
   } catch (error) {
     if (error instanceof DashboardNotFoundError) return { errors: { form: "This dashboard or widget no longer exists." } };
+    if (error instanceof UnknownWidgetKpiError) return { errors: { kpi: "Choose a KPI of the list." }, values: resubmittable(form) };
     throw error;
   }
   revalidatePath("/", "layout");

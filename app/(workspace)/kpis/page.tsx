@@ -7,7 +7,7 @@ import { definitionsPageView } from "@/lib/views/definitions-page";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "KPI definitions" };
 
-const FAMILY_TITLES: Record<KpiDefinition["family"], string> = {
+const FAMILY_TITLES: Record<KpiDefinition["family"] | "custom", string> = {
   tickets: "Tickets",
   replies: "Replies",
   sla: "Service-level agreements",
@@ -15,6 +15,7 @@ const FAMILY_TITLES: Record<KpiDefinition["family"], string> = {
   surveys: "Surveys",
   knowledge_base: "Knowledge base",
   live: "Live",
+  custom: "Your own KPIs",
 };
 const UNIT_LABELS: Record<KpiDefinition["unit"], string> = {
   count: "count",

@@ -36,7 +36,7 @@ function Progress({ row, standing }: { row: CompetitionRow; standing: Competitio
 
 function Value({ row, standing }: { row: CompetitionRow; standing: CompetitionStanding }) {
   return row.rank === null && standing.minSample > 0 && row.n < standing.minSample && row.value !== null ? (
-    <span className="text-xs text-slate-500 dark:text-slate-400">{tooFewLabel(standing.kpi, row.n)}</span>
+    <span className="text-xs text-slate-500 dark:text-slate-400">{tooFewLabel(standing.fact, row.n)}</span>
   ) : (
     <span className="font-semibold tabular-nums text-slate-900 dark:text-white" data-testid="competition-value">
       {formatKpiValue(row.value, standing.unit)}

@@ -1,7 +1,6 @@
 "use client";
 
 import type { NumberWidgetData } from "@/lib/dashboards/dashboard-data";
-import { getKpiDefinition } from "@/lib/kpi/catalog";
 import { formatKpiValue } from "@/lib/kpi/format-kpi-value";
 
 import { standingAccent, TargetStandingBadge } from "../target-standing-badge";
@@ -11,7 +10,7 @@ const ARC = { met: "#009E73", close: "#56B4E9", off: "#E69F00", critical: "#D55E
 
 /** The range the needle moves over: the KPI's scale, 0-100 for percentages, else up to twice the target. */
 function gaugeRange(data: NumberWidgetData): [number, number] {
-  const kpi = getKpiDefinition(data.kpi);
+  const kpi = data.fact;
   if (kpi.scale) return [kpi.scale[0], kpi.scale[1]];
   if (kpi.unit === "percent") return [0, 100];
   const top = Math.max(data.target ? data.target.value * 2 : 0, (data.current.value ?? 0) * 1.25, 1);
@@ -19,7 +18,7 @@ function gaugeRange(data: NumberWidgetData): [number, number] {
 }
 
 export function GaugeWidget({ title, data, href, stale }: { title: string; data: NumberWidgetData; href?: string; stale: boolean }) {
-  const kpi = getKpiDefinition(data.kpi);
+  const kpi = data.fact;
   const [min, max] = gaugeRange(data);
   const share = (v: number) => Math.min(1, Math.max(0, (v - min) / (max - min)));
   const value = data.current.value;
@@ -57,7 +56,7 @@ export function GaugeWidget({ title, data, href, stale }: { title: string; data:
           </text>
         </svg>
         <p className="flex flex-wrap items-center justify-center gap-1 text-xs text-slate-500 dark:text-slate-400">
-          {data.standing ? <TargetStandingBadge kpi={data.kpi} standing={data.standing} /> : data.target ? `target ${formatKpiValue(data.target.value, kpi.unit)}` : "No target set"}
+          {data.standing ? <TargetStandingBadge kpi={data.fact} standing={data.standing} /> : data.target ? `target ${formatKpiValue(data.target.value, kpi.unit)}` : "No target set"}
         </p>
       </div>
     </WidgetFrame>

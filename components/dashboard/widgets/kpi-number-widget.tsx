@@ -5,7 +5,6 @@ import { useId } from "react";
 import { Line, LineChart, ResponsiveContainer, YAxis } from "recharts";
 
 import type { NumberWidgetData } from "@/lib/dashboards/dashboard-data";
-import { getKpiDefinition } from "@/lib/kpi/catalog";
 import { formatChangeAmount, formatKpiValue } from "@/lib/kpi/format-kpi-value";
 
 import { AnimatedValue } from "../animated-value";
@@ -20,7 +19,7 @@ function Change({ data }: { data: NumberWidgetData }) {
   const before = data.previous?.value ?? null;
   const now = data.current.value;
   if (before === null || now === null) return <span className="text-slate-500 dark:text-slate-400">No earlier data to compare</span>;
-  const kpi = getKpiDefinition(data.kpi);
+  const kpi = data.fact;
   const delta = now - before;
   const amount = kpi.unit === "count" && before !== 0 ? `${Math.abs((delta / before) * 100).toFixed(0)}%` : formatChangeAmount(delta, kpi.unit);
   const direction = delta === 0 ? "same" : (delta > 0) === (kpi.direction !== "lower") ? "better" : "worse";
@@ -36,7 +35,7 @@ function Change({ data }: { data: NumberWidgetData }) {
 }
 
 export function KpiNumberWidget({ title, data, href, stale, kiosk = false }: { title: string; data: NumberWidgetData; href?: string; stale: boolean; kiosk?: boolean }) {
-  const kpi = getKpiDefinition(data.kpi);
+  const kpi = data.fact;
   const popover = useId();
   const testId = `kpi-${data.kpi.replace(/_/g, "-")}`;
   const points = data.sparkline.map((value, i) => ({ i, value }));
@@ -51,7 +50,7 @@ export function KpiNumberWidget({ title, data, href, stale, kiosk = false }: { t
       aside={
         <>
           {/* The gap goes under the number: beside the title it would squeeze the KPI's name. */}
-          <TargetStandingBadge kpi={data.kpi} standing={data.standing} withGap={false} />
+          <TargetStandingBadge kpi={data.fact} standing={data.standing} withGap={false} />
           {!kiosk && (
           <button
             type="button"

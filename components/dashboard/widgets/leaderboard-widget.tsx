@@ -5,7 +5,6 @@ import { useContext } from "react";
 
 import { WallContext } from "@/components/tv/wall-text";
 import type { LeaderboardWidgetData } from "@/lib/dashboards/dashboard-data";
-import { getKpiDefinition } from "@/lib/kpi/catalog";
 import { formatChangeAmount, formatKpiValue } from "@/lib/kpi/format-kpi-value";
 import type { LeaderboardRow } from "@/lib/leaderboards/leaderboard-row";
 import { tooFewLabel } from "@/lib/targets/target-standing";
@@ -32,7 +31,7 @@ function Movement({ rank, previousRank }: { rank: number | null; previousRank: n
 /** A "most improved" row's change, signed, coloured by whether it is good for the KPI. */
 function Improvement({ row, data }: { row: LeaderboardRow; data: LeaderboardWidgetData }) {
   if (row.change === null || row.change === undefined) return <span className="text-xs text-slate-500 dark:text-slate-400">No earlier period</span>;
-  const better = getKpiDefinition(data.kpi).direction === "lower" ? row.change < 0 : row.change > 0;
+  const better = data.fact.direction === "lower" ? row.change < 0 : row.change > 0;
   const tone = row.change === 0 ? "text-slate-500 dark:text-slate-400" : better ? "text-sky-700 dark:text-sky-300" : "text-orange-700 dark:text-orange-300";
   return (
     <span className="text-right">
@@ -68,7 +67,7 @@ function Row({ row, data, rowHref }: { row: LeaderboardRow; data: LeaderboardWid
         <Improvement row={row} data={data} />
       ) : row.rank === null && data.minSample > 0 && row.n < data.minSample ? (
         <span className="text-xs text-slate-500 dark:text-slate-400" title={`Ranked from ${data.minSample} on`} data-testid="leaderboard-too-few">
-          {tooFewLabel(data.kpi, row.n)}
+          {tooFewLabel(data.fact, row.n)}
         </span>
       ) : (
         <span className="text-right font-semibold tabular-nums text-slate-900 dark:text-white">

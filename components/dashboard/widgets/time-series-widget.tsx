@@ -2,7 +2,6 @@
 
 import { PeriodLineChart } from "@/components/charts/period-line-chart";
 import type { SeriesWidgetData } from "@/lib/dashboards/dashboard-data";
-import { getKpiDefinition } from "@/lib/kpi/catalog";
 
 import { SERIES_COLOURS } from "../status";
 import { WidgetFrame } from "../widget-frame";
@@ -26,7 +25,7 @@ export function TimeSeriesWidget({ title, data, href, stale, now }: { title: str
           now={now}
           series={data.series.map((s, i) => ({
             key: s.kpi,
-            name: getKpiDefinition(s.kpi).name,
+            name: s.name,
             colour: SERIES_COLOURS[i % SERIES_COLOURS.length]!,
             points: s.points,
             previous: i === 0 ? s.previous : undefined,

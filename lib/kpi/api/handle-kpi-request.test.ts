@@ -10,6 +10,7 @@ import { OFFICE_HOURS } from "@/lib/business-hours/schedule";
 import { saveSchedule } from "@/lib/business-hours/save-schedule";
 import { technionCallsToRecords } from "@/lib/datasets/technion-calls";
 import { ingestBatch } from "@/lib/ingest/ingest-batch";
+import { saveCustomKpi } from "@/lib/kpi/custom/save-custom-kpi";
 import { parseIngestBatch } from "@/lib/ingest/record-schemas";
 import { updateOrgSettings } from "@/lib/org/update-org-settings";
 import { useRouteDatabase } from "@/lib/testing/route-database";
@@ -79,6 +80,7 @@ describeEachDatabase("GET /api/v1/kpis", ({ db }) => {
     ["keys=aht&hours=office", "hours"],
     ["keys=aht&group_by=team", "group_by"],
     ["keys=aht&keys=asa", "keys"],
+    ["keys=aht,custom_never_saved", "keys"],
     ["keys=aht&team=%00", "team"],
     ["keys=aht&agent=a%01b", "agent"],
     ["keys=aht&queue=q&queue=%7F", "queue"],
@@ -134,6 +136,18 @@ describeEachDatabase("GET /api/v1/kpis", ({ db }) => {
       expect(body.kpis.ticket_volume).toMatchObject({ value: 0, previous: { value: 1 } });
       const teams = await get("keys=ticket_volume&from=2026-03-07T00:00:00Z&to=2026-03-11T00:00:00Z&groupBy=team&team=alpha");
       expect(teams.body.kpis.ticket_volume!.groups).toEqual([{ key: "alpha", label: "alpha", value: 3, n: 3 }]);
+    });
+
+    test("a custom KPI's key answers in the same shape as a built-in's, groups included", async () => {
+      const { key } = await saveCustomKpi(db().prisma, { name: "Chat share API", unit: "percent", direction: "neutral", formula: "share(tickets by created, channel = chat)" });
+      const { status, body } = await get(`keys=ticket_volume,${key}&from=2026-03-07T00:00:00-05:00&to=2026-03-10T00:00:00-04:00&groupBy=day&compare=previous`);
+      expect(status).toBe(200);
+      expect(body.kpis[key]).toMatchObject({ value: 50, unit: "percent", n: 6, numerator: 3, denominator: 6, previous: { value: null } });
+      expect(body.kpis[key]!.groups).toEqual([
+        { key: "2026-03-07T00:00:00-05:00", label: "2026-03-07T00:00:00-05:00", value: 50, n: 2 },
+        { key: "2026-03-08T00:00:00-05:00", label: "2026-03-08T00:00:00-05:00", value: 50, n: 2 },
+        { key: "2026-03-09T00:00:00-04:00", label: "2026-03-09T00:00:00-04:00", value: 50, n: 2 },
+      ]);
     });
 
     test("hours=business measures durations inside the organisation's business hours", async () => {

@@ -7,6 +7,7 @@ import { problem } from "@/lib/http/problem";
 import { getOrgSettings } from "@/lib/org/get-org-settings";
 
 import { getKpiSnapshot, type KpiSnapshotEntry } from "../get-kpi-snapshot";
+import { isCustomKpiKey, loadKpiDirectory } from "../kpi-directory";
 import { NO_GROUPING } from "../kpi-query";
 import { comparisonWindow } from "../time-windows";
 
@@ -18,13 +19,17 @@ export async function handleKpiRequest(prisma: PrismaClient, params: KpiParams, 
   const parsed = kpiRequestOf(params, { timeZone: org.timeZone, now });
   if (!parsed.ok) return refused(400, "invalid_parameter", parsed.error);
   const { keys, window, timeZone, grouping, compare, hours } = parsed.request;
+  // Built-in keys were checked with the parameters; a custom one needs the directory.
+  const directory = keys.some(isCustomKpiKey) ? await loadKpiDirectory(prisma) : undefined;
+  const unknown = directory ? keys.filter((key) => !directory.has(key)) : [];
+  if (unknown.length) return refused(400, "invalid_parameter", { parameter: "keys", message: `unknown KPI key: ${unknown.join(", ")}` });
   const scoped = await narrowFilters(prisma, scope, parsed.request.filters);
   if (!scoped.ok) return refused(403, "forbidden", scoped);
   const { filters } = scoped;
   const base = { timeZone, filters, now, serviceLevelSeconds: org.serviceLevelSeconds, hours };
   const [current, previous] = await Promise.all([
-    getKpiSnapshot(prisma, keys, { ...base, ...window, grouping }),
-    compare ? getKpiSnapshot(prisma, keys, { ...base, ...comparisonWindow(window, now, timeZone), grouping: NO_GROUPING }) : null,
+    getKpiSnapshot(prisma, keys, { ...base, ...window, grouping }, { directory }),
+    compare ? getKpiSnapshot(prisma, keys, { ...base, ...comparisonWindow(window, now, timeZone), grouping: NO_GROUPING }, { directory }) : null,
   ]);
 
   const iso = (d: Date) => formatISO(new TZDate(d.getTime(), timeZone));

@@ -3,8 +3,9 @@ import { z } from "zod";
 import { ZParamText } from "@/lib/http/param-text";
 import { isTimeZone } from "@/lib/org/update-org-settings";
 
-import { isKpiKey, type KpiKey } from "../catalog";
+import { isKpiKey } from "../catalog";
 import { DIMENSIONS } from "../dimensions";
+import { isCustomKpiKey, type AnyKpiKey } from "../kpi-directory";
 import type { HoursBasis, KpiFilters, KpiGrouping } from "../kpi-query";
 import { MAX_WINDOW_MS, QUERY_LIMITS } from "../query-limits";
 import { BUCKET_UNITS, presetWindow, timeBuckets, WINDOW_PRESETS, type BucketUnit, type TimeWindow } from "../time-windows";
@@ -46,11 +47,12 @@ const ZKpiKeys = z
   .string({ error: "is required: a comma-separated list of KPI keys, e.g. keys=aht,asa,csat" })
   .pipe(ZParamText)
   .transform((value) => [...new Set(value.split(",").map((key) => key.trim()).filter(Boolean))])
+  // A custom key's existence needs the database: the handler checks it against the directory.
   .superRefine((keys, ctx) => {
-    const unknown = keys.filter((key) => !isKpiKey(key));
+    const unknown = keys.filter((key) => !isKpiKey(key) && !isCustomKpiKey(key));
     if (keys.length === 0 || unknown.length) ctx.addIssue({ code: "custom", message: `unknown KPI key: ${unknown.join(", ") || "(empty)"}` });
   })
-  .transform((keys) => keys as KpiKey[]);
+  .transform((keys) => keys as AnyKpiKey[]);
 
 /** The query string of GET /api/v1/kpis (SPEC section 2), validated in full; each problem names its parameter. */
 export const ZKpiParams = z.preprocess(
@@ -83,7 +85,7 @@ export const ZKpiParams = z.preprocess(
 export type KpiParams = z.output<typeof ZKpiParams>;
 
 export interface KpiRequest {
-  keys: KpiKey[];
+  keys: AnyKpiKey[];
   window: TimeWindow;
   timeZone: string;
   filters: KpiFilters;

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 import { getKpiDefinition, isKpiKey, type KpiKey } from "../catalog";
-import { getKpiSnapshot, type KpiSnapshotEntry } from "../get-kpi-snapshot";
+import { builtInSnapshot, type KpiSnapshotEntry } from "../built-in-snapshot";
 import { NO_GROUPING, type KpiGrouping, type KpiQuery } from "../kpi-query";
 import { loadRollupStates } from "../rollups/load-rollup-states";
 import { checkFormula, MAX_REFERENCE_DEPTH, type KnownCustomKpi } from "./check-formula";
@@ -29,11 +29,6 @@ export interface CustomKpiOptions {
   at?: Date;
   /** How many custom KPIs refer down to this one (bounded by the checker's MAX_REFERENCE_DEPTH). */
   depth?: number;
-  /**
-   * How built-in references are read: getKpiSnapshot unless given (a snapshot that delegates custom
-   * keys here passes its built-in part, so that neither module needs the other).
-   */
-  snapshot?: (prisma: PrismaClient, keys: readonly KpiKey[], q: KpiQuery) => Promise<Map<KpiKey, KpiSnapshotEntry>>;
 }
 
 function leavesOf(node: TypedNode, into: FormulaLeaf[] = []): FormulaLeaf[] {
@@ -80,7 +75,7 @@ async function loadTypedVersion(prisma: PrismaClient, key: string, at: Date | un
  * A checked formula over the query's window, filters and grouping: its aggregates through the
  * compiler (counts, shares, sums and means whose conditions and field a rollup counts and sums
  * from the rollups where they cover the window, everything else from the raw rows of its set), its references to built-in KPIs through
- * getKpiSnapshot itself, so no built-in formula is copied, and to custom KPIs by computing their
+ * builtInSnapshot itself, so no built-in formula is copied, and to custom KPIs by computing their
  * version in force; then the arithmetic per group. Totals and groups come from separate passes,
  * as getKpiSnapshot's do. A live formula has no time buckets, as the live KPIs have none.
  */
@@ -118,7 +113,7 @@ export async function computeCustomKpi(prisma: PrismaClient, node: TypedNode, q:
   const [totals, grouped, snapshot, customValues] = await Promise.all([
     run(NO_GROUPING),
     grouping.by === "none" ? null : run(grouping),
-    references.size ? (options.snapshot ?? getKpiSnapshot)(prisma, [...references], { ...query, grouping }) : new Map<KpiKey, KpiSnapshotEntry>(),
+    references.size ? builtInSnapshot(prisma, [...references], { ...query, grouping }) : new Map<KpiKey, KpiSnapshotEntry>(),
     Promise.all([...customs].map(async (key) => {
       const tree = await loadTypedVersion(prisma, key, options.at);
       return [key, await computeCustomKpi(prisma, tree, { ...query, grouping }, { ...options, depth: depth + 1 })] as const;

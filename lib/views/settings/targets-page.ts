@@ -2,13 +2,15 @@ import "server-only";
 
 import type { UserContext } from "@/lib/auth/guards";
 import { listAgents, listTeams } from "@/lib/directory/directory";
-import { getKpiDefinition, KPI_CATALOG } from "@/lib/kpi/catalog";
 import { formatKpiValue } from "@/lib/kpi/format-kpi-value";
+import { loadKpiDirectory } from "@/lib/kpi/kpi-directory";
 import { listTargets } from "@/lib/targets/targets";
 
 interface Option {
   value: string;
   label: string;
+  /** For a custom KPI, which the catalog does not know: its amounts are typed as durations. */
+  duration?: boolean;
 }
 
 export interface TargetsPage {
@@ -19,20 +21,20 @@ export interface TargetsPage {
 }
 
 export async function targetsPage({ prisma }: UserContext): Promise<TargetsPage> {
-  const [targets, teams, agents] = await Promise.all([listTargets(prisma), listTeams(prisma), listAgents(prisma)]);
+  const [targets, teams, agents, directory] = await Promise.all([listTargets(prisma), listTeams(prisma), listAgents(prisma), loadKpiDirectory(prisma)]);
   const teamNames = new Map(teams.map((t) => [t.id, t.name]));
   const agentNames = new Map(agents.map((a) => [a.id, a.name]));
   const scopeName = (t: { teamId: number | null; agentId: number | null }) =>
     t.agentId !== null ? `Agent: ${agentNames.get(t.agentId)}` : t.teamId !== null ? `Team: ${teamNames.get(t.teamId)}` : "Organisation";
   return {
-    kpis: KPI_CATALOG.map((k) => ({ value: k.key, label: `${k.name} (${k.direction === "lower" ? "lower" : "higher"} is better)` })),
+    kpis: directory.list().map((k) => ({ value: k.key, label: `${k.name} (${k.direction === "lower" ? "lower" : "higher"} is better)`, ...(k.custom && { duration: k.unit === "seconds" }) })),
     scopes: [
       { value: "", label: "The organisation" },
       ...teams.map((t) => ({ value: `team:${t.externalId}`, label: `Team: ${t.name}` })),
       ...agents.map((a) => ({ value: `agent:${a.externalId}`, label: `Agent: ${a.name}` })),
     ],
     targets: targets.map((t) => {
-      const kpi = getKpiDefinition(t.kpiKey);
+      const kpi = directory.fact(t.kpiKey);
       return {
         id: t.id,
         kpi: kpi.name,

@@ -6,12 +6,13 @@ import { z } from "zod";
 import { requireAction } from "@/lib/auth/guards";
 import { fieldErrors, resubmittable, type FormState } from "@/lib/forms/form-state";
 import { deleteTarget, saveTarget, TargetScopeError } from "@/lib/targets/manage-targets";
-import { ZTargetInput } from "@/lib/targets/targets";
+import { loadKpiDirectory } from "@/lib/kpi/kpi-directory";
+import { targetInputSchema } from "@/lib/targets/targets";
 
 export async function saveTargetAction(_state: FormState, form: FormData): Promise<FormState> {
   const ctx = await requireAction("targets:manage");
   const scope = String(form.get("scope") ?? "");
-  const parsed = ZTargetInput.safeParse({
+  const parsed = targetInputSchema(await loadKpiDirectory(ctx.prisma)).safeParse({
     kpiKey: form.get("kpiKey") ?? "",
     team: scope.startsWith("team:") ? scope.slice(5) : undefined,
     agent: scope.startsWith("agent:") ? scope.slice(6) : undefined,

@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: "Edit dashboard" };
 export default async function EditDashboardPage({ params }: { params: Promise<{ slug: string }> }) {
   const view = await dashboardEditorPage(await requirePage("dashboards:manage"), (await params).slug);
   if (!view) notFound();
-  const { dashboard, competitions, snapshot } = view;
+  const { dashboard, competitions, kpis, snapshot } = view;
   return (
     <main className="mx-auto max-w-[1600px] space-y-6 px-6 py-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -41,6 +41,7 @@ export default async function EditDashboardPage({ params }: { params: Promise<{ 
         saveWidget={saveWidgetAction.bind(null, dashboard.id)}
         deleteWidget={deleteWidgetAction.bind(null, dashboard.id)}
         competitions={competitions}
+        kpis={kpis}
       />
     </main>
   );
