@@ -96,7 +96,7 @@ export function PeriodLineChart({ buckets, bucket, unit, series, now }: PeriodLi
               tick={tick}
               tickLine={false}
               axisLine={false}
-              width={Math.ceil(text.fontPx * 0.62 * tickChars + text.fontPx * 0.6)}
+              width={yAxisWidth(tickChars, text.fontPx)}
               domain={scale.domain}
               ticks={scale.ticks}
               interval={0}
@@ -181,4 +181,11 @@ function PeriodTooltip({ active, index, series, unit, running, rows }: { active?
       </dl>
     </div>
   );
+}
+
+// Recharts draws a tick's text its tick size and margin (6 + 2 px) left of the axis, inside the
+// axis's width; "%" and "h" are wider than a digit, so a digit's 0.62 em alone clipped "60%".
+const TICK_OFFSET_PX = 8;
+function yAxisWidth(chars: number, fontPx: number): number {
+  return Math.ceil(fontPx * 0.7 * chars + fontPx * 0.6 + TICK_OFFSET_PX);
 }

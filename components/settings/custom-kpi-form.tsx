@@ -95,7 +95,7 @@ export function CustomKpiForm({ action, preview, initial }: CustomKpiFormProps) 
           className="mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 font-mono text-sm dark:border-slate-600 dark:bg-slate-900"
         />
         <span id="formula-help" className="mt-1 block text-sm text-slate-500 dark:text-slate-400">
-          Counts and shares of tickets by created, solved or first_answered, with conditions on team, agent, channel and priority, and arithmetic over them and over built-in KPIs (docs/custom-kpis.md).
+          Count, share, sum, mean, median, p90, max or distinct over tickets, replies, calls, surveys, knowledge-base views or agent status, with conditions on their fields, and arithmetic over them and over other KPIs (docs/custom-kpis.md).
         </span>
         {errors.formula && <span className="mt-1 block text-sm text-red-700" data-testid="formula-error">{errors.formula}</span>}
       </label>
