@@ -23,6 +23,8 @@ import { ZWidgetConfig } from "@/lib/dashboards/widget-config";
 import { seedDemoIfEmpty } from "@/lib/demo/seed-demo";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { KPI_KEYS, type KpiKey } from "@/lib/kpi/catalog";
+import { checkFormula } from "@/lib/kpi/custom/check-formula";
+import { computeCustomKpi } from "@/lib/kpi/custom/compute-custom-kpi";
 import { getKpiSnapshot } from "@/lib/kpi/get-kpi-snapshot";
 import { NO_FILTERS, NO_GROUPING, type KpiGrouping, type KpiQuery } from "@/lib/kpi/kpi-query";
 import { refreshRollups } from "@/lib/kpi/rollups/refresh-rollups";
@@ -35,6 +37,14 @@ const { values } = parseArgs({
 const TICKETS = Number(values.tickets ?? 1_000_000);
 const RUNS = Number(values.runs ?? 20);
 const SLOW_RUNS = Math.min(RUNS, 5);
+/** A built-in KPI and a custom formula a support lead would write over the same family. */
+const CUSTOM_PAIRS: [KpiKey, string][] = [
+  ["ticket_volume", "share(tickets by created, channel = chat and priority in (high, urgent))"],
+  ["tickets_solved", "count(tickets by solved where reopens >= 2)"],
+  ["first_response_time", "share(tickets by first_answered, business first_response <= 10m)"],
+  ["service_level", "count(calls where answered and answer_wait <= 30s) / count(calls where offered)"],
+  ["csat", "share(surveys where kind = csat and channel = chat, score >= 4)"],
+];
 const TZ = "Europe/Copenhagen";
 
 /** What the default dashboard ("Service overview") shows, live queue included. */
@@ -145,6 +155,16 @@ async function run(label: string, target: DatabaseTarget, url?: string) {
     await time("(e) the same in business hours", () => getKpiSnapshot(db.prisma, durations, { ...q(last30, NO_GROUPING), hours: "business" }));
     await time("(f) SLA first response and resolution, 30 days", () =>
       getKpiSnapshot(db.prisma, ["sla_first_response", "sla_resolution"], q(last30, NO_GROUPING)));
+    // A custom KPI costs at most twice the built-in of its family (issue 21): pairs over 30 days.
+    for (const [builtIn, formula] of CUSTOM_PAIRS) {
+      const checked = checkFormula(formula);
+      if (!checked.ok) throw new Error(`${formula}: ${checked.error.message}`);
+      const [b, c] = await timeTogether([
+        [`(g) built-in ${builtIn}, 30 days`, () => getKpiSnapshot(db.prisma, [builtIn], q(last30, NO_GROUPING))],
+        [`(g) custom ${formula}`, () => computeCustomKpi(db.prisma, checked.value, q(last30, NO_GROUPING))],
+      ]);
+      console.log(`  (g) custom / built-in = ${(c! / b!).toFixed(2)}`);
+    }
 
     if (pool) {
       for (const statement of families) {
