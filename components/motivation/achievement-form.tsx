@@ -18,7 +18,7 @@ const PERIODS = [
 ];
 
 /** "50 tickets solved in a day": a KPI, whose, over what period, and the threshold to reach. */
-export function AchievementForm({ action, kpis }: { action: (state: FormState, form: FormData) => Promise<FormState>; kpis: { value: string; label: string }[] }) {
+export function AchievementForm({ action, kpis }: { action: (state: FormState, form: FormData) => Promise<FormState>; kpis: { value: string; label: string; duration?: boolean }[] }) {
   const [state, submit, pending] = useActionState<FormState, FormData>(action, {});
   const errors = state.errors ?? {};
   const sent = state.values ?? {};
@@ -27,7 +27,7 @@ export function AchievementForm({ action, kpis }: { action: (state: FormState, f
     <form action={submit} onChange={pickKpi} className="grid gap-4 md:grid-cols-3" data-testid="achievement-form">
       <Field label="Name" name="name" required defaultValue={sent.name?.[0]} error={errors.name} placeholder="50 solved in a day" />
       <SelectField label="KPI" name="kpiKey" options={kpis} defaultValue={kpiKey} error={errors.kpiKey} />
-      <KpiAmountField label="Threshold" name="threshold" kpiKey={kpiKey} required defaultValue={sent.threshold?.[0]} error={errors.threshold} />
+      <KpiAmountField label="Threshold" name="threshold" kpiKey={kpiKey} duration={kpis.find((k) => k.value === kpiKey)?.duration} required defaultValue={sent.threshold?.[0]} error={errors.threshold} />
       <SelectField label="Earned by" name="scope" options={SCOPES} defaultValue={sent.scope?.[0] ?? "agent"} error={errors.scope} />
       <SelectField label="Within" name="period" options={PERIODS} defaultValue={sent.period?.[0] ?? "day"} error={errors.period} />
       <Field label="Over at least (records)" name="minSample" type="number" min={0} defaultValue={sent.minSample?.[0] ?? "0"} error={errors.minSample} />

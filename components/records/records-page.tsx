@@ -14,7 +14,7 @@ export function RecordsPage({ view }: { view: RecordsPageView }) {
   let subtitle;
   if (view.kind === "tickets") {
     const { basis } = view;
-    subtitle = `Tickets ${BASIS_WORDS[basis]} ${basis === "open" ? "the period" : "in the period"}${kpi ? `, as ${kpi.definition.name} counts them` : ""}.`;
+    subtitle = `Tickets ${BASIS_WORDS[basis]} ${basis === "open" ? "the period" : "in the period"}${kpi ? (kpi.custom ? ` that ${kpi.name} counts (its formula's condition)` : `, as ${kpi.name} counts them`) : ""}.`;
     table = (
       <RecordsTable
         kind="tickets"
@@ -37,7 +37,7 @@ export function RecordsPage({ view }: { view: RecordsPageView }) {
       />
     );
   } else {
-    subtitle = "Calls that ended in the period.";
+    subtitle = `Calls that ended in the period${kpi?.custom ? ` that ${kpi.name} counts (its formula's condition)` : ""}.`;
     table = (
       <RecordsTable
         kind="calls"
@@ -65,7 +65,7 @@ export function RecordsPage({ view }: { view: RecordsPageView }) {
     <DrillPage
       crumbs={[
         { href: `/${view.search}`, label: "Dashboards" },
-        ...(kpi ? [{ href: `/kpis/${kpi.key}${view.search}`, label: kpi.definition.name }] : []),
+        ...(kpi ? [{ href: `/kpis/${kpi.key}${view.search}`, label: kpi.name }] : []),
       ]}
       title={view.kind === "tickets" ? "Tickets" : "Calls"}
       subtitle={`${subtitle}${who}`}

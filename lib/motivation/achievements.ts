@@ -2,38 +2,46 @@ import { z } from "zod";
 
 import type { CanSee } from "@/lib/auth/scope";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { getKpiDefinition, needsMinimumSample, type KpiKey } from "@/lib/kpi/catalog";
+import { needsMinimumSample } from "@/lib/kpi/catalog";
 import { formatKpiValue } from "@/lib/kpi/format-kpi-value";
 import { getKpiSnapshot } from "@/lib/kpi/get-kpi-snapshot";
+import {
+  factOf, isCustomKpiKey, loadKpiDirectory, loadKpiDirectoryAt, makeKpiDirectory, shownKpi, type AnyKpiKey, type KpiDirectory, type KpiRef,
+} from "@/lib/kpi/kpi-directory";
 import { NO_FILTERS } from "@/lib/kpi/kpi-query";
 import { parseKpiAmount, ZKpiAmountText } from "@/lib/kpi/parse-kpi-amount";
 import type { OrgSettings } from "@/lib/org/get-org-settings";
 
 import { agentsOfTeams, notifyAgents } from "./notifications";
-import { periodBefore, periodContaining, ZPeriodKpiKey, type PeriodKind } from "./periods";
+import { periodBefore, periodContaining, periodKpiKey, type PeriodKind } from "./periods";
 
-/** The threshold is typed in the KPI's unit: a duration ("1h 30m" or seconds) for time KPIs. */
-export const ZAchievementInput = z
+/**
+ * An achievement on any KPI of the directory measured over a period, built-in or custom. The
+ * threshold is typed in the KPI's unit: a duration ("1h 30m" or seconds) for time KPIs.
+ */
+export const achievementInputSchema = (directory: KpiDirectory) => z
   .object({
     name: z.string().trim().min(1, "is required").max(80, "must be at most 80 characters"),
-    kpiKey: ZPeriodKpiKey,
+    kpiKey: periodKpiKey(directory),
     scope: z.enum(["agent", "team"]),
     period: z.enum(["day", "week", "month"]),
     threshold: ZKpiAmountText,
     minSample: z.coerce.number().int("must be a whole number").min(0).max(100_000).default(0),
   })
   .transform((a, ctx) => {
-    const threshold = parseKpiAmount(getKpiDefinition(a.kpiKey).unit, a.threshold);
+    const threshold = parseKpiAmount(directory.fact(a.kpiKey).unit, a.threshold);
     if ("amount" in threshold) return { ...a, threshold: threshold.amount };
     ctx.addIssue({ code: "custom", path: ["threshold"], message: threshold.error });
     return z.NEVER;
   });
+/** Over the built-in KPIs alone: what needs no database to check. */
+export const ZAchievementInput = achievementInputSchema(makeKpiDirectory([]));
 export type AchievementInput = z.infer<typeof ZAchievementInput>;
 
 export interface AwardView {
   id: number;
   achievement: string;
-  kpi: KpiKey;
+  kpi: AnyKpiKey;
   scope: "agent" | "team";
   subject: string;
   subjectName: string;
@@ -55,8 +63,17 @@ export async function deleteAchievement(prisma: PrismaClient, id: number): Promi
 }
 
 /** Reached in the KPI's better direction (a volume counts higher as better). */
-export function meetsThreshold(key: KpiKey, value: number, threshold: number): boolean {
-  return getKpiDefinition(key).direction === "lower" ? value <= threshold : value >= threshold;
+export function meetsThreshold(kpi: KpiRef, value: number, threshold: number): boolean {
+  return factOf(kpi).direction === "lower" ? value <= threshold : value >= threshold;
+}
+
+/**
+ * The directory a period's achievements are computed with: a custom KPI's version in force at the
+ * period's start (as a competition's at its start), so an edit during a day changes nothing
+ * awarded for it. Built-ins alone need no database.
+ */
+async function directoryFor(prisma: PrismaClient, keys: readonly string[], start: Date): Promise<KpiDirectory> {
+  return keys.some(isCustomKpiKey) ? loadKpiDirectoryAt(prisma, start) : makeKpiDirectory([]);
 }
 
 /**
@@ -82,17 +99,20 @@ export async function evaluateAchievements(prisma: PrismaClient, org: OrgSetting
       { window: periodBefore(period as PeriodKind, now, org.timeZone), complete: true },
     ];
     for (const { window, complete } of periods) {
-      const due = members.filter((a) => complete || getKpiDefinition(a.kpiKey as KpiKey).direction !== "lower");
+      const directory = await directoryFor(prisma, members.map((a) => a.kpiKey), window.start);
+      // A key no longer in the directory (not a KPI any more) has nothing to award.
+      const due = members.filter((a) => directory.has(a.kpiKey) && (complete || directory.fact(a.kpiKey).direction !== "lower"));
       if (due.length === 0) continue;
-      const snapshot = await getKpiSnapshot(prisma, [...new Set(due.map((a) => a.kpiKey as KpiKey))], {
+      const snapshot = await getKpiSnapshot(prisma, [...new Set(due.map((a) => a.kpiKey as AnyKpiKey))], {
         from: window.start, to: new Date(Math.min(window.end.getTime(), now.getTime())), timeZone: org.timeZone, now,
         serviceLevelSeconds: org.serviceLevelSeconds, percentiles: false, filters: NO_FILTERS, grouping: { by: scope },
-      });
+      }, { directory });
       for (const a of due) {
-        const key = a.kpiKey as KpiKey;
-        const minimum = Math.max(1, a.minSample, needsMinimumSample(key) ? org.minSampleSize : 0);
+        const key = a.kpiKey as AnyKpiKey;
+        const fact = shownKpi(directory.fact(key));
+        const minimum = Math.max(1, a.minSample, needsMinimumSample(fact) ? org.minSampleSize : 0);
         const reached = (snapshot.get(key)?.groups ?? []).filter(
-          (g): g is typeof g & { key: string; value: number } => g.key !== null && g.value !== null && g.n >= minimum && meetsThreshold(key, g.value, a.threshold),
+          (g): g is typeof g & { key: string; value: number } => g.key !== null && g.value !== null && g.n >= minimum && meetsThreshold(fact, g.value, a.threshold),
         );
         if (reached.length === 0) continue;
         // Sorted by subject, so two evaluations inserting the same awards lock their keys in one order (docs/ingest.md).
@@ -102,7 +122,7 @@ export async function evaluateAchievements(prisma: PrismaClient, org: OrgSetting
           skipDuplicates: true,
         });
         for (const award of created) {
-          const view = toAwardView(award, a);
+          const view = toAwardView(award, a, directory);
           awarded.push(view);
           const agents = scope === "agent" ? [award.subject] : await agentsOfTeams(prisma, [award.subject]);
           await notifyAgents(prisma, agents, `Achievement unlocked: ${a.name} (${view.formatted})${scope === "team" ? ` for ${award.subjectName}` : ""}`, null);
@@ -121,10 +141,9 @@ export async function recentAwards(prisma: PrismaClient, canSee: CanSee, options
     take: options.limit * 4,
     include: { achievement: true },
   });
-  return rows
-    .filter((r) => canSee(r.achievement.scope, r.subject))
-    .slice(0, options.limit)
-    .map((r) => toAwardView(r, r.achievement));
+  const shown = rows.filter((r) => canSee(r.achievement.scope, r.subject)).slice(0, options.limit);
+  const directory = await awardsDirectory(prisma, shown.map((r) => r.achievement.kpiKey));
+  return shown.map((r) => toAwardView(r, r.achievement, directory));
 }
 
 export async function awardsOf(prisma: PrismaClient, scope: "agent" | "team", subject: string, limit = 20): Promise<AwardView[]> {
@@ -134,14 +153,21 @@ export async function awardsOf(prisma: PrismaClient, scope: "agent" | "team", su
     take: limit,
     include: { achievement: true },
   });
-  return rows.map((r) => toAwardView(r, r.achievement));
+  const directory = await awardsDirectory(prisma, rows.map((r) => r.achievement.kpiKey));
+  return rows.map((r) => toAwardView(r, r.achievement, directory));
+}
+
+/** What past awards are worded with: a custom KPI's latest facts (its unit), read only when one is among them. */
+async function awardsDirectory(prisma: PrismaClient, keys: readonly string[]): Promise<KpiDirectory> {
+  return keys.some(isCustomKpiKey) ? loadKpiDirectory(prisma) : makeKpiDirectory([]);
 }
 
 function toAwardView(
   award: { id: number; subject: string; subjectName: string; value: number; awardedAt: Date },
   achievement: { name: string; kpiKey: string; scope: "agent" | "team" },
+  directory: KpiDirectory,
 ): AwardView {
-  const kpiKey = achievement.kpiKey as KpiKey;
+  const kpiKey = achievement.kpiKey as AnyKpiKey;
   return {
     id: award.id,
     achievement: achievement.name,
@@ -150,7 +176,7 @@ function toAwardView(
     subject: award.subject,
     subjectName: award.subjectName,
     value: award.value,
-    formatted: formatKpiValue(award.value, getKpiDefinition(kpiKey).unit),
+    formatted: formatKpiValue(award.value, directory.fact(kpiKey).unit),
     awardedAt: award.awardedAt.toISOString(),
   };
 }

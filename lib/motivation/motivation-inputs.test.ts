@@ -1,6 +1,8 @@
 import { expect, it } from "vitest";
 
-import { ZAchievementInput } from "./achievements";
+import { makeKpiDirectory, type CustomKpiFact } from "@/lib/kpi/kpi-directory";
+
+import { achievementInputSchema, ZAchievementInput } from "./achievements";
 import { ZCompetitionInput } from "./competitions";
 
 const achievement = { name: "Lightning replies", scope: "agent", period: "day", minSample: 0 };
@@ -22,4 +24,24 @@ it("takes a competition's optional goal in its KPI's unit", () => {
   expect(ZCompetitionInput.safeParse({ ...competition, kpiKey: "tickets_solved", goal: "lots" }).error!.issues).toEqual([
     expect.objectContaining({ path: ["goal"], message: "must be a number" }),
   ]);
+});
+
+const custom = (key: `custom_${string}`, facts: Partial<CustomKpiFact>): CustomKpiFact => ({
+  key, custom: true, name: key, unit: "count", direction: "higher", plain: "", definition: "",
+  version: 1, decimals: 0, formula: "", formulaUnit: "count", references: [], node: null, archived: false, ...facts,
+});
+
+it("takes an achievement on a custom KPI of the directory, its threshold in the custom KPI's unit, but not a live one", () => {
+  const directory = makeKpiDirectory([
+    custom("custom_chat_wait", { unit: "seconds", formulaUnit: "duration" }),
+    custom("custom_free_now", { live: true }),
+  ]);
+  const schema = achievementInputSchema(directory);
+  expect(schema.parse({ ...achievement, kpiKey: "custom_chat_wait", threshold: "5m" })).toMatchObject({ kpiKey: "custom_chat_wait", threshold: 300 });
+  expect(schema.parse({ ...achievement, kpiKey: "first_response_time", threshold: "5m" }).threshold).toBe(300);
+  for (const kpiKey of ["custom_free_now", "custom_never_saved"]) {
+    expect(schema.safeParse({ ...achievement, kpiKey, threshold: "3" }).error!.issues).toEqual([expect.objectContaining({ path: ["kpiKey"] })]);
+  }
+  // Without the directory, only built-ins.
+  expect(ZAchievementInput.safeParse({ ...achievement, kpiKey: "custom_chat_wait", threshold: "5m" }).success).toBe(false);
 });

@@ -8,7 +8,7 @@ import { describeEachDatabase, type TestDatabase } from "@/lib/testing/test-data
 
 import { saveCustomKpi } from "@/lib/kpi/custom/save-custom-kpi";
 
-import { createAchievement, evaluateAchievements } from "./achievements";
+import { createAchievement, evaluateAchievements, recentAwards } from "./achievements";
 import { competitionStanding, createCompetition, evaluateCompetitions } from "./competitions";
 import { listNotifications } from "./notifications";
 
@@ -84,6 +84,19 @@ describeEachDatabase("achievements", ({ db }) => {
     expect((await evaluate("2026-03-11T20:00:00Z")).map((a) => a.achievement)).not.toContain("Lightning replies");
     const next = await evaluate("2026-03-12T05:00:00Z");
     expect(next.map((a) => [a.achievement, a.subject, a.value])).toContainEqual(["Lightning replies", "a2", 60]);
+  });
+
+  test("an achievement on a custom KPI is computed through the snapshot with the version in force at its period's start", async () => {
+    const prisma = db().prisma;
+    const { key } = await saveCustomKpi(prisma, { name: "Email solved", unit: "count", direction: "higher", formula: "count(tickets by solved where channel = email)" }, { now: new Date("2026-03-01T00:00:00Z") });
+    // Edited during 10 March: that day is still judged by the email count (Ann solved three), 11 March by the chat one (Bo, one).
+    await saveCustomKpi(prisma, { name: "Chat solved", unit: "count", direction: "higher", formula: "count(tickets by solved where channel = chat)" }, { key, now: new Date("2026-03-10T12:00:00Z") });
+    await createAchievement(prisma, { name: "Three by email", kpiKey: key as `custom_${string}`, scope: "agent", period: "day", threshold: 3, minSample: 0 });
+    const awards = await evaluate("2026-03-11T20:00:00Z");
+    expect(awards.map((a) => [a.achievement, a.kpi, a.subject, a.value, a.formatted])).toEqual([["Three by email", key, "a1", 3, "3"]]);
+    const row = await prisma.achievementAward.findFirstOrThrow({ where: { achievement: { name: "Three by email" } } });
+    expect(row.periodStart.toISOString()).toBe("2026-03-10T04:00:00.000Z");
+    expect((await recentAwards(prisma, () => true, { limit: 10 })).find((a) => a.achievement === "Three by email")).toMatchObject({ kpi: key, formatted: "3" });
   });
 });
 

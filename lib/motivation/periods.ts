@@ -1,6 +1,5 @@
 import { z } from "zod";
 
-import { getKpiDefinition, isKpiKey, type KpiKey } from "@/lib/kpi/catalog";
 import type { AnyKpiKey, KpiDirectory } from "@/lib/kpi/kpi-directory";
 import { timeBuckets, type TimeBucket } from "@/lib/kpi/time-windows";
 
@@ -16,11 +15,6 @@ export function periodBefore(kind: PeriodKind, instant: Date, timeZone: string):
   return periodContaining(kind, new Date(periodContaining(kind, instant, timeZone).start.getTime() - 1), timeZone);
 }
 
-/** A KPI over a period (a competition or an achievement cannot be about a live value). */
-export const ZPeriodKpiKey = z
-  .string()
-  .refine((key) => isKpiKey(key) && !getKpiDefinition(key).live, "must be a KPI of the catalog measured over a period, not a live one") as unknown as z.ZodType<KpiKey>;
-
-/** The same for any KPI of the directory, custom ones included (competitions). */
+/** A KPI of the directory measured over a period, custom ones included: a competition or an achievement cannot be about a live value. */
 export const periodKpiKey = (directory: KpiDirectory) =>
   z.string().refine((key) => directory.has(key) && !directory.fact(key).live, "must be a KPI measured over a period, not a live one") as unknown as z.ZodType<AnyKpiKey>;

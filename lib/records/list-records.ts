@@ -1,8 +1,11 @@
 import { z } from "zod";
 
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { getKpiDefinition, recordsListOf, type KpiKey, type RecordsBasis } from "@/lib/kpi/catalog";
-import type { KpiFilters } from "@/lib/kpi/kpi-query";
+import type { TypedSet } from "@/lib/kpi/custom/formula-tree";
+import { conditionSql, recordSource } from "@/lib/kpi/custom/record-set-sql";
+import { NO_GROUPING, type KpiFilters, type KpiQuery } from "@/lib/kpi/kpi-query";
+import { count } from "@/lib/kpi/kpi-result";
 import type { TimeWindow } from "@/lib/kpi/time-windows";
 
 // The tickets and calls behind a number: the same window, filters and timestamp the KPI counts on,
@@ -19,6 +22,25 @@ export function ticketBasisFor(kpi: KpiKey): TicketBasis | null {
   return recordsListOf(kpi) === "tickets" ? (getKpiDefinition(kpi).basis as TicketBasis) : null;
 }
 
+const TICKET_BASES = ["created", "resolved", "first_response", "open"] as const satisfies readonly TicketBasis[];
+
+export function isTicketBasis(basis: string): basis is TicketBasis {
+  return (TICKET_BASES as readonly string[]).includes(basis);
+}
+
+/**
+ * A custom KPI's record set as the list's filter (lib/kpi/custom/formula-records.ts): the list
+ * reads the set's rows through the engine's own `recordSource` and `conditionSql`, so that what it
+ * lists is what the formula counts. `now` and the service-level threshold are what its fields
+ * (resolved by now, within the service level) are measured against.
+ */
+export interface SetFilter {
+  set: TypedSet;
+  timeZone: string;
+  now: Date;
+  serviceLevelSeconds: number;
+}
+
 export const TICKET_SORTS = ["createdAt", "firstResponseAt", "resolvedAt", "externalId", "status", "priority"] as const;
 export const CALL_SORTS = ["endedAt", "queuedAt", "answeredAt", "talkSeconds", "externalId"] as const;
 
@@ -30,6 +52,37 @@ export const ZListParams = z.object({
 const NULLABLE = new Set(["firstResponseAt", "resolvedAt", "queuedAt", "answeredAt", "endedAt"]);
 /** Missing timestamps sort last either way; Prisma accepts `nulls` only on optional columns. */
 const orderOf = (sort: string, dir: "asc" | "desc") => [NULLABLE.has(sort) ? { [sort]: { sort: dir, nulls: "last" } } : { [sort]: dir }, { id: dir }];
+
+const DIRECTION = { asc: Prisma.sql`ASC`, desc: Prisma.sql`DESC` } as const;
+
+/** One page of the ids of a custom KPI's set, in the list's order, and how many there are. */
+async function setPage(
+  prisma: PrismaClient,
+  filter: SetFilter,
+  q: { window: TimeWindow; filters: KpiFilters; dir: "asc" | "desc"; page: number },
+  id: Prisma.Sql,
+  sortColumn: Prisma.Sql,
+): Promise<{ total: number; ids: number[] }> {
+  const query: KpiQuery = { ...q.window, timeZone: filter.timeZone, filters: q.filters, now: filter.now, serviceLevelSeconds: filter.serviceLevelSeconds, grouping: NO_GROUPING };
+  // The clocks matter only to replies, which no list shows; the listed sets' fields read the query's.
+  const source = recordSource(filter.set, query, NO_GROUPING, new Set());
+  const where = filter.set.where ? Prisma.sql`AND ${conditionSql(filter.set.where, source, query)}` : Prisma.empty;
+  const dir = DIRECTION[q.dir];
+  const [[counted], rows] = await Promise.all([
+    prisma.$queryRaw<{ n: unknown }[]>`SELECT count(*) AS n FROM ${source.from} WHERE ${source.where} ${where}`,
+    prisma.$queryRaw<{ id: number }[]>`
+      SELECT ${id} AS id FROM ${source.from} WHERE ${source.where} ${where}
+      ORDER BY ${sortColumn} ${dir} NULLS LAST, ${id} ${dir}
+      LIMIT ${PAGE_SIZE} OFFSET ${(q.page - 1) * PAGE_SIZE}`,
+  ]);
+  return { total: count(counted?.n), ids: rows.map((row) => Number(row.id)) };
+}
+
+/** Rows fetched by id, back in the order of the ids. */
+const inOrderOf = <R extends { id: number }>(ids: number[], rows: R[]): R[] => {
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+};
 
 const inList = (values: string[]) => (values.length ? { externalId: { in: values } } : undefined);
 
@@ -53,25 +106,31 @@ function ticketWhere(window: TimeWindow, filters: KpiFilters, basis: TicketBasis
   };
 }
 
+const TICKET_SELECT = {
+  id: true, externalId: true, subject: true, channel: true, priority: true, status: true, reopens: true,
+  createdAt: true, firstResponseAt: true, resolvedAt: true,
+  team: { select: { externalId: true, name: true } },
+  assignee: { select: { externalId: true, name: true } },
+} satisfies Prisma.TicketSelect;
+
+const TICKET_SORT_SQL: Record<(typeof TICKET_SORTS)[number], Prisma.Sql> = {
+  createdAt: Prisma.sql`t.created_at`, firstResponseAt: Prisma.sql`t.first_response_at`, resolvedAt: Prisma.sql`t.resolved_at`,
+  externalId: Prisma.sql`t.external_id`, status: Prisma.sql`t.status`, priority: Prisma.sql`t.priority`,
+};
+
+/** The tickets on `basis` in the window, or with `set` those of a custom KPI's set (its basis and condition). */
 export async function listTickets(
   prisma: PrismaClient,
-  q: { window: TimeWindow; filters: KpiFilters; basis: TicketBasis; sort: (typeof TICKET_SORTS)[number]; dir: "asc" | "desc"; page: number },
+  q: { window: TimeWindow; filters: KpiFilters; basis: TicketBasis; set?: SetFilter; sort: (typeof TICKET_SORTS)[number]; dir: "asc" | "desc"; page: number },
 ) {
+  if (q.set) {
+    const { total, ids } = await setPage(prisma, q.set, q, Prisma.sql`t.id`, TICKET_SORT_SQL[q.sort]);
+    return { total, rows: inOrderOf(ids, await prisma.ticket.findMany({ where: { id: { in: ids } }, select: TICKET_SELECT })) };
+  }
   const where = ticketWhere(q.window, q.filters, q.basis);
   const [total, rows] = await Promise.all([
     prisma.ticket.count({ where }),
-    prisma.ticket.findMany({
-      where,
-      orderBy: orderOf(q.sort, q.dir),
-      skip: (q.page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      select: {
-        externalId: true, subject: true, channel: true, priority: true, status: true, reopens: true,
-        createdAt: true, firstResponseAt: true, resolvedAt: true,
-        team: { select: { externalId: true, name: true } },
-        assignee: { select: { externalId: true, name: true } },
-      },
-    }),
+    prisma.ticket.findMany({ where, orderBy: orderOf(q.sort, q.dir), skip: (q.page - 1) * PAGE_SIZE, take: PAGE_SIZE, select: TICKET_SELECT }),
   ]);
   return { total, rows };
 }
@@ -87,26 +146,32 @@ function callWhere(window: TimeWindow, filters: KpiFilters): Prisma.CallWhereInp
   };
 }
 
+const CALL_SELECT = {
+  id: true, externalId: true, direction: true, queuedAt: true, answeredAt: true, endedAt: true,
+  talkSeconds: true, holdSeconds: true, wrapUpSeconds: true,
+  queue: { select: { externalId: true, name: true } },
+  agent: { select: { externalId: true, name: true } },
+  team: { select: { externalId: true, name: true } },
+} satisfies Prisma.CallSelect;
+
+const CALL_SORT_SQL: Record<(typeof CALL_SORTS)[number], Prisma.Sql> = {
+  endedAt: Prisma.sql`c.ended_at`, queuedAt: Prisma.sql`c.queued_at`, answeredAt: Prisma.sql`c.answered_at`,
+  talkSeconds: Prisma.sql`c.talk_seconds`, externalId: Prisma.sql`c.external_id`,
+};
+
+/** The calls that ended in the window, or with `set` those of a custom KPI's set (its condition). */
 export async function listCalls(
   prisma: PrismaClient,
-  q: { window: TimeWindow; filters: KpiFilters; sort: (typeof CALL_SORTS)[number]; dir: "asc" | "desc"; page: number },
+  q: { window: TimeWindow; filters: KpiFilters; set?: SetFilter; sort: (typeof CALL_SORTS)[number]; dir: "asc" | "desc"; page: number },
 ) {
+  if (q.set) {
+    const { total, ids } = await setPage(prisma, q.set, q, Prisma.sql`c.id`, CALL_SORT_SQL[q.sort]);
+    return { total, rows: inOrderOf(ids, await prisma.call.findMany({ where: { id: { in: ids } }, select: CALL_SELECT })) };
+  }
   const where = callWhere(q.window, q.filters);
   const [total, rows] = await Promise.all([
     prisma.call.count({ where }),
-    prisma.call.findMany({
-      where,
-      orderBy: orderOf(q.sort, q.dir),
-      skip: (q.page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      select: {
-        externalId: true, direction: true, queuedAt: true, answeredAt: true, endedAt: true,
-        talkSeconds: true, holdSeconds: true, wrapUpSeconds: true,
-        queue: { select: { externalId: true, name: true } },
-        agent: { select: { externalId: true, name: true } },
-        team: { select: { externalId: true, name: true } },
-      },
-    }),
+    prisma.call.findMany({ where, orderBy: orderOf(q.sort, q.dir), skip: (q.page - 1) * PAGE_SIZE, take: PAGE_SIZE, select: CALL_SELECT }),
   ]);
   return { total, rows };
 }

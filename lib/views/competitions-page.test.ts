@@ -1,6 +1,7 @@
 import { beforeAll, expect, test } from "vitest";
 
 import { ingestBatch } from "@/lib/ingest/ingest-batch";
+import { saveCustomKpi } from "@/lib/kpi/custom/save-custom-kpi";
 import { parseIngestBatch, type IngestBatch } from "@/lib/ingest/record-schemas";
 import { createAchievement } from "@/lib/motivation/achievements";
 import { createCompetition } from "@/lib/motivation/competitions";
@@ -68,6 +69,19 @@ describeEachDatabase("the competitions pages", ({ db }) => {
       [1, "Alpha", 2],
       [2, "Another team", null],
     ]);
+  });
+
+  test("an achievement on a custom KPI is listed in its words; the form offers the custom KPIs", async () => {
+    const { prisma } = db();
+    const { key } = await saveCustomKpi(prisma, { name: "Email solved", unit: "count", direction: "higher", formula: "count(tickets by solved where channel = email)" });
+    await createAchievement(prisma, { name: "Email day", kpiKey: key as `custom_${string}`, scope: "team", period: "week", threshold: 3, minSample: 0 });
+    try {
+      const view = await competitionsPage(userContext(prisma, "manager"));
+      expect(view.achievements.find((a) => a.name === "Email day")?.condition).toBe("A team's email solved ≥ 3 in a week");
+      expect(view.form.kpis).toContainEqual({ value: key, label: "Email solved (custom)", duration: false });
+    } finally {
+      await prisma.achievement.deleteMany({ where: { name: "Email day" } });
+    }
   });
 
   test("an unknown competition has no page", async () => {

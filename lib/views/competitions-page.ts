@@ -4,8 +4,8 @@ import { can } from "@/lib/auth/access";
 import type { UserContext } from "@/lib/auth/guards";
 import { scopeOf, visibleSubjects } from "@/lib/auth/scope";
 import { listAgents, listTeams } from "@/lib/directory/directory";
-import { getKpiDefinition, KPI_CATALOG, type KpiKey } from "@/lib/kpi/catalog";
-import { loadKpiDirectory } from "@/lib/kpi/kpi-directory";
+import { KPI_CATALOG } from "@/lib/kpi/catalog";
+import { loadKpiDirectory, type AnyKpiKey } from "@/lib/kpi/kpi-directory";
 import { formatKpiValue } from "@/lib/kpi/format-kpi-value";
 import { listAchievements, recentAwards, type AwardView } from "@/lib/motivation/achievements";
 import { competitionStanding, listCompetitions, scopedStanding, type CompetitionStanding } from "@/lib/motivation/competitions";
@@ -30,9 +30,9 @@ export interface CompetitionsPage {
   awards: AwardView[];
   /**
    * What the forms offer: KPIs measured over a period (not live states), and who can take part.
-   * `kpis` for achievements (built-ins), `competitionKpis` for competitions (custom ones too).
+   * `kpis` for competitions and achievements alike, custom ones included.
    */
-  form: { kpis: Option[]; competitionKpis: (Option & { duration?: boolean })[]; agents: (Option & { team: string })[]; teams: Option[]; today: string };
+  form: { kpis: (Option & { duration?: boolean })[]; agents: (Option & { team: string })[]; teams: Option[]; today: string };
 }
 
 export interface CompetitionSummary {
@@ -73,7 +73,11 @@ export async function competitionsPage(ctx: UserContext): Promise<CompetitionsPa
       prize: s.prize,
     };
   };
-  const periodKpis = KPI_CATALOG.filter((k) => !("live" in k)).map((k) => ({ value: k.key, label: k.name }));
+  // Competitions and achievements alike: any KPI of the directory measured over a period.
+  const periodKpis = [
+    ...KPI_CATALOG.filter((k) => !("live" in k)).map((k) => ({ value: k.key, label: k.name })),
+    ...directory.custom().filter((k) => !k.archived && !k.live).map((k) => ({ value: k.key, label: `${k.name} (custom)`, duration: k.unit === "seconds" })),
+  ];
   return {
     timeZone: org.timeZone,
     canManage: can(ctx.principal, "dashboards:manage"),
@@ -83,7 +87,7 @@ export async function competitionsPage(ctx: UserContext): Promise<CompetitionsPa
       { title: "Finished", items: standings.filter((s) => s.status === "ended").map(summary) },
     ],
     achievements: achievements.map((a) => {
-      const kpi = getKpiDefinition(a.kpiKey as KpiKey);
+      const kpi = directory.fact(a.kpiKey as AnyKpiKey);
       const comparison = kpi.direction === "lower" ? "≤" : "≥";
       const subject = a.scope === "agent" ? "An agent's" : "A team's";
       const sample = a.minSample > 0 ? ` over at least ${a.minSample}` : "";
@@ -97,10 +101,6 @@ export async function competitionsPage(ctx: UserContext): Promise<CompetitionsPa
     awards,
     form: {
       kpis: periodKpis,
-      competitionKpis: [
-        ...periodKpis,
-        ...directory.custom().filter((k) => !k.archived && !k.live).map((k) => ({ value: k.key, label: `${k.name} (custom)`, duration: k.unit === "seconds" })),
-      ],
       agents: agents.map((a) => ({ value: a.externalId, label: a.name, team: a.team?.name ?? "" })),
       teams: teams.map((t) => ({ value: t.externalId, label: t.name })),
       today: new Intl.DateTimeFormat("en-CA", { timeZone: org.timeZone }).format(now),

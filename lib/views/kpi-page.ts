@@ -3,10 +3,11 @@ import "server-only";
 import type { UserContext } from "@/lib/auth/guards";
 import { autoBucket } from "@/lib/dashboards/compute-dashboard-data";
 import type { DashboardFilters } from "@/lib/dashboards/dashboard-filters";
-import { isKpiKey, recordsListOf, type RecordsList } from "@/lib/kpi/catalog";
+import { recordsListOf, type RecordsList } from "@/lib/kpi/catalog";
+import { formulaRecords } from "@/lib/kpi/custom/formula-records";
 import { targetScopeOf } from "@/lib/dashboards/load-dashboard";
 import { getKpiSnapshot, type KpiGroup, type KpiSnapshotEntry } from "@/lib/kpi/get-kpi-snapshot";
-import { loadKpiDirectory, shownKpi, type AnyKpiKey, type ShownKpi } from "@/lib/kpi/kpi-directory";
+import { loadKpiDirectory, shownKpi, type AnyKpiKey, type KpiFact, type ShownKpi } from "@/lib/kpi/kpi-directory";
 import { NO_GROUPING } from "@/lib/kpi/kpi-query";
 import { comparisonWindow, previousPeriod, timeBuckets } from "@/lib/kpi/time-windows";
 import { listTargets, resolveTarget } from "@/lib/targets/targets";
@@ -49,6 +50,8 @@ export interface KpiPageView {
   /** Null when the viewer sees a single agent's numbers, which have no teams to compare. */
   byTeam: KpiGroup[] | null;
   records: RecordsList | null;
+  /** For a custom KPI without a records list, the sentence why (several sets, a reference, a set no list shows). */
+  noRecords: string | null;
 }
 
 /** KPI card → the KPI page: the KPI over time against the previous period, and by team. */
@@ -103,8 +106,14 @@ export async function kpiPageView(context: UserContext, key: string, searchParam
         goal: resolveTarget(targets, key, targetScope)?.value ?? null,
       },
       byTeam: byTeam && (byTeam.get(key)?.groups ?? []),
-      // A custom KPI's records list (its formula's condition as the list's filter) is not built yet.
-      records: isKpiKey(key) ? recordsListOf(key) : null,
+      ...recordsOf(directory.fact(key)),
     },
   };
+}
+
+/** The records list behind the number: a built-in's family's, a custom KPI's formula's one set's (filtered by it there). */
+function recordsOf(fact: KpiFact): Pick<KpiPageView, "records" | "noRecords"> {
+  if (!fact.custom) return { records: recordsListOf(fact.key), noRecords: null };
+  const records = formulaRecords(fact.node);
+  return records.ok ? { records: records.list, noRecords: null } : { records: null, noRecords: records.why };
 }

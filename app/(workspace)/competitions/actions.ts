@@ -6,7 +6,7 @@ import { z } from "zod";
 
 import { requireAction } from "@/lib/auth/guards";
 import { fieldErrors, resubmittable, type FormState } from "@/lib/forms/form-state";
-import { ZAchievementInput } from "@/lib/motivation/achievements";
+import { achievementInputSchema } from "@/lib/motivation/achievements";
 import { loadKpiDirectory } from "@/lib/kpi/kpi-directory";
 import { competitionInputSchema, UnknownParticipantError } from "@/lib/motivation/competitions";
 import { addAchievement, removeAchievement, removeCompetition, startCompetition } from "@/lib/motivation/manage-motivation";
@@ -48,7 +48,7 @@ export async function deleteCompetitionAction(id: number): Promise<void> {
 
 export async function createAchievementAction(_state: FormState, form: FormData): Promise<FormState> {
   const ctx = await requireAction("dashboards:manage");
-  const parsed = ZAchievementInput.safeParse({
+  const parsed = achievementInputSchema(await loadKpiDirectory(ctx.prisma)).safeParse({
     name: form.get("name") ?? "",
     kpiKey: form.get("kpiKey") ?? "",
     scope: form.get("scope"),

@@ -62,7 +62,7 @@ export default async function CompetitionsPage() {
       ))}
       {manage && (
         <SettingsSection title="New competition">
-          <CompetitionForm action={createCompetitionAction} kpis={form.competitionKpis} agents={form.agents} teams={form.teams} today={form.today} />
+          <CompetitionForm action={createCompetitionAction} kpis={form.kpis} agents={form.agents} teams={form.teams} today={form.today} />
         </SettingsSection>
       )}
       <SettingsSection title="Achievements" testId="achievements">

@@ -5,7 +5,7 @@
 
 import { CALL_DIRECTIONS, CHANNELS, PRESENCES, PRIORITIES, SURVEY_KINDS, TICKET_STATUSES } from "@/lib/ingest/record-schemas";
 
-import type { KpiBasis } from "../catalog";
+import type { KpiBasis, RecordsList } from "../catalog";
 import type { FieldType } from "./formula-tree";
 
 export interface FieldDefinition {
@@ -27,6 +27,8 @@ export interface RecordSetDefinition {
   basisRequired?: true;
   /** A state now, not records of a window. */
   live?: true;
+  /** The records list (`/records/<list>`) that shows the set's records, as a KPI family names its own. */
+  records?: RecordsList;
   fields: Readonly<Record<string, FieldDefinition>>;
 }
 
@@ -55,11 +57,13 @@ export const RECORD_SETS = {
     plain: "Tickets, by the moment that puts them in the window.",
     bases: { created: "created", solved: "resolved", first_answered: "first_response" },
     basisRequired: true,
+    records: "tickets",
     fields: TICKET_FIELDS,
   },
   open_tickets: {
     plain: "Tickets open at the window's end.",
     bases: { open: "open" },
+    records: "tickets",
     fields: { team, agent, channel, priority, status: TICKET_FIELDS.status, reopens: TICKET_FIELDS.reopens },
   },
   agent_messages: {
@@ -75,6 +79,7 @@ export const RECORD_SETS = {
   calls: {
     plain: "Calls, by when they ended.",
     bases: { ended: "ended" },
+    records: "calls",
     fields: {
       team, agent, queue,
       direction: { type: { type: "enum", values: CALL_DIRECTIONS }, plain: "Inbound or outbound." },

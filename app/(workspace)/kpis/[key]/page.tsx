@@ -22,7 +22,7 @@ const integer = new Intl.NumberFormat("en-US");
 export default async function KpiPage({ params, searchParams }: { params: Promise<{ key: string }>; searchParams: Promise<SearchParams> }) {
   const result = await kpiPageView(await requirePage(), (await params).key, await searchParams);
   if (!result.ok) return <RefusedPage refusal={result} />;
-  const { key, kpi, current: entry, previous, trend, byTeam, records, search, filterOptions: options, requestedBucket } = result.view;
+  const { key, kpi, current: entry, previous, trend, byTeam, records, noRecords, search, filterOptions: options, requestedBucket } = result.view;
 
   return (
     <DrillPage
@@ -138,6 +138,11 @@ export default async function KpiPage({ params, searchParams }: { params: Promis
           <Link className="font-medium text-indigo-700 dark:text-indigo-300 hover:underline" href={`/records/${records}${withParam(search, "kpi", key)}`}>
             See the {records} behind this number →
           </Link>
+        </p>
+      )}
+      {noRecords && (
+        <p className="text-sm text-slate-500 dark:text-slate-400" data-testid="kpi-no-records">
+          {noRecords}
         </p>
       )}
     </DrillPage>
