@@ -54,6 +54,14 @@ describeEachDatabase("the KPI page view", ({ db }) => {
     expect(await kpiPageView(userContext(db().prisma, "manager"), "custom_never_saved", WINDOW_PARAMS)).toMatchObject({ ok: false });
   });
 
+  test("records without a team have no breakdown by team: one \"No team\" row compares nothing", async () => {
+    await ingestBatch(db().prisma, { kbViews: [{ article: "k1", visitor: "v1", viewedAt: "2026-03-09T08:00:00Z" }, { article: "k2", visitor: "v1", viewedAt: "2026-03-10T08:00:00Z" }] });
+    const result = await kpiPageView(userContext(db().prisma, "manager"), "kb_views_per_visitor", WINDOW_PARAMS);
+    if (!result.ok) throw new Error(`expected a page, got ${result.outcome}`);
+    expect(result.view.current).toMatchObject({ value: 2, n: 2 });
+    expect(result.view.byTeam).toBeNull();
+  });
+
   test("the trend carries the goal in force: the team's when one team is in view, else the organisation's", async () => {
     const prisma = db().prisma;
     const alpha = await prisma.team.findUniqueOrThrow({ where: { externalId: "alpha" } });

@@ -47,7 +47,7 @@ export interface KpiPageView {
   previous: KpiSnapshotEntry;
   /** Null for a live KPI, which has no history. */
   trend: Trend | null;
-  /** Null when the viewer sees a single agent's numbers, which have no teams to compare. */
+  /** Null when the viewer sees a single agent's numbers, which have no teams to compare, or when no record has a team. */
   byTeam: KpiGroup[] | null;
   records: RecordsList | null;
   /** For a custom KPI without a records list, the sentence why (several sets, a reference, a set no list shows). */
@@ -105,7 +105,7 @@ export async function kpiPageView(context: UserContext, key: string, searchParam
         computedAt: now.getTime(),
         goal: resolveTarget(targets, key, targetScope)?.value ?? null,
       },
-      byTeam: byTeam && (byTeam.get(key)?.groups ?? []),
+      byTeam: byTeam && teamsOf(byTeam.get(key)?.groups ?? []),
       ...recordsOf(directory.fact(key)),
     },
   };
@@ -116,4 +116,12 @@ function recordsOf(fact: KpiFact): Pick<KpiPageView, "records" | "noRecords"> {
   if (!fact.custom) return { records: recordsListOf(fact.key), noRecords: null };
   const records = formulaRecords(fact.node);
   return records.ok ? { records: records.list, noRecords: null } : { records: null, noRecords: records.why };
+}
+
+/**
+ * A breakdown by team, or null when every record it holds has no team (knowledge-base views,
+ * eNPS pulses): one "No team" row compares nothing.
+ */
+function teamsOf(groups: KpiGroup[]): KpiGroup[] | null {
+  return groups.length > 0 && groups.every((g) => g.key === null) ? null : groups;
 }
