@@ -4,6 +4,7 @@ import { promisify } from "node:util";
 
 import { afterAll, beforeAll, expect, test } from "vitest";
 
+import { loadCustomKpiVersion } from "@/lib/kpi/custom/load-custom-kpi-version";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-databases";
 
 // The CLI as an operator runs it: a separate process on the same database, result on the last line.
@@ -87,3 +88,14 @@ test("import streams a Technion file through the preset: errors on stderr by lin
   expect(wrongKind.code).toBe(1);
   expect(wrongKind.stderr).toMatch(/--kind: the technion preset imports calls/);
 }, 60_000);
+
+test("kpis create prints the new key; a wrong formula is refused with its place", async () => {
+  const created = await cli("kpis", "create", "--name", "Solved per created", "--formula", "tickets_solved / ticket_volume", "--unit", "number", "--direction", "higher");
+  expect(created).toMatchObject({ code: 0, lastLine: "custom_solved_per_created" });
+  expect(await loadCustomKpiVersion(db.prisma, "custom_solved_per_created")).toMatchObject({ version: 1, unit: "number", direction: "higher", canonical: "tickets_solved / ticket_volume" });
+
+  const refused = await cli("kpis", "create", "--name", "Typo", "--formula", "count(tickets by created where prority = urgent)");
+  expect(refused.code).toBe(1);
+  expect(refused.stderr).toContain("--formula: 1:32: unknown field");
+  expect((await cli("kpis", "create", "--name", "No unit", "--formula", "count(tickets by created)", "--unit", "apples")).stderr).toContain("--unit: must be one of");
+}, 120_000);
