@@ -53,6 +53,19 @@ const EXPECTED: Record<string, Row> = {
     anonymous: 401, agent: "allow", leadOwnTeam: "allow", leadOtherTeam: 403, manager: "allow", admin: "allow",
     tvToken: 403, ingestKey: 403, kpiKey: "allow",
   },
+  // Exports are the page's or widget's numbers as a file: whoever may read them, in the same scope.
+  "GET /api/v1/kpis/[key]/export": {
+    anonymous: 401, agent: "allow", leadOwnTeam: "allow", leadOtherTeam: 403, manager: "allow", admin: "allow",
+    tvToken: 403, ingestKey: 403, kpiKey: "allow",
+  },
+  "GET /api/v1/records/[list]/export": {
+    anonymous: 401, agent: "allow", leadOwnTeam: "allow", leadOtherTeam: 403, manager: "allow", admin: "allow",
+    tvToken: 403, ingestKey: 403, kpiKey: "allow",
+  },
+  "GET /api/v1/dashboards/[slug]/widgets/[id]/export": {
+    anonymous: 401, agent: "allow", leadOwnTeam: "allow", leadOtherTeam: 403, manager: "allow", admin: "allow",
+    tvToken: 403, ingestKey: 403, kpiKey: "allow",
+  },
   // Authorised by the screen token in the path: only the TV's own link opens its screen.
   "GET /api/v1/tv/[token]": { ...all(401), tvToken: "allow" },
   "GET /api/v1/tv/[token]/dashboards/[slug]": { ...all(401), tvToken: "allow" },
@@ -115,6 +128,18 @@ const ROUTE_REQUESTS: Record<string, (caller: Caller) => Request> = {
     const scope = caller === "leadOtherTeam" ? "?team=beta" : caller === "agent" ? "" : "?team=alpha";
     return new Request(`http://localhost/api/v1/dashboards/service-overview${scope}`);
   },
+  "GET /api/v1/kpis/[key]/export": (caller) => {
+    const scope = caller === "leadOtherTeam" ? "team=beta" : caller === "agent" ? "" : "team=alpha";
+    return new Request(`http://localhost/api/v1/kpis/ticket_volume/export?table=teams&format=csv&preset=today&${scope}`);
+  },
+  "GET /api/v1/records/[list]/export": (caller) => {
+    const scope = caller === "leadOtherTeam" ? "team=beta" : caller === "agent" ? "" : "team=alpha";
+    return new Request(`http://localhost/api/v1/records/tickets/export?format=xlsx&preset=today&${scope}`);
+  },
+  "GET /api/v1/dashboards/[slug]/widgets/[id]/export": (caller) => {
+    const scope = caller === "leadOtherTeam" ? "team=beta" : caller === "agent" ? "" : "team=alpha";
+    return new Request(`http://localhost/api/v1/dashboards/service-overview/widgets/0/export?format=csv&${scope}`);
+  },
   "GET /api/v1/tv/[token]": () => new Request("http://localhost/api/v1/tv/token"),
   "GET /api/v1/tv/[token]/dashboards/[slug]": () => new Request("http://localhost/api/v1/tv/token/dashboards/service-overview"),
   "GET /api/v1/tv/[token]/competitions/[id]": () => new Request("http://localhost/api/v1/tv/token/competitions/999999"),
@@ -169,10 +194,13 @@ const ACTION_ARGS: Record<string, () => unknown[]> = {
 };
 
 /** Route parameters of dynamic segments, as Next.js passes them. */
-const routeParams = (key: string, caller: Caller, tvToken: string): Record<string, string> => {
+const routeParams = (key: string, caller: Caller, tvToken: string, widgetId = 0): Record<string, string> => {
   // Every caller but the TV itself tries a token that is not a screen's (its own key, or none).
   const token = caller === "tvToken" ? tvToken : "dps_not-a-screen";
   if (key === "GET /api/v1/dashboards/[slug]") return { slug: "service-overview" };
+  if (key === "GET /api/v1/kpis/[key]/export") return { key: "ticket_volume" };
+  if (key === "GET /api/v1/records/[list]/export") return { list: "tickets" };
+  if (key === "GET /api/v1/dashboards/[slug]/widgets/[id]/export") return { slug: "service-overview", id: String(widgetId) };
   if (key === "GET /api/v1/tv/[token]") return { token };
   if (key === "GET /api/v1/tv/[token]/dashboards/[slug]") return { token, slug: "service-overview" };
   if (key === "GET /api/v1/tv/[token]/competitions/[id]") return { token, id: "999999" };
@@ -214,6 +242,7 @@ function outcomeOfError(error: unknown): Outcome | "redirect" {
 describeEachDatabase("the access matrix", ({ db }) => {
   const credentials = {} as Record<Caller, Record<string, string>>;
   let screenToken = "";
+  let widgetId = 0;
   const holder = globalThis as typeof globalThis & { __deskpulseDb?: Promise<Database>; __deskpulseAuth?: unknown };
 
   beforeAll(async () => {
@@ -221,6 +250,7 @@ describeEachDatabase("the access matrix", ({ db }) => {
     holder.__deskpulseAuth = undefined;
     const fixtures = await seedAccessMatrix(db());
     screenToken = fixtures.screenToken;
+    widgetId = (await db().prisma.widget.findFirstOrThrow({ where: { dashboard: { slug: "service-overview" }, kind: "kpi_number" } })).id;
     Object.assign(credentials, {
       ...Object.fromEntries(Object.entries(fixtures.cookies).map(([caller, cookie]) => [caller, { cookie }])),
       leadOtherTeam: { cookie: fixtures.cookies.leadOwnTeam },
@@ -287,7 +317,7 @@ describeEachDatabase("the access matrix", ({ db }) => {
           const base = ROUTE_REQUESTS[key]!(caller);
           const headers = new Headers(base.headers);
           for (const [name, value] of Object.entries(credentials[caller])) headers.set(name, value);
-          const response = (await handler(new Request(base, { headers }), { params: Promise.resolve(routeParams(key, caller, screenToken)) })) as Response;
+          const response = (await handler(new Request(base, { headers }), { params: Promise.resolve(routeParams(key, caller, screenToken, widgetId)) })) as Response;
           outcome = response.status === 401 || response.status === 403 || response.status === 404 ? response.status : "allow";
           if (outcome === "allow") expect(response.status, `${key} as ${caller}`).toBeLessThan(500);
         }

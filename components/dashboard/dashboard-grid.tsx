@@ -5,6 +5,7 @@ import type { CSSProperties } from "react";
 import type { DashboardData } from "@/lib/dashboards/dashboard-data";
 import { usesBusinessHours, type DashboardWidget } from "@/lib/dashboards/widget-config";
 
+import { WidgetExportContext } from "./widget-frame";
 import { AchievementsFeedWidget } from "./widgets/achievements-feed-widget";
 import { BarBreakdownWidget } from "./widgets/bar-breakdown-widget";
 import { CompetitionWidget } from "./widgets/competition-widget";
@@ -24,17 +25,21 @@ interface DashboardGridProps {
   search: string;
   /** Wall screens: no links, and the grid fills the screen's height instead of scrolling. */
   kiosk?: boolean;
+  /** The desktop dashboard's slug: each widget with data offers its export. */
+  exportSlug?: string;
 }
 
 /** Widgets on the 12-column grid at their stored places (stacked on narrow screens, see globals.css). */
-export function DashboardGrid({ widgets, data, stale, search, kiosk = false }: DashboardGridProps) {
+export function DashboardGrid({ widgets, data, stale, search, kiosk = false, exportSlug }: DashboardGridProps) {
   return (
     <div className={kiosk ? "tv-grid" : "dashboard-grid"} style={kiosk ? { gridTemplateRows: kioskRows(widgets) } : undefined}>
       {widgets.map((widget) => {
         const style = { "--col": `${widget.x + 1} / span ${widget.w}`, "--row": `${widget.y + 1} / span ${widget.h}`, "--h": widget.h } as CSSProperties;
         return (
           <div key={widget.id} style={style} className="min-h-0" data-widget-id={widget.id}>
-            <Widget widget={widget} data={data} stale={stale} search={search} kiosk={kiosk} />
+            <WidgetExportContext value={exportSlug && widget.config.kind !== "text" ? `/api/v1/dashboards/${encodeURIComponent(exportSlug)}/widgets/${widget.id}/export${search}` : null}>
+              <Widget widget={widget} data={data} stale={stale} search={search} kiosk={kiosk} />
+            </WidgetExportContext>
           </div>
         );
       })}

@@ -68,7 +68,7 @@ export function DashboardView({ slug, search, pollSeconds, widgets, initial }: D
           {query.data.stale && <span data-testid="snapshot-updating"> · updating…</span>}
         </p>
       </div>
-      <DashboardGrid widgets={widgets} data={query.data} stale={stale} search={search} />
+      <DashboardGrid widgets={widgets} data={query.data} stale={stale} search={search} exportSlug={slug} />
       {celebration.message && <Celebration message={celebration.message} onDone={celebration.dismiss} variant="toast" />}
     </div>
   );

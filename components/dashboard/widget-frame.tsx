@@ -1,5 +1,10 @@
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { createContext, use, type ReactNode } from "react";
+
+import { ExportMenu } from "@/components/ui/export-menu";
+
+/** The address that exports the widget's data, where the grid offers exports (the desktop dashboard). */
+export const WidgetExportContext = createContext<string | null>(null);
 
 interface WidgetFrameProps {
   title: string;
@@ -14,6 +19,7 @@ interface WidgetFrameProps {
 
 /** The card every widget sits in: title, optional drill-down link, and the stale marking. */
 export function WidgetFrame({ title, href, stale, accent, aside, children, testId }: WidgetFrameProps) {
+  const exportHref = use(WidgetExportContext);
   return (
     <section
       data-testid={testId}
@@ -37,6 +43,7 @@ export function WidgetFrame({ title, href, stale, accent, aside, children, testI
             <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-700 dark:bg-slate-700 dark:text-slate-200">Stale</span>
           )}
           {aside}
+          {exportHref && <ExportMenu href={exportHref} label={`Export ${title}`} compact />}
         </div>
       </header>
       <div className="mt-2 min-h-0 flex-1">{children}</div>

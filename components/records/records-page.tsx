@@ -1,4 +1,6 @@
 import { DrillPage, Panel } from "@/components/drill/page-frame";
+import { ExportMenu } from "@/components/ui/export-menu";
+import { callRow, ticketRow } from "@/lib/records/record-rows";
 import type { RecordsPageView } from "@/lib/views/records-page";
 import { withParam } from "@/lib/views/with-param";
 
@@ -22,18 +24,7 @@ export function RecordsPage({ view }: { view: RecordsPageView }) {
         sort={sort}
         dir={dir}
         search={search}
-        rows={view.rows.map((t) => ({
-          externalId: t.externalId,
-          subject: t.subject,
-          channel: t.channel,
-          priority: t.priority,
-          status: t.status,
-          team: t.team?.name ?? null,
-          assignee: t.assignee?.name ?? null,
-          createdAt: t.createdAt.toISOString(),
-          firstResponseAt: t.firstResponseAt?.toISOString() ?? null,
-          resolvedAt: t.resolvedAt?.toISOString() ?? null,
-        }))}
+        rows={view.rows.map(ticketRow)}
       />
     );
   } else {
@@ -45,18 +36,7 @@ export function RecordsPage({ view }: { view: RecordsPageView }) {
         sort={sort}
         dir={dir}
         search={search}
-        rows={view.rows.map((c) => ({
-          externalId: c.externalId,
-          direction: c.direction,
-          queue: c.queue?.name ?? null,
-          agent: c.agent?.name ?? null,
-          team: c.team?.name ?? null,
-          queuedAt: c.queuedAt?.toISOString() ?? null,
-          answeredAt: c.answeredAt?.toISOString() ?? null,
-          endedAt: c.endedAt?.toISOString() ?? null,
-          waitSeconds: c.answeredAt ? Math.max(0, (c.answeredAt.getTime() - (c.queuedAt ?? c.answeredAt).getTime()) / 1000) : null,
-          handleSeconds: c.answeredAt ? c.talkSeconds + c.holdSeconds + c.wrapUpSeconds : null,
-        }))}
+        rows={view.rows.map(callRow)}
       />
     );
   }
@@ -70,7 +50,10 @@ export function RecordsPage({ view }: { view: RecordsPageView }) {
       title={view.kind === "tickets" ? "Tickets" : "Calls"}
       subtitle={`${subtitle}${who}`}
     >
-      <Panel title={`${view.total} ${view.kind}`}>
+      <Panel
+        title={`${view.total} ${view.kind}`}
+        aside={<ExportMenu href={`/api/v1/records/${view.kind}/export${withParam(withParam(search, "sort", sort), "dir", dir)}`} label={`Export all ${view.total} ${view.kind}`} />}
+      >
         <div className="space-y-4">
           {table}
           <Pager page={view.page} pageSize={view.pageSize} total={view.total} search={withParam(withParam(search, "sort", sort), "dir", dir)} />

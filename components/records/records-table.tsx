@@ -5,32 +5,7 @@ import Link from "next/link";
 
 import { enumLabel } from "@/lib/ingest/record-schemas";
 import { formatDuration } from "@/lib/kpi/format-kpi-value";
-
-export interface TicketRow {
-  externalId: string;
-  subject: string | null;
-  channel: string;
-  priority: string;
-  status: string;
-  team: string | null;
-  assignee: string | null;
-  createdAt: string;
-  firstResponseAt: string | null;
-  resolvedAt: string | null;
-}
-
-export interface CallRow {
-  externalId: string;
-  direction: string;
-  queue: string | null;
-  agent: string | null;
-  team: string | null;
-  queuedAt: string | null;
-  answeredAt: string | null;
-  endedAt: string | null;
-  waitSeconds: number | null;
-  handleSeconds: number | null;
-}
+import type { CallRow, TicketRow } from "@/lib/records/record-rows";
 
 interface RecordsTableProps {
   kind: "tickets" | "calls";

@@ -7,6 +7,7 @@ import Papa from "papaparse";
  * cell when it holds a line break, since `.` stops at one; this one looks at the first character only.
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
+const OPTIONS = { escapeFormulae: FORMULA_START, newline: "\r\n" } as const;
 
 export type CsvCell = string | number | boolean | Date | null | undefined;
 
@@ -17,8 +18,10 @@ export type CsvCell = string | number | boolean | Date | null | undefined;
  * formula, and a negative number must stay a number.
  */
 export function writeCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
-  return Papa.unparse(
-    { fields: [...header], data: rows.map((row) => [...row]) },
-    { escapeFormulae: FORMULA_START, newline: "\r\n" },
-  );
+  return Papa.unparse({ fields: [...header], data: rows.map((row) => [...row]) }, OPTIONS);
+}
+
+/** Rows alone, each ended by CRLF: one piece of a CSV written as it is streamed, after `writeCsv(header, [])` and its CRLF. */
+export function writeCsvLines(rows: readonly (readonly CsvCell[])[]): string {
+  return rows.length ? `${Papa.unparse(rows.map((row) => [...row]), OPTIONS)}\r\n` : "";
 }

@@ -55,6 +55,33 @@ const orderOf = (sort: string, dir: "asc" | "desc") => [NULLABLE.has(sort) ? { [
 
 const DIRECTION = { asc: Prisma.sql`ASC`, desc: Prisma.sql`DESC` } as const;
 
+/** A custom KPI's set as a FROM and a WHERE: the engine's own source and condition. */
+function setSql(filter: SetFilter, q: { window: TimeWindow; filters: KpiFilters }): { from: Prisma.Sql; where: Prisma.Sql } {
+  const query: KpiQuery = { ...q.window, timeZone: filter.timeZone, filters: q.filters, now: filter.now, serviceLevelSeconds: filter.serviceLevelSeconds, grouping: NO_GROUPING };
+  // The clocks matter only to replies, which no list shows; the listed sets' fields read the query's.
+  const source = recordSource(filter.set, query, NO_GROUPING, new Set());
+  const where = filter.set.where ? Prisma.sql`AND ${conditionSql(filter.set.where, source, query)}` : Prisma.empty;
+  return { from: source.from, where: Prisma.sql`${source.where} ${where}` };
+}
+
+/** The ids of a custom KPI's set in the list's order, `limit` of them from `offset`. */
+async function setIds(
+  prisma: PrismaClient,
+  filter: SetFilter,
+  q: { window: TimeWindow; filters: KpiFilters; dir: "asc" | "desc" },
+  id: Prisma.Sql,
+  sortColumn: Prisma.Sql,
+  slice: { limit: number; offset: number },
+): Promise<number[]> {
+  const { from, where } = setSql(filter, q);
+  const dir = DIRECTION[q.dir];
+  const rows = await prisma.$queryRaw<{ id: number }[]>`
+    SELECT ${id} AS id FROM ${from} WHERE ${where}
+    ORDER BY ${sortColumn} ${dir} NULLS LAST, ${id} ${dir}
+    LIMIT ${slice.limit} OFFSET ${slice.offset}`;
+  return rows.map((row) => Number(row.id));
+}
+
 /** One page of the ids of a custom KPI's set, in the list's order, and how many there are. */
 async function setPage(
   prisma: PrismaClient,
@@ -63,19 +90,12 @@ async function setPage(
   id: Prisma.Sql,
   sortColumn: Prisma.Sql,
 ): Promise<{ total: number; ids: number[] }> {
-  const query: KpiQuery = { ...q.window, timeZone: filter.timeZone, filters: q.filters, now: filter.now, serviceLevelSeconds: filter.serviceLevelSeconds, grouping: NO_GROUPING };
-  // The clocks matter only to replies, which no list shows; the listed sets' fields read the query's.
-  const source = recordSource(filter.set, query, NO_GROUPING, new Set());
-  const where = filter.set.where ? Prisma.sql`AND ${conditionSql(filter.set.where, source, query)}` : Prisma.empty;
-  const dir = DIRECTION[q.dir];
-  const [[counted], rows] = await Promise.all([
-    prisma.$queryRaw<{ n: unknown }[]>`SELECT count(*) AS n FROM ${source.from} WHERE ${source.where} ${where}`,
-    prisma.$queryRaw<{ id: number }[]>`
-      SELECT ${id} AS id FROM ${source.from} WHERE ${source.where} ${where}
-      ORDER BY ${sortColumn} ${dir} NULLS LAST, ${id} ${dir}
-      LIMIT ${PAGE_SIZE} OFFSET ${(q.page - 1) * PAGE_SIZE}`,
+  const { from, where } = setSql(filter, q);
+  const [[counted], ids] = await Promise.all([
+    prisma.$queryRaw<{ n: unknown }[]>`SELECT count(*) AS n FROM ${from} WHERE ${where}`,
+    setIds(prisma, filter, q, id, sortColumn, { limit: PAGE_SIZE, offset: (q.page - 1) * PAGE_SIZE }),
   ]);
-  return { total: count(counted?.n), ids: rows.map((row) => Number(row.id)) };
+  return { total: count(counted?.n), ids };
 }
 
 /** Rows fetched by id, back in the order of the ids. */
@@ -83,6 +103,18 @@ const inOrderOf = <R extends { id: number }>(ids: number[], rows: R[]): R[] => {
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 };
+
+/** At most this many records go into one export: an XLSX sheet holds 1,048,576 rows. */
+export const MAX_EXPORT_ROWS = 1_000_000;
+const EXPORT_BATCH = 1000;
+
+/** The records of `ids`, in their order, fetched a batch at a time as the reader asks for them. */
+async function* inBatches<R extends { id: number }>(ids: number[], fetch: (batch: number[]) => Promise<R[]>): AsyncGenerator<R> {
+  for (let i = 0; i < ids.length; i += EXPORT_BATCH) {
+    const batch = ids.slice(i, i + EXPORT_BATCH);
+    yield* inOrderOf(batch, await fetch(batch));
+  }
+}
 
 const inList = (values: string[]) => (values.length ? { externalId: { in: values } } : undefined);
 
@@ -113,6 +145,8 @@ const TICKET_SELECT = {
   assignee: { select: { externalId: true, name: true } },
 } satisfies Prisma.TicketSelect;
 
+export type TicketRecord = Prisma.TicketGetPayload<{ select: typeof TICKET_SELECT }>;
+
 const TICKET_SORT_SQL: Record<(typeof TICKET_SORTS)[number], Prisma.Sql> = {
   createdAt: Prisma.sql`t.created_at`, firstResponseAt: Prisma.sql`t.first_response_at`, resolvedAt: Prisma.sql`t.resolved_at`,
   externalId: Prisma.sql`t.external_id`, status: Prisma.sql`t.status`, priority: Prisma.sql`t.priority`,
@@ -135,6 +169,23 @@ export async function listTickets(
   return { total, rows };
 }
 
+/**
+ * Every ticket of the list in its order, for an export: the ids in one statement first (so a bad
+ * filter or an outage fails before a byte is sent, and the file is the list as it stood then),
+ * the rows a batch at a time as the file is written. Null when there are more than MAX_EXPORT_ROWS.
+ */
+export async function allTickets(
+  prisma: PrismaClient,
+  q: { window: TimeWindow; filters: KpiFilters; basis: TicketBasis; set?: SetFilter; sort: (typeof TICKET_SORTS)[number]; dir: "asc" | "desc" },
+): Promise<AsyncIterable<TicketRecord> | null> {
+  const slice = { limit: MAX_EXPORT_ROWS + 1, offset: 0 };
+  const ids = q.set
+    ? await setIds(prisma, q.set, q, Prisma.sql`t.id`, TICKET_SORT_SQL[q.sort], slice)
+    : (await prisma.ticket.findMany({ where: ticketWhere(q.window, q.filters, q.basis), orderBy: orderOf(q.sort, q.dir), take: slice.limit, select: { id: true } })).map((row) => row.id);
+  if (ids.length > MAX_EXPORT_ROWS) return null;
+  return inBatches(ids, (batch) => prisma.ticket.findMany({ where: { id: { in: batch } }, select: TICKET_SELECT }));
+}
+
 function callWhere(window: TimeWindow, filters: KpiFilters): Prisma.CallWhereInput {
   return {
     endedAt: { gte: window.from, lt: window.to },
@@ -153,6 +204,8 @@ const CALL_SELECT = {
   agent: { select: { externalId: true, name: true } },
   team: { select: { externalId: true, name: true } },
 } satisfies Prisma.CallSelect;
+
+export type CallRecord = Prisma.CallGetPayload<{ select: typeof CALL_SELECT }>;
 
 const CALL_SORT_SQL: Record<(typeof CALL_SORTS)[number], Prisma.Sql> = {
   endedAt: Prisma.sql`c.ended_at`, queuedAt: Prisma.sql`c.queued_at`, answeredAt: Prisma.sql`c.answered_at`,
@@ -174,4 +227,17 @@ export async function listCalls(
     prisma.call.findMany({ where, orderBy: orderOf(q.sort, q.dir), skip: (q.page - 1) * PAGE_SIZE, take: PAGE_SIZE, select: CALL_SELECT }),
   ]);
   return { total, rows };
+}
+
+/** Every call of the list in its order, for an export, as `allTickets`. */
+export async function allCalls(
+  prisma: PrismaClient,
+  q: { window: TimeWindow; filters: KpiFilters; set?: SetFilter; sort: (typeof CALL_SORTS)[number]; dir: "asc" | "desc" },
+): Promise<AsyncIterable<CallRecord> | null> {
+  const slice = { limit: MAX_EXPORT_ROWS + 1, offset: 0 };
+  const ids = q.set
+    ? await setIds(prisma, q.set, q, Prisma.sql`c.id`, CALL_SORT_SQL[q.sort], slice)
+    : (await prisma.call.findMany({ where: callWhere(q.window, q.filters), orderBy: orderOf(q.sort, q.dir), take: slice.limit, select: { id: true } })).map((row) => row.id);
+  if (ids.length > MAX_EXPORT_ROWS) return null;
+  return inBatches(ids, (batch) => prisma.call.findMany({ where: { id: { in: batch } }, select: CALL_SELECT }));
 }

@@ -2,9 +2,10 @@ import "server-only";
 
 import { z } from "zod";
 
-import type { UserContext } from "@/lib/auth/guards";
+import type { AuthenticatedPrincipal } from "@/lib/auth/authorize-request";
 import { narrowFilters, scopeOf, type KpiScope } from "@/lib/auth/scope";
 import { filtersToSearch, filtersWindow, kpiFiltersOf, parseDashboardFilters, type DashboardFilters } from "@/lib/dashboards/dashboard-filters";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { KpiFilters } from "@/lib/kpi/kpi-query";
 import type { TimeWindow } from "@/lib/kpi/time-windows";
 import { getOrgSettings, type OrgSettings } from "@/lib/org/get-org-settings";
@@ -13,7 +14,13 @@ import { FORBIDDEN, type Refusal } from "./page-view";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
-export interface DrillContext extends UserContext {
+/** Who is looking: a signed-in user on a page, or any caller a route let read KPIs (an export). */
+export interface ViewerContext {
+  prisma: PrismaClient;
+  principal: AuthenticatedPrincipal;
+}
+
+export interface DrillContext extends ViewerContext {
   org: OrgSettings;
   now: Date;
   scope: KpiScope;
@@ -33,7 +40,7 @@ const ZAgents = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v
  * agent), narrowed to the viewer's scope. A team or agent outside it is refused as forbidden.
  */
 export async function drillContext(
-  context: UserContext,
+  context: ViewerContext,
   searchParams: SearchParams,
   agents: string[] = [],
 ): Promise<{ ok: true; drill: DrillContext } | Refusal> {

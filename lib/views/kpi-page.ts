@@ -1,6 +1,5 @@
 import "server-only";
 
-import type { UserContext } from "@/lib/auth/guards";
 import { autoBucket } from "@/lib/dashboards/compute-dashboard-data";
 import type { DashboardFilters } from "@/lib/dashboards/dashboard-filters";
 import { recordsListOf, type RecordsList } from "@/lib/kpi/catalog";
@@ -12,7 +11,7 @@ import { NO_GROUPING } from "@/lib/kpi/kpi-query";
 import { comparisonWindow, previousPeriod, timeBuckets } from "@/lib/kpi/time-windows";
 import { listTargets, resolveTarget } from "@/lib/targets/targets";
 
-import { drillContext, type SearchParams } from "./drill-context";
+import { drillContext, type SearchParams, type ViewerContext } from "./drill-context";
 import { filterOptions, type FilterOptions } from "./filter-options";
 import { NOT_FOUND, type PageView } from "./page-view";
 
@@ -34,6 +33,7 @@ export interface Trend {
 
 export interface KpiPageView {
   key: AnyKpiKey;
+  timeZone: string;
   /** From the directory: a custom KPI's page is a built-in's, its formula where the definition is. */
   kpi: ShownKpi;
   filters: DashboardFilters;
@@ -55,7 +55,7 @@ export interface KpiPageView {
 }
 
 /** KPI card → the KPI page: the KPI over time against the previous period, and by team. */
-export async function kpiPageView(context: UserContext, key: string, searchParams: SearchParams): Promise<PageView<KpiPageView>> {
+export async function kpiPageView(context: ViewerContext, key: string, searchParams: SearchParams): Promise<PageView<KpiPageView>> {
   const directory = await loadKpiDirectory(context.prisma);
   if (!directory.has(key)) return NOT_FOUND;
   const drilled = await drillContext(context, searchParams);
@@ -90,6 +90,7 @@ export async function kpiPageView(context: UserContext, key: string, searchParam
     ok: true,
     view: {
       key,
+      timeZone: org.timeZone,
       kpi,
       filters: drill.filters,
       search: drill.search,

@@ -1,6 +1,5 @@
 import "server-only";
 
-import type { UserContext } from "@/lib/auth/guards";
 import { getKpiDefinition, isKpiKey, type RecordsList } from "@/lib/kpi/catalog";
 import { formulaRecords } from "@/lib/kpi/custom/formula-records";
 import { isCustomKpiKey, loadKpiDirectory, type AnyKpiKey } from "@/lib/kpi/kpi-directory";
@@ -8,7 +7,7 @@ import {
   CALL_SORTS, isTicketBasis, listCalls, listTickets, PAGE_SIZE, TICKET_SORTS, ticketBasisFor, ZListParams, type SetFilter, type TicketBasis,
 } from "@/lib/records/list-records";
 
-import { drillContext, type DrillContext, type SearchParams } from "./drill-context";
+import { drillContext, type DrillContext, type SearchParams, type ViewerContext } from "./drill-context";
 import type { PageView } from "./page-view";
 
 type TicketList = Awaited<ReturnType<typeof listTickets>>;
@@ -34,8 +33,14 @@ export type RecordsPageView =
   | (RecordsPageBase & { kind: "tickets"; basis: TicketBasis; rows: TicketList["rows"] })
   | (RecordsPageBase & { kind: "calls"; rows: CallList["rows"] });
 
-/** The tickets or calls behind a number, with the filters (and agent) it was opened with. */
-export async function recordsPageView(context: UserContext, kind: RecordsList, searchParams: SearchParams): Promise<PageView<RecordsPageView>> {
+/** Which records a list holds and in what order: the page shows a page of them, an export all of them. */
+export type RecordsQuery = Omit<RecordsPageBase, "total"> & { drill: DrillContext; set: SetFilter | undefined } & (
+  | { kind: "tickets"; basis: TicketBasis; sort: (typeof TICKET_SORTS)[number] }
+  | { kind: "calls"; sort: (typeof CALL_SORTS)[number] }
+);
+
+/** The list's KPI (a built-in's basis, a custom KPI's set), filters, agents and order, from the URL. */
+export async function recordsQuery(context: ViewerContext, kind: RecordsList, searchParams: SearchParams): Promise<PageView<RecordsQuery>> {
   const drilled = await drillContext(context, searchParams);
   if (!drilled.ok) return drilled;
   const { drill } = drilled;
@@ -48,6 +53,8 @@ export async function recordsPageView(context: UserContext, kind: RecordsList, s
   for (const agent of [searchParams.agent ?? []].flat()) params.append("agent", agent);
   if (key) params.set("kpi", key);
   const base = {
+    drill,
+    set: custom?.set,
     timeZone: drill.org.timeZone,
     kpi: custom ? { key: custom.key, name: custom.name, custom: true } : builtIn ? { key: builtIn, name: getKpiDefinition(builtIn).name, custom: false } : null,
     search: drill.search,
@@ -57,17 +64,27 @@ export async function recordsPageView(context: UserContext, kind: RecordsList, s
     page,
     pageSize: PAGE_SIZE,
   };
-  const query = { window: drill.window, filters: drill.scoped, dir, page };
   if (kind === "tickets") {
     // Opened without a KPI that counts tickets (from an agent, or from CSAT): the tickets created in the period.
     const basis = custom?.basis ?? (builtIn && ticketBasisFor(builtIn)) ?? "created";
     const sort = TICKET_SORTS.find((s) => s === searchParams.sort) ?? (basis === "resolved" ? "resolvedAt" : basis === "first_response" ? "firstResponseAt" : "createdAt");
-    const { total, rows } = await listTickets(drill.prisma, { ...query, basis, set: custom?.set, sort });
-    return { ok: true, view: { ...base, kind, basis, sort, total, rows } };
+    return { ok: true, view: { ...base, kind, basis, sort } };
   }
-  const sort = CALL_SORTS.find((s) => s === searchParams.sort) ?? "endedAt";
-  const { total, rows } = await listCalls(drill.prisma, { ...query, set: custom?.set, sort });
-  return { ok: true, view: { ...base, kind, sort, total, rows } };
+  return { ok: true, view: { ...base, kind, sort: CALL_SORTS.find((s) => s === searchParams.sort) ?? "endedAt" } };
+}
+
+/** The tickets or calls behind a number, with the filters (and agent) it was opened with. */
+export async function recordsPageView(context: ViewerContext, kind: RecordsList, searchParams: SearchParams): Promise<PageView<RecordsPageView>> {
+  const asked = await recordsQuery(context, kind, searchParams);
+  if (!asked.ok) return asked;
+  const { drill, set, ...list } = asked.view;
+  const query = { window: drill.window, filters: drill.scoped, set, dir: list.dir, page: list.page };
+  if (list.kind === "tickets") {
+    const { total, rows } = await listTickets(drill.prisma, { ...query, basis: list.basis, sort: list.sort });
+    return { ok: true, view: { ...list, total, rows } };
+  }
+  const { total, rows } = await listCalls(drill.prisma, { ...query, sort: list.sort });
+  return { ok: true, view: { ...list, total, rows } };
 }
 
 /**

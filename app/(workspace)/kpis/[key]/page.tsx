@@ -5,6 +5,7 @@ import { FilterBar } from "@/components/dashboard/filter-bar";
 import { DrillPage, Panel } from "@/components/drill/page-frame";
 import { RefusedPage } from "@/components/drill/refused-page";
 import { TrendChart } from "@/components/drill/trend-chart";
+import { ExportMenu } from "@/components/ui/export-menu";
 import { requirePage } from "@/lib/auth/guards";
 import { formatKpiValue } from "@/lib/kpi/format-kpi-value";
 import { DISTINCT_SKETCH_STANDARD_ERROR } from "@/lib/kpi/sketches/distinct-sketch";
@@ -80,6 +81,7 @@ export default async function KpiPage({ params, searchParams }: { params: Promis
         <Panel
           title="Over time"
           aside={
+            <div className="flex items-center gap-2">
             <nav aria-label="Bucket" className="flex gap-1 text-sm">
               {TREND_BUCKETS.map((b) => (
                 <Link
@@ -92,13 +94,15 @@ export default async function KpiPage({ params, searchParams }: { params: Promis
                 </Link>
               ))}
             </nav>
+            <ExportMenu href={`/api/v1/kpis/${key}/export${withParam(withParam(search, "bucket", trend.bucket), "table", "trend")}`} label={`Export ${kpi.name} over time`} />
+            </div>
           }
         >
           <TrendChart bucket={trend.bucket} unit={kpi.unit} buckets={trend.buckets} current={trend.current} previous={trend.previous} now={trend.computedAt} goal={trend.goal} />
         </Panel>
       )}
       {byTeam && (
-        <Panel title="By team" testId="kpi-by-team">
+        <Panel title="By team" testId="kpi-by-team" aside={<ExportMenu href={`/api/v1/kpis/${key}/export${withParam(search, "table", "teams")}`} label={`Export ${kpi.name} by team`} />}>
           {byTeam.length === 0 ? (
             <p className="text-sm text-slate-500 dark:text-slate-400">No data for any team in this period.</p>
           ) : (
