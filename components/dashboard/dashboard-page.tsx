@@ -4,6 +4,7 @@ import type { DashboardPageView } from "@/lib/views/dashboard-page";
 
 import { DashboardView } from "./dashboard-view";
 import { FilterBar } from "./filter-bar";
+import { PrintPageSize } from "./print-page-size";
 
 /** A dashboard as a page: server-rendered numbers first, then live polling in the browser. */
 export function DashboardPage({ view }: { view: DashboardPageView }) {
@@ -13,7 +14,7 @@ export function DashboardPage({ view }: { view: DashboardPageView }) {
     <main className="mx-auto max-w-[1600px] space-y-5 px-6 py-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <nav aria-label="Dashboards" className="flex flex-wrap items-center gap-1 text-sm">
+          <nav aria-label="Dashboards" className="flex flex-wrap items-center gap-1 text-sm print:hidden">
             {tabs.map((d) => (
               <Link
                 key={d.slug}
@@ -43,9 +44,13 @@ export function DashboardPage({ view }: { view: DashboardPageView }) {
             {scopeLabel && <span className="ml-2 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700 dark:bg-slate-800 dark:text-slate-200">{scopeLabel}</span>}
           </p>
         </div>
-        <FilterBar filters={view.filters} defaultPreset="today" teams={view.filterOptions.teams} queues={view.filterOptions.queues} channels={view.filterOptions.channels} />
+        <div className="print:hidden">
+          <FilterBar filters={view.filters} defaultPreset="today" teams={view.filterOptions.teams} queues={view.filterOptions.queues} channels={view.filterOptions.channels} />
+        </div>
+        {view.filterSummary && <p className="hidden text-slate-600 print:block" data-testid="print-filters">{view.filterSummary}</p>}
       </div>
       {!view.hasData && <NoDataYet canImport={view.can.importData} canKey={view.can.manageKeys} />}
+      <PrintPageSize widgets={dashboard.widgets} />
       <DashboardView
         key={`${dashboard.slug}${search}`}
         slug={dashboard.slug}

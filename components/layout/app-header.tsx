@@ -33,7 +33,7 @@ export function AppHeader({ orgName, user, theme, show }: AppHeaderProps) {
     { href: "/settings/connections", label: "Connections", visible: show.keys },
   ].filter((item) => item.visible);
   return (
-    <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+    <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900 print:hidden">
       <div className="relative mx-auto flex max-w-[1600px] flex-wrap items-center justify-between gap-x-6 gap-y-3 px-4 py-3 sm:px-6 sm:py-4">
         <div className="flex flex-wrap items-center gap-x-8 gap-y-2">
           <Link href="/" className="flex items-center gap-3 rounded-lg focus-visible:outline-2 focus-visible:outline-indigo-600">

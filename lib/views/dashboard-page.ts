@@ -32,6 +32,8 @@ export type DashboardPageView =
       span: string;
       /** Whose numbers these are, for a viewer who sees only some: null for everyone's. */
       scopeLabel: string | null;
+      /** The team, channel and queue filters in words ("Teams: Billing · Channels: Email"), for a printout, which has no filter bar; null without any. */
+      filterSummary: string | null;
       /** False on a fresh install: no ticket and no call yet. */
       hasData: boolean;
       can: { manageDashboards: boolean; importData: boolean; manageKeys: boolean };
@@ -79,6 +81,7 @@ export async function dashboardPageView(context: UserContext, slug: string | und
       span: oneDay ? date.format(window.from) : `${date.format(window.from)} – ${date.format(last)}`,
       scopeLabel:
         scope.kind === "teams" ? `Your teams: ${user.teams.map((t) => t.name).join(", ")}` : scope.kind === "agent" ? `Your numbers: ${user.agent?.name}` : null,
+      filterSummary: filterSummary(parsed.filters, options),
       hasData,
       can: {
         manageDashboards: can(principal, "dashboards:manage"),
@@ -87,4 +90,15 @@ export async function dashboardPageView(context: UserContext, slug: string | und
       },
     },
   };
+}
+
+function filterSummary(filters: DashboardFilters, options: FilterOptions): string | null {
+  const named = (values: string[], choices: { value: string; label: string }[] | null) =>
+    values.map((value) => choices?.find((c) => c.value === value)?.label ?? value).join(", ");
+  const parts = [
+    filters.team.length ? `Teams: ${named(filters.team, options.teams)}` : null,
+    filters.channel.length ? `Channels: ${named(filters.channel, options.channels)}` : null,
+    filters.queue.length ? `Queues: ${named(filters.queue, options.queues)}` : null,
+  ].filter((part) => part !== null);
+  return parts.length ? parts.join(" · ") : null;
 }

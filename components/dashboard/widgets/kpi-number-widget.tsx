@@ -56,7 +56,7 @@ export function KpiNumberWidget({ title, data, href, stale, kiosk = false }: { t
             type="button"
             popoverTarget={popover}
             aria-label={`How ${kpi.name} is computed`}
-            className="grid h-6 w-6 place-items-center rounded-full border border-slate-300 text-xs font-semibold text-slate-500 dark:text-slate-400 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-slate-600 dark:hover:bg-slate-800"
+            className="grid h-6 w-6 place-items-center rounded-full border border-slate-300 text-xs font-semibold text-slate-500 dark:text-slate-400 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-slate-600 dark:hover:bg-slate-800 print:hidden"
           >
             i
           </button>
