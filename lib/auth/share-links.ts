@@ -30,7 +30,7 @@ export class ShareLinkInputError extends Error {
 }
 
 /** Locked filters as stored: the dashboard filter query string without its "?" ("" locks nothing). */
-function readLockedFilters(stored: string): DashboardFilters | null {
+export function readLockedFilters(stored: string): DashboardFilters | null {
   const parsed = parseDashboardFilters(searchParamsRecord(new URLSearchParams(stored)));
   return parsed.ok ? parsed.filters : null;
 }

@@ -1,4 +1,4 @@
-import type { DashboardFilters } from "@/lib/dashboards/dashboard-filters";
+import { PRESET_LABELS, type DashboardFilters } from "@/lib/dashboards/dashboard-filters";
 
 /** Which filters of a view-only link its viewer cannot change. */
 export interface LockedDimensions {
@@ -43,4 +43,10 @@ export function unlockedFilters(requested: DashboardFilters, locked: DashboardFi
     channel: is.channel ? [] : requested.channel,
     queue: is.queue ? [] : requested.queue,
   };
+}
+
+/** The locked filters in words ("Last 7 days", "Billing", "Email"), for the link's page and the settings list. */
+export function describeLockedFilters(locked: DashboardFilters, names: { team: Map<string, string>; channel: Map<string, string> }): string[] {
+  const period = locked.range ? `${locked.range.from} – ${locked.range.to}` : locked.preset ? PRESET_LABELS[locked.preset] : null;
+  return [...(period ? [period] : []), ...locked.team.map((t) => names.team.get(t) ?? t), ...locked.channel.map((c) => names.channel.get(c) ?? c), ...locked.queue];
 }

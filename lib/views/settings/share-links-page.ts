@@ -1,13 +1,13 @@
 import "server-only";
 
 import type { UserContext } from "@/lib/auth/guards";
-import { listShareLinks, SHARE_LINK_EXPIRY_DAYS } from "@/lib/auth/share-links";
-import { parseDashboardFilters, PRESET_LABELS, type DashboardFilters } from "@/lib/dashboards/dashboard-filters";
+import { listShareLinks, readLockedFilters, SHARE_LINK_EXPIRY_DAYS } from "@/lib/auth/share-links";
+import { PRESET_LABELS, type DashboardFilters } from "@/lib/dashboards/dashboard-filters";
 import { listDashboards, listTeams } from "@/lib/directory/directory";
-import { searchParamsRecord } from "@/lib/http/search-params-record";
 import { CHANNELS, ENUM_LABELS } from "@/lib/ingest/record-schemas";
 import { WINDOW_PRESETS } from "@/lib/kpi/time-windows";
 import { getOrgSettings } from "@/lib/org/get-org-settings";
+import { describeLockedFilters } from "@/lib/share/locked-filters";
 
 type Option = { value: string; label: string };
 
@@ -30,23 +30,14 @@ export interface ShareLinksPage {
   }[];
 }
 
-/** The locked filters in words, from the stored query string. */
-function describeLocked(stored: string, teamNames: Map<string, string>): string | null {
-  const parsed = parseDashboardFilters(searchParamsRecord(new URLSearchParams(stored)));
-  if (!parsed.ok) return null;
-  const f: DashboardFilters = parsed.filters;
-  const parts = [
-    f.range ? `${f.range.from} – ${f.range.to}` : f.preset ? PRESET_LABELS[f.preset] : null,
-    ...f.team.map((t) => teamNames.get(t) ?? t),
-    ...f.channel.map((c) => ENUM_LABELS.channel[c]),
-    ...f.queue,
-  ].filter((part): part is string => part !== null);
-  return parts.length ? parts.join(" · ") : null;
+function lockedText(locked: DashboardFilters | null, names: Parameters<typeof describeLockedFilters>[1]): string | null {
+  const labels = locked ? describeLockedFilters(locked, names) : [];
+  return labels.length ? labels.join(" · ") : null;
 }
 
 export async function shareLinksPage({ prisma }: UserContext, now = new Date()): Promise<ShareLinksPage> {
   const [links, dashboards, teams, org] = await Promise.all([listShareLinks(prisma), listDashboards(prisma), listTeams(prisma), getOrgSettings(prisma)]);
-  const teamNames = new Map(teams.map((t) => [t.externalId, t.name]));
+  const names = { team: new Map(teams.map((t) => [t.externalId, t.name])), channel: new Map(CHANNELS.map((c) => [c, ENUM_LABELS.channel[c]])) };
   const viewerChooses = { value: "", label: "Viewer chooses" };
   return {
     timeZone: org.timeZone,
@@ -61,7 +52,7 @@ export async function shareLinksPage({ prisma }: UserContext, now = new Date()):
       id: link.id,
       label: link.label,
       dashboard: link.dashboard.name,
-      locked: describeLocked(link.lockedFilters, teamNames),
+      locked: lockedText(readLockedFilters(link.lockedFilters), names),
       createdAt: link.createdAt,
       createdBy: link.createdBy?.name ?? null,
       expiresAt: link.expiresAt,

@@ -1,0 +1,52 @@
+import { FilterBar } from "@/components/dashboard/filter-bar";
+import { QueryProvider } from "@/lib/client/query-provider";
+import type { SharePageView } from "@/lib/views/share-page";
+
+import { SharedDashboard } from "./shared-dashboard";
+
+/** A dashboard opened by a view-only link: the desk's look, without navigation, editing or links into the workspace. */
+export function SharedDashboardPage({ token, view }: { token: string; view: Extract<SharePageView, { kind: "dashboard" }> }) {
+  const { dashboard, filterOptions } = view;
+  const heading = (
+    <div className="flex flex-wrap items-end justify-between gap-4">
+      <div>
+        <p className="flex items-center gap-2 text-sm font-medium text-slate-500 dark:text-slate-400">
+          <span aria-hidden className="grid h-6 w-6 place-items-center rounded-lg bg-indigo-600 text-xs font-bold text-white">
+            D
+          </span>
+          Deskpulse · view only
+        </p>
+        <h1 className="mt-2 text-3xl font-semibold tracking-tight">{dashboard.name}</h1>
+        <p className="mt-1 text-slate-500 dark:text-slate-400">
+          {view.period} · {view.span} · {view.timeZone}
+          {view.lockedLabels.map((label) => (
+            <span key={label} className="ml-2 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700 dark:bg-slate-800 dark:text-slate-200" data-testid="share-locked">
+              <span aria-hidden>🔒</span> {label}
+            </span>
+          ))}
+        </p>
+      </div>
+      <FilterBar
+        filters={view.chosen}
+        defaultPreset="today"
+        teams={filterOptions.teams}
+        queues={filterOptions.queues}
+        channels={filterOptions.channels}
+        locked={view.locked}
+      />
+    </div>
+  );
+  return (
+    <QueryProvider>
+      <SharedDashboard
+        key={view.search}
+        token={token}
+        search={view.search}
+        pollSeconds={dashboard.pollSeconds}
+        widgets={dashboard.widgets}
+        initial={view.snapshot}
+        heading={heading}
+      />
+    </QueryProvider>
+  );
+}
