@@ -41,7 +41,7 @@ test("a manager shares a dashboard by a view-only link: numbers without signing 
     expect(response?.headers()["referrer-policy"]).toBe("no-referrer");
     await expect(page.getByRole("heading", { level: 1, name: "Service overview" })).toBeVisible();
     await expect(page.getByTestId("kpi-ticket-volume-value")).toHaveText(billingVolume);
-    await expect(page.getByTestId("share-locked")).toHaveText(/Billing/);
+    await expect(page.getByTestId("share-locked")).toHaveText("Locked: Billing");
     // No navigation, no editor, no drill-down: nothing on the page leads into the workspace.
     await expect(page.locator('a[href^="/"]')).toHaveCount(0);
     await expect(page.getByRole("form", { name: "Filters" }).getByText("Team", { exact: true })).toHaveCount(0);
@@ -67,6 +67,7 @@ test("a manager shares a dashboard by a view-only link: numbers without signing 
     await expect(row).toContainText("Revoked");
     await expect(page.getByTestId("share-ended")).toContainText("This link no longer works", { timeout: 30_000 });
     await expect(page.getByTestId("kpi-ticket-volume-value")).toHaveCount(0);
+    await testInfo.attach("share-ended", { body: await page.screenshot(), contentType: "image/png" });
     await page.goto(url);
     await expect(page.getByTestId("share-ended")).toBeVisible();
     await expect(page.getByTestId("kpi-ticket-volume-value")).toHaveCount(0);

@@ -20,8 +20,15 @@ export function SharedDashboardPage({ token, view }: { token: string; view: Extr
         <p className="mt-1 text-slate-500 dark:text-slate-400">
           {view.period} · {view.span} · {view.timeZone}
           {view.lockedLabels.map((label) => (
-            <span key={label} className="ml-2 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700 dark:bg-slate-800 dark:text-slate-200" data-testid="share-locked">
-              <span aria-hidden>🔒</span> {label}
+            <span
+              key={label}
+              className="ml-2 inline-flex items-center gap-1 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700 dark:bg-slate-800 dark:text-slate-200"
+              data-testid="share-locked"
+              title="Locked by the link"
+            >
+              <LockIcon />
+              <span className="sr-only">Locked: </span>
+              {label}
             </span>
           ))}
         </p>
@@ -48,5 +55,14 @@ export function SharedDashboardPage({ token, view }: { token: string; view: Extr
         heading={heading}
       />
     </QueryProvider>
+  );
+}
+
+/** Drawn rather than an emoji: kiosk and Linux browsers often have no emoji font. */
+function LockIcon() {
+  return (
+    <svg aria-hidden viewBox="0 0 16 16" className="h-3 w-3 fill-current">
+      <path d="M4.5 7V5a3.5 3.5 0 0 1 7 0v2h.5A1 1 0 0 1 13 8v6a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V8a1 1 0 0 1 1-1h.5Zm1.5 0h4V5a2 2 0 0 0-4 0v2Z" />
+    </svg>
   );
 }
