@@ -1,6 +1,6 @@
 /** Headers every response carries; pages add a nonce-based CSP in proxy.ts. */
 const SECURITY_HEADERS = [
-  // TV addresses carry their token in the path: never send it to another site.
+  // TV and view-only link addresses carry their token in the path: never send it to another site.
   { key: "Referrer-Policy", value: "no-referrer" },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },

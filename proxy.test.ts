@@ -14,7 +14,7 @@ test("a page without a session cookie redirects to sign-in, remembering where th
 });
 
 test("sign-in, setup and TV pages are reachable without a session, with a nonce-based CSP", () => {
-  for (const path of ["/sign-in", "/setup/abc", "/tv/dps_abc"]) {
+  for (const path of ["/sign-in", "/setup/abc", "/tv/dps_abc", "/share/dpv_abc"]) {
     const response = get(path);
     expect(response.headers.get("location"), path).toBeNull();
     const csp = response.headers.get("content-security-policy")!;

@@ -9,7 +9,7 @@ import { problem } from "@/lib/http/problem";
 // sign-in when there is no session cookie at all. It checks only that a cookie exists; whether it
 // is valid, and what the user may see, is decided on the server by lib/auth/guards.ts.
 
-const PUBLIC_PAGES = [/^\/sign-in$/, /^\/setup\/[^/]+$/, /^\/tv\/[^/]+$/];
+const PUBLIC_PAGES = [/^\/sign-in$/, /^\/setup\/[^/]+$/, /^\/tv\/[^/]+$/, /^\/share\/[^/]+$/];
 
 /** The editor's wall preview is framed by the editor itself, and by nothing else. */
 const FRAMED_BY_SELF = /^\/tv-preview\//;

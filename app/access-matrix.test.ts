@@ -18,13 +18,16 @@ vi.mock("next/headers", () => ({
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
-const CALLERS = ["anonymous", "agent", "leadOwnTeam", "leadOtherTeam", "manager", "admin", "tvToken", "ingestKey", "kpiKey"] as const;
+const CALLERS = ["anonymous", "agent", "leadOwnTeam", "leadOtherTeam", "manager", "admin", "tvToken", "shareToken", "ingestKey", "kpiKey"] as const;
 type Caller = (typeof CALLERS)[number];
 type Outcome = "allow" | 401 | 403 | 404;
 type Row = Record<Caller, Outcome>;
 
 const all = (outcome: Outcome): Row => Object.fromEntries(CALLERS.map((c) => [c, outcome])) as Row;
-/** Server actions read the session cookie only; a bearer credential there is no session (401). */
+/**
+ * Server actions read the session cookie only; a bearer credential there is no session (401). A
+ * view-only link's token is never a bearer credential: sent as one it is unknown (401) everywhere.
+ */
 const action = (users: Partial<Record<"agent" | "lead" | "manager" | "admin", Outcome>>): Row => ({
   anonymous: 401,
   agent: users.agent ?? 403,
@@ -33,6 +36,7 @@ const action = (users: Partial<Record<"agent" | "lead" | "manager" | "admin", Ou
   manager: users.manager ?? 403,
   admin: users.admin ?? 403,
   tvToken: 401,
+  shareToken: 401,
   ingestKey: 401,
   kpiKey: 401,
 });
@@ -44,33 +48,36 @@ const EXPECTED: Record<string, Row> = {
   "POST /api/auth/[...all]": all(404),
   "GET /api/v1/kpis": {
     anonymous: 401, agent: "allow", leadOwnTeam: "allow", leadOtherTeam: 403, manager: "allow", admin: "allow",
-    tvToken: 403, ingestKey: 403, kpiKey: "allow",
+    tvToken: 403, shareToken: 401, ingestKey: 403, kpiKey: "allow",
   },
-  "POST /api/v1/ingest": { ...all(403), anonymous: 401, ingestKey: "allow" },
+  "POST /api/v1/ingest": { ...all(403), anonymous: 401, shareToken: 401, ingestKey: "allow" },
   // Authorised by the vendor's signature alone (lib/connectors/handle-webhook-delivery.test.ts); no credential opens an unknown connection.
   "POST /api/v1/webhooks/[connection]": all(404),
   "GET /api/v1/dashboards/[slug]": {
     anonymous: 401, agent: "allow", leadOwnTeam: "allow", leadOtherTeam: 403, manager: "allow", admin: "allow",
-    tvToken: 403, ingestKey: 403, kpiKey: "allow",
+    tvToken: 403, shareToken: 401, ingestKey: 403, kpiKey: "allow",
   },
   // Exports are the page's or widget's numbers as a file: whoever may read them, in the same scope.
   "GET /api/v1/kpis/[key]/export": {
     anonymous: 401, agent: "allow", leadOwnTeam: "allow", leadOtherTeam: 403, manager: "allow", admin: "allow",
-    tvToken: 403, ingestKey: 403, kpiKey: "allow",
+    tvToken: 403, shareToken: 401, ingestKey: 403, kpiKey: "allow",
   },
   "GET /api/v1/records/[list]/export": {
     anonymous: 401, agent: "allow", leadOwnTeam: "allow", leadOtherTeam: 403, manager: "allow", admin: "allow",
-    tvToken: 403, ingestKey: 403, kpiKey: "allow",
+    tvToken: 403, shareToken: 401, ingestKey: 403, kpiKey: "allow",
   },
   "GET /api/v1/dashboards/[slug]/widgets/[id]/export": {
     anonymous: 401, agent: "allow", leadOwnTeam: "allow", leadOtherTeam: 403, manager: "allow", admin: "allow",
-    tvToken: 403, ingestKey: 403, kpiKey: "allow",
+    tvToken: 403, shareToken: 401, ingestKey: 403, kpiKey: "allow",
   },
   // Authorised by the screen token in the path: only the TV's own link opens its screen.
   "GET /api/v1/tv/[token]": { ...all(401), tvToken: "allow" },
   "GET /api/v1/tv/[token]/dashboards/[slug]": { ...all(401), tvToken: "allow" },
   // The seeded screen shows no competition: its token gets the "not on this screen" answer.
   "GET /api/v1/tv/[token]/competitions/[id]": { ...all(401), tvToken: 404 },
+  // Authorised by the view-only link's token in the path: its own dashboard and nothing else (a
+  // screen's token in this path is refused like any other).
+  "GET /api/v1/share/[token]": { ...all(401), shareToken: "allow" },
   "app/(workspace)/dashboards/actions.ts#createDashboardAction": action({ manager: "allow", admin: "allow" }),
   "app/(workspace)/dashboards/actions.ts#updateDashboardAction": action({ manager: "allow", admin: "allow" }),
   "app/(workspace)/dashboards/actions.ts#deleteDashboardAction": action({ manager: "allow", admin: "allow" }),
@@ -90,7 +97,7 @@ const EXPECTED: Record<string, Row> = {
   "app/(workspace)/competitions/actions.ts#deleteAchievementAction": action({ manager: "allow", admin: "allow" }),
   "app/(workspace)/notifications-actions.ts#markNotificationsReadAction": action({ agent: "allow", lead: "allow", manager: "allow", admin: "allow" }),
   // An agent's own notifications; machine credentials have none.
-  "GET /api/v1/notifications": { ...all("allow"), anonymous: 401, tvToken: 403, ingestKey: 403, kpiKey: 403 },
+  "GET /api/v1/notifications": { ...all("allow"), anonymous: 401, tvToken: 403, shareToken: 401, ingestKey: 403, kpiKey: 403 },
   "app/(workspace)/actions.ts#signOutAction": all("allow"),
   "app/(workspace)/import/actions.ts#importChunkAction": action({ manager: "allow", admin: "allow" }),
   "app/(workspace)/import/actions.ts#saveImportMappingAction": action({ manager: "allow", admin: "allow" }),
@@ -106,6 +113,8 @@ const EXPECTED: Record<string, Row> = {
   "app/(workspace)/settings/screens/actions.ts#createScreenAction": action({ manager: "allow", admin: "allow" }),
   "app/(workspace)/settings/screens/actions.ts#revokeScreenAction": action({ manager: "allow", admin: "allow" }),
   "app/(workspace)/settings/screens/actions.ts#moveScreenSlideAction": action({ manager: "allow", admin: "allow" }),
+  "app/(workspace)/settings/share-links/actions.ts#createShareLinkAction": action({ manager: "allow", admin: "allow" }),
+  "app/(workspace)/settings/share-links/actions.ts#revokeShareLinkAction": action({ manager: "allow", admin: "allow" }),
   // Authorised by the one-time setup token, which no caller here has (lib/auth/first-admin.test.ts).
   "app/setup/[token]/actions.ts#createFirstAdminAction": all("allow"),
 };
@@ -143,6 +152,7 @@ const ROUTE_REQUESTS: Record<string, (caller: Caller) => Request> = {
   "GET /api/v1/tv/[token]": () => new Request("http://localhost/api/v1/tv/token"),
   "GET /api/v1/tv/[token]/dashboards/[slug]": () => new Request("http://localhost/api/v1/tv/token/dashboards/service-overview"),
   "GET /api/v1/tv/[token]/competitions/[id]": () => new Request("http://localhost/api/v1/tv/token/competitions/999999"),
+  "GET /api/v1/share/[token]": () => new Request("http://localhost/api/v1/share/token?preset=last_7_days"),
   "GET /api/v1/notifications": () => new Request("http://localhost/api/v1/notifications"),
   "POST /api/v1/ingest": () =>
     new Request("http://localhost/api/v1/ingest", {
@@ -171,6 +181,8 @@ const ACTION_ARGS: Record<string, () => unknown[]> = {
   createScreenAction: () => [{}, new FormData()],
   revokeScreenAction: () => [999_999],
   moveScreenSlideAction: () => [999_999, 0, "later"],
+  createShareLinkAction: () => [{}, new FormData()],
+  revokeShareLinkAction: () => [999_999],
   createFirstAdminAction: () => [{}, new FormData()],
   createDashboardAction: () => [{}, new FormData()],
   updateDashboardAction: () => [999_999, {}, new FormData()],
@@ -194,13 +206,16 @@ const ACTION_ARGS: Record<string, () => unknown[]> = {
 };
 
 /** Route parameters of dynamic segments, as Next.js passes them. */
-const routeParams = (key: string, caller: Caller, tvToken: string, widgetId = 0): Record<string, string> => {
-  // Every caller but the TV itself tries a token that is not a screen's (its own key, or none).
-  const token = caller === "tvToken" ? tvToken : "dps_not-a-screen";
+const routeParams = (key: string, caller: Caller, tokens: { screen: string; share: string; widget: number }): Record<string, string> => {
+  // Every caller but the TV itself tries a token that is not a screen's: a made-up one, or the
+  // view-only link's, which opens no screen.
+  const token = caller === "tvToken" ? tokens.screen : caller === "shareToken" ? tokens.share : "dps_not-a-screen";
+  // Likewise on a link's path: only its own token opens it, a screen's token does not.
+  if (key === "GET /api/v1/share/[token]") return { token: caller === "shareToken" ? tokens.share : caller === "tvToken" ? tokens.screen : "dpv_not-a-link" };
   if (key === "GET /api/v1/dashboards/[slug]") return { slug: "service-overview" };
   if (key === "GET /api/v1/kpis/[key]/export") return { key: "ticket_volume" };
   if (key === "GET /api/v1/records/[list]/export") return { list: "tickets" };
-  if (key === "GET /api/v1/dashboards/[slug]/widgets/[id]/export") return { slug: "service-overview", id: String(widgetId) };
+  if (key === "GET /api/v1/dashboards/[slug]/widgets/[id]/export") return { slug: "service-overview", id: String(tokens.widget) };
   if (key === "GET /api/v1/tv/[token]") return { token };
   if (key === "GET /api/v1/tv/[token]/dashboards/[slug]") return { token, slug: "service-overview" };
   if (key === "GET /api/v1/tv/[token]/competitions/[id]") return { token, id: "999999" };
@@ -241,16 +256,15 @@ function outcomeOfError(error: unknown): Outcome | "redirect" {
 
 describeEachDatabase("the access matrix", ({ db }) => {
   const credentials = {} as Record<Caller, Record<string, string>>;
-  let screenToken = "";
-  let widgetId = 0;
+  const tokens = { screen: "", share: "", widget: 0 };
   const holder = globalThis as typeof globalThis & { __deskpulseDb?: Promise<Database>; __deskpulseAuth?: unknown };
 
   beforeAll(async () => {
     holder.__deskpulseDb = Promise.resolve(db());
     holder.__deskpulseAuth = undefined;
     const fixtures = await seedAccessMatrix(db());
-    screenToken = fixtures.screenToken;
-    widgetId = (await db().prisma.widget.findFirstOrThrow({ where: { dashboard: { slug: "service-overview" }, kind: "kpi_number" } })).id;
+    Object.assign(tokens, { screen: fixtures.screenToken, share: fixtures.shareToken });
+    tokens.widget = (await db().prisma.widget.findFirstOrThrow({ where: { dashboard: { slug: "service-overview" }, kind: "kpi_number" } })).id;
     Object.assign(credentials, {
       ...Object.fromEntries(Object.entries(fixtures.cookies).map(([caller, cookie]) => [caller, { cookie }])),
       leadOtherTeam: { cookie: fixtures.cookies.leadOwnTeam },
@@ -258,6 +272,7 @@ describeEachDatabase("the access matrix", ({ db }) => {
       ingestKey: { authorization: `Bearer ${fixtures.ingestKey}` },
       kpiKey: { authorization: `Bearer ${fixtures.kpiKey}` },
       tvToken: { authorization: `Bearer ${fixtures.screenToken}` },
+      shareToken: { authorization: `Bearer ${fixtures.shareToken}` },
     });
   });
   afterAll(() => {
@@ -287,7 +302,7 @@ describeEachDatabase("the access matrix", ({ db }) => {
         const base = ROUTE_REQUESTS[key]!(caller);
         const headers = new Headers(base.headers);
         for (const [name, value] of Object.entries(credentials[caller])) headers.set(name, value);
-        const segments = Object.fromEntries(Object.entries(routeParams(key, caller, screenToken)).map(([name]) => [name, "x\u0000"]));
+        const segments = Object.fromEntries(Object.entries(routeParams(key, caller, tokens)).map(([name]) => [name, "x\u0000"]));
         if (key.includes("[...all]")) segments.all = ["sign-in", "email\u0000"] as never;
         const response = (await handler(new Request(base, { headers }), { params: Promise.resolve(segments) })) as Response;
         expect(response.status, `${key} as ${caller}`).toBe(404);
@@ -317,7 +332,7 @@ describeEachDatabase("the access matrix", ({ db }) => {
           const base = ROUTE_REQUESTS[key]!(caller);
           const headers = new Headers(base.headers);
           for (const [name, value] of Object.entries(credentials[caller])) headers.set(name, value);
-          const response = (await handler(new Request(base, { headers }), { params: Promise.resolve(routeParams(key, caller, screenToken, widgetId)) })) as Response;
+          const response = (await handler(new Request(base, { headers }), { params: Promise.resolve(routeParams(key, caller, tokens)) })) as Response;
           outcome = response.status === 401 || response.status === 403 || response.status === 404 ? response.status : "allow";
           if (outcome === "allow") expect(response.status, `${key} as ${caller}`).toBeLessThan(500);
         }

@@ -21,9 +21,9 @@ interface DashboardGridProps {
   widgets: DashboardWidget[];
   data: DashboardData;
   stale: boolean;
-  /** The current filters as a query string, carried into every drill-down link. */
-  search: string;
-  /** Wall screens: no links, and the grid fills the screen's height instead of scrolling. */
+  /** The current filters as a query string, carried into every drill-down link; null for no links (wall screens, view-only links). */
+  search: string | null;
+  /** Wall screens: the grid fills the screen's height instead of scrolling. */
   kiosk?: boolean;
   /** The desktop dashboard's slug: each widget with data offers its export. */
   exportSlug?: string;
@@ -37,7 +37,7 @@ export function DashboardGrid({ widgets, data, stale, search, kiosk = false, exp
         const style = { "--col": `${widget.x + 1} / span ${widget.w}`, "--row": `${widget.y + 1} / span ${widget.h}`, "--h": widget.h } as CSSProperties;
         return (
           <div key={widget.id} style={style} className="min-h-0" data-widget-id={widget.id}>
-            <WidgetExportContext value={exportSlug && widget.config.kind !== "text" ? `/api/v1/dashboards/${encodeURIComponent(exportSlug)}/widgets/${widget.id}/export${search}` : null}>
+            <WidgetExportContext value={exportSlug && widget.config.kind !== "text" ? `/api/v1/dashboards/${encodeURIComponent(exportSlug)}/widgets/${widget.id}/export${search ?? ""}` : null}>
               <Widget widget={widget} data={data} stale={stale} search={search} kiosk={kiosk} />
             </WidgetExportContext>
           </div>
@@ -69,13 +69,13 @@ function kioskRows(widgets: DashboardWidget[]): string {
 }
 
 /** One widget with its numbers, as the dashboard, a wall screen and the editor show it. */
-export function Widget({ widget, data, stale, search, kiosk }: { widget: DashboardWidget; data: DashboardData; stale: boolean; search: string; kiosk: boolean }) {
+export function Widget({ widget, data, stale, search, kiosk }: { widget: DashboardWidget; data: DashboardData; stale: boolean; search: string | null; kiosk: boolean }) {
   const { config } = widget;
   const title = usesBusinessHours(config) ? `${widget.title} (business hours)` : widget.title;
   const d = data.widgets[String(widget.id)];
   if (config.kind === "text") return <TextWidget title={title} text={config.text} />;
   if (!d) return <div className="h-full animate-pulse rounded-2xl bg-slate-200 dark:bg-slate-800" aria-label="Loading" />;
-  const kpiHref = (kpi: string) => (kiosk ? undefined : `/kpis/${kpi}${search}`);
+  const kpiHref = (kpi: string) => (search === null ? undefined : `/kpis/${kpi}${search}`);
   switch (d.kind) {
     case "kpi_number":
       return <KpiNumberWidget title={title} data={d} href={kpiHref(d.kpi)} stale={stale} kiosk={kiosk} />;
@@ -92,13 +92,13 @@ export function Widget({ widget, data, stale, search, kiosk }: { widget: Dashboa
           data={d}
           href={kpiHref(d.kpi)}
           stale={stale}
-          rowHref={kiosk || d.anonymous ? undefined : (key) => `/${d.by === "agent" ? "agents" : "teams"}/${encodeURIComponent(key)}${withKpi(search, d.kpi)}`}
+          rowHref={search === null || d.anonymous ? undefined : (key) => `/${d.by === "agent" ? "agents" : "teams"}/${encodeURIComponent(key)}${withKpi(search, d.kpi)}`}
         />
       );
     case "live_queue":
       return <LiveQueueWidget title={title} data={d} stale={stale} />;
     case "sla_at_risk":
-      return <SlaAtRiskWidget title={title} data={d} stale={stale} linkTickets={!kiosk} />;
+      return <SlaAtRiskWidget title={title} data={d} stale={stale} linkTickets={search !== null} />;
     case "competition":
       return <CompetitionWidget title={title} data={d} stale={stale} now={Date.parse(data.computedAt)} />;
     case "achievements_feed":

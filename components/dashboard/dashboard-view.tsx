@@ -1,5 +1,7 @@
 "use client";
 
+import type { DefinedUseQueryResult } from "@tanstack/react-query";
+
 import { Celebration } from "@/components/celebrations/celebration";
 import { useCelebrations } from "@/components/celebrations/use-celebrations";
 import { ApiError } from "@/lib/client/api-error";
@@ -28,20 +30,38 @@ function ago(ms: number): string {
   return m < 60 ? `${m} min ago` : `${Math.floor(m / 60)} h ago`;
 }
 
+/** A signed-in viewer's live dashboard, polled through `/api/v1/dashboards/<slug>`. */
+export function DashboardView({ slug, search, pollSeconds, widgets, initial }: DashboardViewProps) {
+  const query = useDashboardSnapshot({ slug, search, intervalMs: pollSeconds * 1000, initial });
+  return <LiveDashboard query={query} id={slug} search={search} pollSeconds={pollSeconds} widgets={widgets} exportSlug={slug} />;
+}
+
+interface LiveDashboardProps {
+  /** The poll of whichever endpoint serves this viewer (a session's dashboard, a view-only link). */
+  query: DefinedUseQueryResult<DashboardData, Error>;
+  /** Names the view for celebrations: a KPI turning green is celebrated once per view. */
+  id: string;
+  /** Carried into drill-down links; null for none. */
+  search: string | null;
+  pollSeconds: number;
+  widgets: DashboardWidget[];
+  /** A signed-in viewer's dashboard offers each widget's export; a view-only link does not. */
+  exportSlug?: string;
+}
+
 /**
  * A live dashboard: first paint from the server's snapshot, then one GET per polling interval for
  * all its widgets (a 304 when nothing changed). A failed poll keeps the last numbers on screen with
  * a warning; numbers older than two intervals are marked stale, and numbers the busy server
  * answered from its last computation say "updating…".
  */
-export function DashboardView({ slug, search, pollSeconds, widgets, initial }: DashboardViewProps) {
+export function LiveDashboard({ query, id, search, pollSeconds, widgets, exportSlug }: LiveDashboardProps) {
   const intervalMs = pollSeconds * 1000;
-  const query = useDashboardSnapshot({ slug, search, intervalMs, initial });
-  const now = useNow(Date.parse(initial.data.computedAt));
+  const now = useNow(query.dataUpdatedAt);
   const age = now - query.dataUpdatedAt;
   const stale = age > 2 * intervalMs;
   const signedOut = ApiError.isStatus(query.error, 401);
-  const celebration = useCelebrations(widgets, query.data, slug);
+  const celebration = useCelebrations(widgets, query.data, id);
 
   return (
     <div className="space-y-4">
@@ -68,7 +88,7 @@ export function DashboardView({ slug, search, pollSeconds, widgets, initial }: D
           {query.data.stale && <span data-testid="snapshot-updating"> · updating…</span>}
         </p>
       </div>
-      <DashboardGrid widgets={widgets} data={query.data} stale={stale} search={search} exportSlug={slug} />
+      <DashboardGrid widgets={widgets} data={query.data} stale={stale} search={search} exportSlug={exportSlug} />
       {celebration.message && <Celebration message={celebration.message} onDone={celebration.dismiss} variant="toast" />}
     </div>
   );

@@ -5,6 +5,7 @@ import { useState } from "react";
 
 import { filtersToSearch, PRESET_LABELS, type DashboardFilters } from "@/lib/dashboards/dashboard-filters";
 import { WINDOW_PRESETS, type WindowPreset } from "@/lib/kpi/time-windows";
+import type { LockedDimensions } from "@/lib/share/locked-filters";
 
 interface Option {
   value: string;
@@ -20,13 +21,15 @@ interface FilterBarProps {
   channels: Option[];
   /** Extra parameters of the page to keep (e.g. the KPI a team page ranks on). */
   keep?: Record<string, string>;
+  /** Filters fixed by the page (a view-only link's locked ones): their controls are not shown. */
+  locked?: Partial<LockedDimensions>;
 }
 
 const CONTROL =
   "rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-800 shadow-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-indigo-600 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100";
 
 /** Period, team, channel and queue filters, kept in the URL so a link reproduces the view. */
-export function FilterBar({ filters, defaultPreset, teams, queues, channels, keep = {} }: FilterBarProps) {
+export function FilterBar({ filters, defaultPreset, teams, queues, channels, keep = {}, locked = {} }: FilterBarProps) {
   const router = useRouter();
   const pathname = usePathname();
   const [custom, setCustom] = useState(filters.range !== null);
@@ -48,26 +51,28 @@ export function FilterBar({ filters, defaultPreset, teams, queues, channels, kee
         go({ ...filters, preset: null, range: { from: String(form.get("from")), to: String(form.get("to")) } });
       }}
     >
-      <label className="text-sm">
-        <span className="mb-1 block text-xs font-medium text-slate-500 dark:text-slate-400">Period</span>
-        <select
-          className={CONTROL}
-          value={custom ? "custom" : (filters.preset ?? defaultPreset)}
-          onChange={(event) => {
-            if (event.target.value === "custom") return setCustom(true);
-            setCustom(false);
-            go({ ...filters, range: null, preset: event.target.value as WindowPreset });
-          }}
-        >
-          {WINDOW_PRESETS.map((preset) => (
-            <option key={preset} value={preset}>
-              {PRESET_LABELS[preset]}
-            </option>
-          ))}
-          <option value="custom">Custom range…</option>
-        </select>
-      </label>
-      {custom && (
+      {!locked.period && (
+        <label className="text-sm">
+          <span className="mb-1 block text-xs font-medium text-slate-500 dark:text-slate-400">Period</span>
+          <select
+            className={CONTROL}
+            value={custom ? "custom" : (filters.preset ?? defaultPreset)}
+            onChange={(event) => {
+              if (event.target.value === "custom") return setCustom(true);
+              setCustom(false);
+              go({ ...filters, range: null, preset: event.target.value as WindowPreset });
+            }}
+          >
+            {WINDOW_PRESETS.map((preset) => (
+              <option key={preset} value={preset}>
+                {PRESET_LABELS[preset]}
+              </option>
+            ))}
+            <option value="custom">Custom range…</option>
+          </select>
+        </label>
+      )}
+      {custom && !locked.period && (
         <>
           <label className="text-sm">
             <span className="mb-1 block text-xs font-medium text-slate-500 dark:text-slate-400">From</span>
@@ -82,17 +87,19 @@ export function FilterBar({ filters, defaultPreset, teams, queues, channels, kee
           </button>
         </>
       )}
-      {teams && teams.length > 1 && (
+      {teams && teams.length > 1 && !locked.team && (
         <MultiSelect label="Team" all="All teams" options={teams} selected={filters.team} onChange={(team) => go({ ...filters, team })} />
       )}
-      <MultiSelect
-        label="Channel"
-        all="All channels"
-        options={channels}
-        selected={filters.channel}
-        onChange={(channel) => go({ ...filters, channel: channel as DashboardFilters["channel"] })}
-      />
-      {queues.length > 0 && <MultiSelect label="Queue" all="All queues" options={queues} selected={filters.queue} onChange={(queue) => go({ ...filters, queue })} />}
+      {!locked.channel && (
+        <MultiSelect
+          label="Channel"
+          all="All channels"
+          options={channels}
+          selected={filters.channel}
+          onChange={(channel) => go({ ...filters, channel: channel as DashboardFilters["channel"] })}
+        />
+      )}
+      {queues.length > 0 && !locked.queue && <MultiSelect label="Queue" all="All queues" options={queues} selected={filters.queue} onChange={(queue) => go({ ...filters, queue })} />}
       {active && (
         <button type="button" className="px-1 py-1.5 text-sm font-medium text-indigo-700 hover:underline dark:text-indigo-300" onClick={() => { setCustom(false); go({ preset: null, range: null, team: [], channel: [], queue: [] }); }}>
           Reset

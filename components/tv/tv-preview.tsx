@@ -32,7 +32,7 @@ function Preview({ dashboard, initial, timeZone }: TvPreviewProps) {
         <time className="text-[1.6rem] font-semibold tabular-nums">{clock.format(now)}</time>
       </header>
       <main className="min-h-0 flex-1">
-        <DashboardGrid widgets={dashboard.widgets} data={snapshot.data} stale={false} search="" kiosk />
+        <DashboardGrid widgets={dashboard.widgets} data={snapshot.data} stale={false} search={null} kiosk />
       </main>
     </div>
   );

@@ -143,7 +143,7 @@ function Screen({ token, playlist: initialPlaylist, initial, initialCompetitions
             notice={<Reconnecting />}
             render={(data, fallback) => (
               <WallContext value={true}>
-                <DashboardGrid widgets={current.widgets} data={data} stale={stale || fallback} search="" kiosk />
+                <DashboardGrid widgets={current.widgets} data={data} stale={stale || fallback} search={null} kiosk />
               </WallContext>
             )}
           />

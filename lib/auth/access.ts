@@ -11,6 +11,7 @@ export const PERMISSIONS = [
   "targets:manage",
   "kpis:manage",
   "screens:manage",
+  "share-links:manage",
   "settings:manage",
   "users:manage",
   "keys:manage",

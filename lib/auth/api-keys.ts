@@ -1,5 +1,3 @@
-import { createHash, randomBytes } from "node:crypto";
-
 import { z } from "zod";
 
 import type { DbContext } from "@/lib/db/db-context";
@@ -7,21 +5,17 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ApiKeyKind } from "@/lib/generated/prisma/enums";
 
 import { forgetPrincipals } from "./principal-cache";
+import { hashToken, isLastUseStale, newSecretToken } from "./secret-tokens";
 
-// API keys are 256 random bits, so a fast hash (SHA-256) is enough to store them safely; the
-// memory-hard hash is for low-entropy passwords. A key is shown once, when it is created.
+// API keys are secret tokens (secret-tokens.ts): stored as SHA-256, shown once, when created.
 
 const PREFIX: Record<ApiKeyKind, string> = { ingest: "dpi_", kpi: "dpk_" };
-
-export function hashToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
 
 export async function createApiKey(
   prisma: PrismaClient,
   input: { kind: ApiKeyKind; name: string },
 ): Promise<{ id: number; key: string }> {
-  const key = `${PREFIX[input.kind]}${randomBytes(32).toString("base64url")}`;
+  const key = newSecretToken(PREFIX[input.kind]);
   const row = await prisma.apiKey.create({
     data: { kind: input.kind, name: input.name, tokenHash: hashToken(key), prefix: key.slice(0, 10) },
   });
@@ -36,8 +30,7 @@ export async function checkApiKey(prisma: PrismaClient, authorization: string | 
   if (!match) return { status: "missing" };
   const row = await prisma.apiKey.findUnique({ where: { tokenHash: hashToken(match[1]!) } });
   if (!row || row.revokedAt) return { status: "invalid" };
-  // Last use is for the keys list; a minute's precision is plenty and spares a write per request.
-  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
+  if (isLastUseStale(row.lastUsedAt)) {
     await prisma.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
   }
   return { status: "valid", id: row.id, kind: row.kind };

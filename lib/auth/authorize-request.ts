@@ -18,6 +18,7 @@ const NEEDS: Record<Permission, string> = {
   "targets:manage": "manage targets (a manager or admin)",
   "kpis:manage": "define custom KPIs (a manager or admin)",
   "screens:manage": "manage TV screens (a manager or admin)",
+  "share-links:manage": "manage view-only links (a manager or admin)",
   "settings:manage": "change settings (a manager or admin)",
   "users:manage": "manage users (an admin)",
   "keys:manage": "manage API keys (an admin)",

@@ -2,8 +2,8 @@ import { randomBytes } from "node:crypto";
 
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
-import { hashToken } from "./api-keys";
 import { hashPassword } from "./password";
+import { hashToken } from "./secret-tokens";
 import { createUser, insertUser, UserInputError, ZNewUser } from "./users";
 
 const SETUP = "first-admin-setup";

@@ -18,12 +18,22 @@ export const bearerPrincipals = sharedShortLivedCache<Principal | { kind: "inval
 /** A TV path token → its screen row, or null for an unknown token. */
 export const screenTokenRows = sharedShortLivedCache<{ id: number; revokedAt: Date | null; lastSeenAt: Date | null } | null>("screen-token-rows");
 
+/** A view-only link's path token → its row (locked filters as stored), or null for an unknown token. */
+export const shareLinkRows = sharedShortLivedCache<{
+  id: number;
+  dashboardSlug: string;
+  lockedFilters: string;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  lastSeenAt: Date | null;
+} | null>("share-link-rows");
+
 /** A screen id → the slugs of the dashboards on its playlist: which dashboards its token may read. */
 export const screenDashboardSlugSets = sharedShortLivedCache<string[]>("screen-dashboard-slugs");
 
 /**
  * Called by whatever ends or changes a credential: a sign-out, a user changed or deleted (role,
- * teams, agent, password), an API key or screen token revoked, a screen's playlist changed. These
+ * teams, agent, password), an API key, screen token or view-only link revoked, a screen's playlist changed. These
  * are rare, so everything is forgotten rather than tracked per user; every viewer's next poll looks
  * itself up once again.
  */
@@ -32,5 +42,6 @@ export function forgetPrincipals(): void {
   sessionUsers.clear();
   bearerPrincipals.clear();
   screenTokenRows.clear();
+  shareLinkRows.clear();
   screenDashboardSlugSets.clear();
 }

@@ -1,12 +1,10 @@
-import { randomBytes } from "node:crypto";
-
 import { z } from "zod";
 
 import type { DbContext } from "@/lib/db/db-context";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
-import { hashToken } from "./api-keys";
 import { forgetPrincipals, screenTokenRows } from "./principal-cache";
+import { hashToken, isLastUseStale, newSecretToken } from "./secret-tokens";
 
 export const SCREEN_TOKEN_PREFIX = "dps_";
 
@@ -31,7 +29,7 @@ export async function createScreen(
   prisma: PrismaClient,
   input: { name: string; dashboards: string[]; competitions?: number[]; rotateSeconds: number },
 ): Promise<{ id: number; token: string; path: string }> {
-  const token = `${SCREEN_TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
+  const token = newSecretToken(SCREEN_TOKEN_PREFIX);
   const competitionIds = input.competitions ?? [];
   const id = await prisma.$transaction(async (tx) => {
     const dashboards = await tx.dashboard.findMany({ where: { slug: { in: input.dashboards } }, select: { id: true, slug: true } });
@@ -70,7 +68,7 @@ export async function checkScreenToken(prisma: PrismaClient, token: string): Pro
     prisma.screen.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true, revokedAt: true, lastSeenAt: true } }),
   );
   if (!screen || screen.revokedAt) return null;
-  if (!screen.lastSeenAt || Date.now() - screen.lastSeenAt.getTime() > 60_000) {
+  if (isLastUseStale(screen.lastSeenAt)) {
     // Noted on the cached row first, so the polls that share it write once, not each.
     screen.lastSeenAt = new Date();
     await prisma.screen.update({ where: { id: screen.id }, data: { lastSeenAt: screen.lastSeenAt } });

@@ -7,5 +7,6 @@ export const queryKeys = {
   tvPlaylist: (token: string) => ["tv", token, "playlist"] as const,
   tvSnapshot: (token: string, slug: string) => ["tv", token, "snapshot", slug] as const,
   tvCompetition: (token: string, id: number) => ["tv", token, "competition", id] as const,
+  sharedDashboard: (token: string, search: string) => ["share", token, search] as const,
   notifications: () => ["notifications"] as const,
 };

@@ -105,3 +105,15 @@ export const PRESET_LABELS: Record<WindowPreset, string> = {
   this_week: "This week",
   this_month: "This month",
 };
+
+/** The window in words for a dashboard's heading: "Last 7 days" and "Mon 1 Dec – Sun 7 Dec" in the organisation's zone. */
+export function describeFiltersWindow(filters: DashboardFilters, now: Date, timeZone: string): { period: string; span: string } {
+  const window = filtersWindow(filters, now, timeZone);
+  const last = new Date(window.to.getTime() - 1);
+  const date = new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short" });
+  const oneDay = window.to.getTime() - window.from.getTime() <= 86_400_000 * 1.05;
+  return {
+    period: filters.range ? "Custom range" : PRESET_LABELS[filters.preset ?? "today"],
+    span: oneDay ? date.format(window.from) : `${date.format(window.from)} – ${date.format(last)}`,
+  };
+}

@@ -32,6 +32,7 @@ const TITLES: Record<string, string> = {
   unauthorized: "Not authenticated",
   forbidden: "Not allowed",
   disconnected: "Screen disconnected",
+  link_ended: "View-only link ended",
   not_found: "Not found",
   unavailable: "Service unavailable",
   internal_error: "Internal server error",

@@ -6,6 +6,7 @@ import type { Permission } from "@/lib/auth/access";
 import { authorizeRequest, type AuthenticatedPrincipal } from "@/lib/auth/authorize-request";
 import { readSession } from "@/lib/auth/guards";
 import { checkScreenToken } from "@/lib/auth/screen-tokens";
+import { checkShareLinkToken, type ShareLinkGrant } from "@/lib/auth/share-links";
 import { DatabaseUnavailableError, isDatabaseUnavailable } from "@/lib/db/database-errors";
 import { getDb } from "@/lib/db/get-db";
 import type { Database } from "@/lib/db/open-database";
@@ -21,12 +22,45 @@ import { searchParamsRecord } from "./search-params-record";
 // parse the query and body with zod, run the handler, and answer every failure as one problem
 // document. A handler sees typed input and a principal it may trust; it never catches an outage.
 
-/** Who may call: holders of a permission, the screen whose token is the named path parameter, or anyone. */
-export type RouteAuth = Permission | { screenToken: string } | "public";
-
 export type ScreenPrincipal = { kind: "screen"; screenId: number };
+export type ShareLinkPrincipal = { kind: "share-link"; link: ShareLinkGrant };
 
-type PrincipalOf<A extends RouteAuth> = A extends "public" ? null : A extends { screenToken: string } ? ScreenPrincipal : AuthenticatedPrincipal;
+/**
+ * Credentials that travel in the path, for a browser that opens a secret link and has no session
+ * or header: each kind's one check, what it stands for, and its refusal (401, so the client stops).
+ */
+const PATH_TOKENS = {
+  screenToken: {
+    check: async (prisma: PrismaClient, token: string): Promise<ScreenPrincipal | null> => {
+      const screen = await checkScreenToken(prisma, token);
+      return screen && { kind: "screen", screenId: screen.id };
+    },
+    refusal: ["disconnected", "This screen was disconnected: its token is unknown or was revoked."],
+  },
+  shareToken: {
+    check: async (prisma: PrismaClient, token: string): Promise<ShareLinkPrincipal | null> => {
+      const link = await checkShareLinkToken(prisma, token);
+      return link && { kind: "share-link", link };
+    },
+    refusal: ["link_ended", "This view-only link no longer works: it is unknown, expired or was revoked."],
+  },
+} as const;
+type PathTokenKind = keyof typeof PATH_TOKENS;
+type PathTokenPrincipal<K extends PathTokenKind> = NonNullable<Awaited<ReturnType<(typeof PATH_TOKENS)[K]["check"]>>>;
+
+/** A path-token mode: `{ screenToken: "token" }` names the path parameter that carries the token. */
+type PathTokenAuth = { [K in PathTokenKind]: { [P in K]: string } }[PathTokenKind];
+
+/** Who may call: holders of a permission, the holder of a path token of one kind, or anyone. */
+export type RouteAuth = Permission | PathTokenAuth | "public";
+
+type PrincipalOf<A extends RouteAuth> = A extends "public"
+  ? null
+  : A extends { screenToken: string }
+    ? PathTokenPrincipal<"screenToken">
+    : A extends { shareToken: string }
+      ? PathTokenPrincipal<"shareToken">
+      : AuthenticatedPrincipal;
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 /** What a GET with the ETag tail returns instead of a response: the data and a tag that changes with it. */
@@ -133,13 +167,14 @@ async function authorize(
   request: Request,
   auth: RouteAuth,
   segments: Record<string, string | string[]>,
-): Promise<AuthenticatedPrincipal | ScreenPrincipal | null | Response> {
+): Promise<AuthenticatedPrincipal | ScreenPrincipal | ShareLinkPrincipal | null | Response> {
   if (auth === "public") return null;
   if (typeof auth === "object") {
-    const token = segments[auth.screenToken];
-    const screen = typeof token === "string" ? await checkScreenToken(prisma, token) : null;
-    if (!screen) return problem(401, "disconnected", "This screen was disconnected: its token is unknown or was revoked.");
-    return { kind: "screen", screenId: screen.id };
+    const [kind, parameter] = Object.entries(auth)[0] as [PathTokenKind, string];
+    const { check, refusal } = PATH_TOKENS[kind];
+    const token = segments[parameter];
+    const principal = typeof token === "string" ? await check(prisma, token) : null;
+    return principal ?? problem(401, refusal[0], refusal[1]);
   }
   const result = await authorizeRequest(prisma, request.headers, readSession, auth);
   if (!result.ok) return problem(result.status, result.status === 401 ? "unauthorized" : "forbidden", result.message);

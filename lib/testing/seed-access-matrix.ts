@@ -1,6 +1,7 @@
 import { createApiKey } from "@/lib/auth/api-keys";
 import { getAuth } from "@/lib/auth/get-auth";
 import { createScreen } from "@/lib/auth/screen-tokens";
+import { createShareLink } from "@/lib/auth/share-links";
 import { createUser, type NewUser } from "@/lib/auth/users";
 import { ensureDefaultDashboard } from "@/lib/dashboards/default-dashboard";
 import type { Database } from "@/lib/db/open-database";
@@ -13,6 +14,7 @@ export interface AccessMatrixFixtures {
   ingestKey: string;
   kpiKey: string;
   screenToken: string;
+  shareToken: string;
 }
 
 const PASSWORD = "correct-horse-battery";
@@ -26,7 +28,8 @@ const USERS: Record<SignedInCaller, Omit<NewUser, "password">> = {
 
 /**
  * Two teams (a team lead leads Alpha, so Beta is another team's), an agent, the default dashboard,
- * one user per role signed in through better-auth, an ingest key, a KPI key and a screen.
+ * one user per role signed in through better-auth, an ingest key, a KPI key, a screen and a
+ * view-only link to the default dashboard.
  */
 export async function seedAccessMatrix({ prisma }: Database): Promise<AccessMatrixFixtures> {
   await prisma.team.createMany({ data: [{ externalId: "alpha", name: "Alpha" }, { externalId: "beta", name: "Beta" }] });
@@ -52,5 +55,6 @@ export async function seedAccessMatrix({ prisma }: Database): Promise<AccessMatr
     ingestKey: (await createApiKey(prisma, { kind: "ingest", name: "i" })).key,
     kpiKey: (await createApiKey(prisma, { kind: "kpi", name: "k" })).key,
     screenToken: (await createScreen(prisma, { name: "Wall", dashboards: ["service-overview"], rotateSeconds: 30 })).token,
+    shareToken: (await createShareLink(prisma, { dashboard: "service-overview", label: "Board", expiresInDays: 0, period: "", team: "", channel: "", createdById: null })).token,
   };
 }

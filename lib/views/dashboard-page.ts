@@ -3,7 +3,7 @@ import "server-only";
 import { can } from "@/lib/auth/access";
 import type { UserContext } from "@/lib/auth/guards";
 import { scopeOf } from "@/lib/auth/scope";
-import { filtersToSearch, filtersWindow, parseDashboardFilters, PRESET_LABELS, type DashboardFilters } from "@/lib/dashboards/dashboard-filters";
+import { describeFiltersWindow, filtersToSearch, parseDashboardFilters, type DashboardFilters } from "@/lib/dashboards/dashboard-filters";
 import { getDashboard, getDefaultDashboard, loadDashboardSnapshot, type Dashboard, type Snapshot } from "@/lib/dashboards/load-dashboard";
 import { listDashboards, type DashboardEntry } from "@/lib/directory/directory";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -62,10 +62,6 @@ export async function dashboardPageView(context: UserContext, slug: string | und
   // Another team's numbers are a 403, never an empty dashboard that would confirm the team exists.
   if (!result.ok) return FORBIDDEN;
 
-  const window = filtersWindow(parsed.filters, new Date(), org.timeZone);
-  const last = new Date(window.to.getTime() - 1);
-  const date = new Intl.DateTimeFormat("en-GB", { timeZone: org.timeZone, weekday: "short", day: "numeric", month: "short" });
-  const oneDay = window.to.getTime() - window.from.getTime() <= 86_400_000 * 1.05;
   return {
     ok: true,
     view: {
@@ -77,8 +73,7 @@ export async function dashboardPageView(context: UserContext, slug: string | und
       filterOptions: options,
       tabs,
       timeZone: org.timeZone,
-      period: parsed.filters.range ? "Custom range" : PRESET_LABELS[parsed.filters.preset ?? "today"],
-      span: oneDay ? date.format(window.from) : `${date.format(window.from)} – ${date.format(last)}`,
+      ...describeFiltersWindow(parsed.filters, new Date(), org.timeZone),
       scopeLabel:
         scope.kind === "teams" ? `Your teams: ${user.teams.map((t) => t.name).join(", ")}` : scope.kind === "agent" ? `Your numbers: ${user.agent?.name}` : null,
       filterSummary: filterSummary(parsed.filters, options),
