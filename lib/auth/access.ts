@@ -12,13 +12,17 @@ export const PERMISSIONS = [
   "kpis:manage",
   "screens:manage",
   "share-links:manage",
+  "digests:manage",
+  "alerts:manage",
+  "notifications:manage",
   "settings:manage",
   "users:manage",
   "keys:manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const MANAGER: readonly Permission[] = PERMISSIONS.filter((p) => p !== "users:manage" && p !== "keys:manage" && p !== "data:ingest");
+// Delivery channels hold SMTP credentials and webhook addresses: admins', as keys are.
+const MANAGER: readonly Permission[] = PERMISSIONS.filter((p) => p !== "users:manage" && p !== "keys:manage" && p !== "notifications:manage" && p !== "data:ingest");
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS.filter((p) => p !== "data:ingest"),

@@ -2,7 +2,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { problem } from "@/lib/http/problem";
 
 import { connectorAdapters } from "./adapters";
-import { openSecrets } from "./connection-secrets";
+import { openSecrets } from "@/lib/secrets/sealed-secrets";
 import type { ConnectorAdapter } from "./connector";
 import { ConnectorBatchRejectedError, storeConnectorBatch } from "./store-connector-batch";
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 import { connectorAdapters } from "./adapters";
-import { sealSecrets } from "./connection-secrets";
+import { sealSecrets } from "@/lib/secrets/sealed-secrets";
 import type { ConnectorAdapter } from "./connector";
 
 /** A connection as people add it (Settings → Connections, `npm run cli -- connections add`). */

@@ -5,7 +5,7 @@ import { isDatabaseUnavailable } from "@/lib/db/database-errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 import { connectorAdapters } from "./adapters";
-import { openSecrets } from "./connection-secrets";
+import { openSecrets } from "@/lib/secrets/sealed-secrets";
 import type { ConnectorAdapter, SyncPage } from "./connector";
 import { ConnectorBatchRejectedError, storeConnectorBatch } from "./store-connector-batch";
 import { VendorPermanentError, VendorRateLimitedError } from "./vendor-errors";
