@@ -115,6 +115,9 @@ const EXPECTED: Record<string, Row> = {
   "app/(workspace)/settings/screens/actions.ts#moveScreenSlideAction": action({ manager: "allow", admin: "allow" }),
   "app/(workspace)/settings/share-links/actions.ts#createShareLinkAction": action({ manager: "allow", admin: "allow" }),
   "app/(workspace)/settings/share-links/actions.ts#revokeShareLinkAction": action({ manager: "allow", admin: "allow" }),
+  "app/(workspace)/settings/notifications/actions.ts#createChannelAction": action({ admin: "allow" }),
+  "app/(workspace)/settings/notifications/actions.ts#sendTestAction": action({ admin: "allow" }),
+  "app/(workspace)/settings/notifications/actions.ts#deleteChannelAction": action({ admin: "allow" }),
   // Authorised by the one-time setup token, which no caller here has (lib/auth/first-admin.test.ts).
   "app/setup/[token]/actions.ts#createFirstAdminAction": all("allow"),
 };
@@ -203,6 +206,9 @@ const ACTION_ARGS: Record<string, () => unknown[]> = {
   createAchievementAction: () => [{}, new FormData()],
   deleteAchievementAction: () => [999_999],
   markNotificationsReadAction: () => [],
+  createChannelAction: () => [{}, new FormData()],
+  sendTestAction: () => [999_999],
+  deleteChannelAction: () => [999_999],
 };
 
 /** Route parameters of dynamic segments, as Next.js passes them. */

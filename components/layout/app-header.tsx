@@ -10,7 +10,7 @@ interface AppHeaderProps {
   user: { name: string; role: string; scope: string | null };
   /** Links the signed-in user may follow; the pages check again on the server. */
   theme: "light" | "dark";
-  show: { import: boolean; users: boolean; keys: boolean; screens: boolean; shareLinks: boolean; targets: boolean; kpis: boolean; serviceLevels: boolean; notifications: boolean };
+  show: { import: boolean; users: boolean; keys: boolean; screens: boolean; shareLinks: boolean; channels: boolean; targets: boolean; kpis: boolean; serviceLevels: boolean; notifications: boolean };
 }
 
 const LINK =
@@ -32,6 +32,7 @@ export function AppHeader({ orgName, user, theme, show }: AppHeaderProps) {
     { href: "/settings/share-links", label: "View-only links", visible: show.shareLinks },
     { href: "/settings/keys", label: "API keys", visible: show.keys },
     { href: "/settings/connections", label: "Connections", visible: show.keys },
+    { href: "/settings/notifications", label: "Notifications", visible: show.channels },
   ].filter((item) => item.visible);
   return (
     <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900 print:hidden">

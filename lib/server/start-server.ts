@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db/get-db";
 import { getEnv } from "@/lib/env";
 import { scheduleRollupRefresh } from "@/lib/kpi/rollups/schedule-rollup-refresh";
 import { evaluateOnIngest, requestEvaluation } from "@/lib/motivation/evaluate-motivation";
+import { scheduleDeliveries } from "@/lib/notifications/schedule-deliveries";
 import { startLiveDemo } from "@/lib/simulator/start-live-demo";
 
 /** Server start-up: open the database (which migrates it), then make sure someone can sign in. */
@@ -16,6 +17,7 @@ export async function startServer(): Promise<void> {
     await ensureDefaultDashboard(db.prisma);
     scheduleRollupRefresh(db.prisma);
     scheduleConnectionSyncs(db.prisma);
+    scheduleDeliveries(db.prisma);
     // Periods end without new data (a day with a perfect first-reply record is complete at midnight).
     setInterval(() => void requestEvaluation(db.prisma), 60_000).unref();
     const env = getEnv();
