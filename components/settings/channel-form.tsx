@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useEffect, useRef, useState } from "react";
 
 import { BUTTON_PRIMARY, Field, SELECT_CLASS } from "@/components/ui/field";
 import type { FormState } from "@/lib/forms/form-state";
@@ -13,6 +13,13 @@ export function ChannelForm({ action, kinds }: { action: (state: FormState, form
   const errors = state.errors ?? {};
   const sent = state.values ?? {};
   const [kind, setKind] = useState<Kind>((sent.kind?.[0] as Kind | undefined) ?? "email");
+  const [security, setSecurity] = useState(sent.security?.[0] ?? "starttls");
+  const formRef = useRef<HTMLFormElement>(null);
+  // Cleared once a channel is added; a refused form keeps what was typed (React's own reset after an
+  // action would put the selects back to their first options while their state says otherwise).
+  useEffect(() => {
+    if (state.notice) formRef.current?.reset();
+  }, [state]);
   const value = (name: string) => sent[name]?.[0];
   return (
     <div className="space-y-4" data-testid="channel-form">
@@ -26,7 +33,15 @@ export function ChannelForm({ action, kinds }: { action: (state: FormState, form
           {errors.form}
         </p>
       )}
-      <form action={submit} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      <form
+        ref={formRef}
+        onSubmit={(event) => {
+          event.preventDefault();
+          const data = new FormData(event.currentTarget);
+          startTransition(() => submit(data));
+        }}
+        className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4"
+      >
         <label className="block">
           <span className="text-sm font-medium text-slate-700 dark:text-slate-200">Kind</span>
           <select name="kind" value={kind} onChange={(event) => setKind(event.target.value as Kind)} className={SELECT_CLASS}>
@@ -44,7 +59,7 @@ export function ChannelForm({ action, kinds }: { action: (state: FormState, form
             <Field label="Port" name="port" type="number" required defaultValue={value("port") ?? "587"} error={errors.port} />
             <label className="block">
               <span className="text-sm font-medium text-slate-700 dark:text-slate-200">Security</span>
-              <select name="security" defaultValue={value("security") ?? "starttls"} className={SELECT_CLASS}>
+              <select name="security" value={security} onChange={(event) => setSecurity(event.target.value)} className={SELECT_CLASS}>
                 <option value="starttls">STARTTLS (port 587)</option>
                 <option value="tls">TLS (port 465)</option>
                 <option value="none">None (trusted relay)</option>
