@@ -32,3 +32,16 @@ export function Moment({ at, timeZone, never = "Never" }: { at: Date | null; tim
   const text = new Intl.DateTimeFormat("en-GB", { timeZone, dateStyle: "medium", timeStyle: "short" }).format(at);
   return <time dateTime={at.toISOString()}>{text}</time>;
 }
+
+/** A background job's last error and when it happened, or "None": connections and delivery channels. */
+export function LastError({ error, at, timeZone, testId }: { error: string | null; at: Date | null; timeZone: string; testId?: string }) {
+  if (!error) return <span className="text-slate-500 dark:text-slate-400">None</span>;
+  return (
+    <div className="max-w-72 text-xs" data-testid={testId}>
+      {error}
+      <div className="text-slate-500 dark:text-slate-400">
+        <Moment at={at} timeZone={timeZone} />
+      </div>
+    </div>
+  );
+}

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 
 import { ConfirmButton } from "@/components/settings/confirm-button";
 import { ConnectionForm } from "@/components/settings/connection-form";
-import { Moment, SettingsPage, SettingsSection, TABLE, TD, TH } from "@/components/settings/settings-page";
+import { LastError, Moment, SettingsPage, SettingsSection, TABLE, TD, TH } from "@/components/settings/settings-page";
 import { BUTTON_SECONDARY } from "@/components/ui/field";
 import { requirePage } from "@/lib/auth/guards";
 import { connectionsPage } from "@/lib/views/settings/connections-page";
@@ -85,16 +85,7 @@ export default async function ConnectionsPage() {
                     </td>
                     <td className={`${TD} text-right tabular-nums`}>{c.recordsSynced.toLocaleString("en-GB")}</td>
                     <td className={TD}>
-                      {c.lastError ? (
-                        <div className="max-w-64 text-xs">
-                          {c.lastError}
-                          <div className="text-slate-500 dark:text-slate-400">
-                            <Moment at={c.lastErrorAt} timeZone={timeZone} />
-                          </div>
-                        </div>
-                      ) : (
-                        <span className="text-slate-500 dark:text-slate-400">None</span>
-                      )}
+                      <LastError error={c.lastError} at={c.lastErrorAt} timeZone={timeZone} />
                     </td>
                     <td className={TD}>
                       <div className="flex flex-wrap gap-2">

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { ChannelForm } from "@/components/settings/channel-form";
 import { ConfirmButton } from "@/components/settings/confirm-button";
 import { SendTestButton } from "@/components/settings/send-test-button";
-import { Moment, SettingsPage, SettingsSection, TABLE, TD, TH } from "@/components/settings/settings-page";
+import { LastError, Moment, SettingsPage, SettingsSection, TABLE, TD, TH } from "@/components/settings/settings-page";
 import { requirePage } from "@/lib/auth/guards";
 import { notificationsPage } from "@/lib/views/settings/notifications-page";
 
@@ -60,16 +60,7 @@ export default async function NotificationsSettingsPage() {
                     </td>
                     <td className={`${TD} tabular-nums`}>{c.pending}</td>
                     <td className={TD}>
-                      {c.lastError ? (
-                        <div className="max-w-72 text-xs" data-testid="channel-error">
-                          {c.lastError}
-                          <div className="text-slate-500 dark:text-slate-400">
-                            <Moment at={c.lastErrorAt} timeZone={timeZone} />
-                          </div>
-                        </div>
-                      ) : (
-                        <span className="text-slate-500 dark:text-slate-400">None</span>
-                      )}
+                      <LastError error={c.lastError} at={c.lastErrorAt} timeZone={timeZone} testId="channel-error" />
                     </td>
                     <td className={TD}>
                       <div className="flex flex-wrap items-start gap-2">
