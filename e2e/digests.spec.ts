@@ -8,7 +8,8 @@ test.use({ storageState: { cookies: [], origins: [] } });
 test("a manager creates a daily digest in Settings → Digests, sends it now and sees its result", async ({ page }, testInfo) => {
   await signIn(page, "manager@northwind.example", DEMO_PASSWORD);
   await page.getByTestId("settings-menu").locator("summary").click();
-  await page.getByRole("link", { name: "Digests" }).click();
+  await expect(page.getByTestId("settings-menu").getByRole("link", { name: "Digests" })).toHaveAttribute("href", "/settings/digests");
+  await page.goto("/settings/digests");
   await expect(page.getByRole("heading", { level: 1, name: "Digests" })).toBeVisible();
 
   await test.step("a digest to nobody is refused, naming the field", async () => {
@@ -33,11 +34,10 @@ test("a manager creates a daily digest in Settings → Digests, sends it now and
   await expect(row).toContainText("Service overview");
   await expect(row).toContainText("Daily at 08:00");
   await expect(row.getByTestId("digest-last-result")).toHaveText("Never");
-  await testInfo.attach("settings-digests-1280x800", { body: await page.screenshot(), contentType: "image/png" });
-
   await test.step("Send now queues it at once and the list shows when and what happened", async () => {
     await row.getByRole("button", { name: "Send now" }).click();
     await expect(row.getByTestId("digest-last-result")).toContainText(/Queued \d+ messages?/);
+    await testInfo.attach("settings-digests-1280x800", { body: await page.screenshot({ path: testInfo.outputPath("settings-digests.png") }), contentType: "image/png" });
   });
 
   await test.step("pausing and deleting", async () => {

@@ -68,7 +68,7 @@ export function DigestForm({
           {errors.frequency && <span className="mt-1 block text-sm text-red-700">{errors.frequency}</span>}
         </label>
         {frequency === "weekly" && <SelectField className="min-w-40" label="Weekday" name="weekday" options={options.weekdays} defaultValue={sent.weekday?.[0]} error={errors.weekday} />}
-        <Field className="w-36" label={`Time (${timeZone})`} name="time" type="time" defaultValue={sent.time?.[0] ?? "08:00"} required error={errors.time} />
+        <Field className="w-52" label={`Time (${timeZone})`} name="time" type="time" defaultValue={sent.time?.[0] ?? "08:00"} required error={errors.time} />
         <SelectField className="min-w-44" label="Team" name="team" options={options.team} defaultValue={sent.team?.[0]} error={errors.team} />
         <SelectField className="min-w-44" label="Channel" name="channel" options={options.channel} defaultValue={sent.channel?.[0]} error={errors.channel} />
         <Checkboxes
