@@ -17,6 +17,7 @@ const nextConfig = {
     "pg",
     "@prisma/adapter-pg",
     "@node-rs/argon2",
+    "@resvg/resvg-js",
   ],
   poweredByHeader: false,
   // forbidden() and unauthorized(): real 403 and 401 responses from pages and server actions.

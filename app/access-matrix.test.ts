@@ -118,6 +118,10 @@ const EXPECTED: Record<string, Row> = {
   "app/(workspace)/settings/notifications/actions.ts#createChannelAction": action({ admin: "allow" }),
   "app/(workspace)/settings/notifications/actions.ts#sendTestAction": action({ admin: "allow" }),
   "app/(workspace)/settings/notifications/actions.ts#deleteChannelAction": action({ admin: "allow" }),
+  "app/(workspace)/settings/digests/actions.ts#createDigestAction": action({ manager: "allow", admin: "allow" }),
+  "app/(workspace)/settings/digests/actions.ts#setDigestEnabledAction": action({ manager: "allow", admin: "allow" }),
+  "app/(workspace)/settings/digests/actions.ts#sendDigestNowAction": action({ manager: "allow", admin: "allow" }),
+  "app/(workspace)/settings/digests/actions.ts#deleteDigestAction": action({ manager: "allow", admin: "allow" }),
   // Authorised by the one-time setup token, which no caller here has (lib/auth/first-admin.test.ts).
   "app/setup/[token]/actions.ts#createFirstAdminAction": all("allow"),
 };
@@ -186,6 +190,11 @@ const ACTION_ARGS: Record<string, () => unknown[]> = {
   moveScreenSlideAction: () => [999_999, 0, "later"],
   createShareLinkAction: () => [{}, new FormData()],
   revokeShareLinkAction: () => [999_999],
+  // An empty form is refused by its fields; the id names no digest.
+  createDigestAction: () => [{}, new FormData()],
+  setDigestEnabledAction: () => [999_999, true],
+  sendDigestNowAction: () => [999_999],
+  deleteDigestAction: () => [999_999],
   createFirstAdminAction: () => [{}, new FormData()],
   createDashboardAction: () => [{}, new FormData()],
   updateDashboardAction: () => [999_999, {}, new FormData()],

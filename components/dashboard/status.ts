@@ -1,11 +1,11 @@
-import type { TargetStatus } from "@/lib/targets/target-standing";
+import { TARGET_STATUS_WORDS, type TargetStatus } from "@/lib/targets/target-standing";
 
 /** Target colours with a symbol and a word, so the status never rests on colour alone. */
 export const STATUS_STYLE: Record<TargetStatus, { label: string; symbol: string; badge: string; accent: string }> = {
-  met: { label: "Goal met", symbol: "✓", badge: "bg-emerald-100 text-emerald-900 dark:bg-emerald-900/50 dark:text-emerald-200", accent: "border-t-emerald-500" },
-  close: { label: "Close", symbol: "~", badge: "bg-sky-100 text-sky-900 dark:bg-sky-900/50 dark:text-sky-200", accent: "border-t-sky-500" },
-  off: { label: "Off target", symbol: "!", badge: "bg-amber-100 text-amber-900 dark:bg-amber-900/50 dark:text-amber-200", accent: "border-t-amber-500" },
-  critical: { label: "Critical", symbol: "✕", badge: "bg-red-100 text-red-900 dark:bg-red-900/50 dark:text-red-200", accent: "border-t-red-600" },
+  met: { ...TARGET_STATUS_WORDS.met, badge: "bg-emerald-100 text-emerald-900 dark:bg-emerald-900/50 dark:text-emerald-200", accent: "border-t-emerald-500" },
+  close: { ...TARGET_STATUS_WORDS.close, badge: "bg-sky-100 text-sky-900 dark:bg-sky-900/50 dark:text-sky-200", accent: "border-t-sky-500" },
+  off: { ...TARGET_STATUS_WORDS.off, badge: "bg-amber-100 text-amber-900 dark:bg-amber-900/50 dark:text-amber-200", accent: "border-t-amber-500" },
+  critical: { ...TARGET_STATUS_WORDS.critical, badge: "bg-red-100 text-red-900 dark:bg-red-900/50 dark:text-red-200", accent: "border-t-red-600" },
 };
 
 /** Blue for better, orange for worse: the pair stays distinct for red-green colour blindness. */
@@ -15,5 +15,4 @@ export const CHANGE_STYLE = {
   same: "text-slate-500 dark:text-slate-400",
 } as const;
 
-/** Chart colours from a colour-blind-safe palette (Okabe–Ito). */
-export const SERIES_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9"];
+export { SERIES_COLOURS } from "@/lib/charts/series-colours";

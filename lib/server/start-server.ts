@@ -1,6 +1,7 @@
 import { ensureFirstAdmin } from "@/lib/auth/first-admin";
 import { scheduleConnectionSyncs } from "@/lib/connectors/schedule-connection-syncs";
 import { ensureDefaultDashboard } from "@/lib/dashboards/default-dashboard";
+import { scheduleDigests } from "@/lib/digests/schedule-digests";
 import { getDb } from "@/lib/db/get-db";
 import { getEnv } from "@/lib/env";
 import { scheduleRollupRefresh } from "@/lib/kpi/rollups/schedule-rollup-refresh";
@@ -18,6 +19,7 @@ export async function startServer(): Promise<void> {
     scheduleRollupRefresh(db.prisma);
     scheduleConnectionSyncs(db.prisma);
     scheduleDeliveries(db.prisma);
+    scheduleDigests(db.prisma);
     // Periods end without new data (a day with a perfect first-reply record is complete at midnight).
     setInterval(() => void requestEvaluation(db.prisma), 60_000).unref();
     const env = getEnv();

@@ -15,6 +15,14 @@ import type { Target } from "./targets";
 
 export type TargetStatus = "met" | "close" | "off" | "critical";
 
+/** A status as a word and a symbol, so it never rests on colour alone: cards, screens and digests. */
+export const TARGET_STATUS_WORDS: Record<TargetStatus, { label: string; symbol: string }> = {
+  met: { label: "Goal met", symbol: "✓" },
+  close: { label: "Close", symbol: "~" },
+  off: { label: "Off target", symbol: "!" },
+  critical: { label: "Critical", symbol: "✕" },
+};
+
 export type TargetStanding = { status: TargetStatus; gap: string } | { tooFew: number };
 
 type Thresholds = Pick<Target, "value" | "warning" | "critical">;

@@ -5,7 +5,8 @@ import { useId } from "react";
 import { Line, LineChart, ResponsiveContainer, YAxis } from "recharts";
 
 import type { NumberWidgetData } from "@/lib/dashboards/dashboard-data";
-import { formatChangeAmount, formatKpiValue } from "@/lib/kpi/format-kpi-value";
+import { describeChange } from "@/lib/kpi/describe-change";
+import { formatKpiValue } from "@/lib/kpi/format-kpi-value";
 
 import { AnimatedValue } from "../animated-value";
 import { CHANGE_STYLE, SERIES_COLOURS } from "../status";
@@ -16,20 +17,13 @@ const integer = new Intl.NumberFormat("en-US");
 
 /** The change against the previous window, worded and coloured by whether it is good for this KPI. */
 function Change({ data }: { data: NumberWidgetData }) {
-  const before = data.previous?.value ?? null;
-  const now = data.current.value;
-  if (before === null || now === null) return <span className="text-slate-500 dark:text-slate-400">No earlier data to compare</span>;
-  const kpi = data.fact;
-  const delta = now - before;
-  const amount = kpi.unit === "count" && before !== 0 ? `${Math.abs((delta / before) * 100).toFixed(0)}%` : formatChangeAmount(delta, kpi.unit);
-  const direction = delta === 0 ? "same" : (delta > 0) === (kpi.direction !== "lower") ? "better" : "worse";
-  const tone = kpi.direction === "neutral" && delta !== 0 ? "same" : direction;
-  const arrow = delta > 0 ? "▲" : delta < 0 ? "▼" : "■";
+  const change = describeChange(data.fact, data.current.value, data.previous?.value ?? null);
+  if (!change) return <span className="text-slate-500 dark:text-slate-400">No earlier data to compare</span>;
   return (
-    <span className={CHANGE_STYLE[tone]} data-testid="kpi-change">
-      <span aria-hidden>{arrow}</span> {delta === 0 ? "No change" : amount}{" "}
+    <span className={CHANGE_STYLE[change.tone]} data-testid="kpi-change">
+      <span aria-hidden>{change.arrow}</span> {change.amount}{" "}
       <span className="text-slate-500 dark:text-slate-400">vs previous period</span>
-      <span className="sr-only">{tone === "same" ? "" : tone === "better" ? " (better)" : " (worse)"}</span>
+      <span className="sr-only">{change.tone === "same" ? "" : change.tone === "better" ? " (better)" : " (worse)"}</span>
     </span>
   );
 }
