@@ -44,8 +44,8 @@ export function numberDetail(data: NumberWidgetData): string {
 
 const present = (points: readonly (number | null)[]) => points.filter((v) => v !== null && Number.isFinite(v)).length;
 
-function image(id: string, alt: string, svg: string, width: number): NotificationImage {
-  return { id, alt, pngBase64: svgToPng(svg, width).toString("base64") };
+function image(id: string, alt: string, svg: string, width: number, size: NotificationImage["size"]): NotificationImage {
+  return { id, alt, size, pngBase64: svgToPng(svg, width).toString("base64") };
 }
 
 export function buildDigestMessage(content: DigestContent): NotificationMessage {
@@ -59,7 +59,7 @@ export function buildDigestMessage(content: DigestContent): NotificationMessage 
     if (data.kind === "kpi_number" || data.kind === "gauge") {
       const id = `kpi-${widget.id}`;
       const drawn = present(data.sparkline) >= 2;
-      if (drawn) images.push(image(id, `${widget.title} over the period`, sparklineSvg(data.sparkline, data.target?.value ?? null), SPARKLINE_WIDTH));
+      if (drawn) images.push(image(id, `${widget.title} over the period`, sparklineSvg(data.sparkline, data.target?.value ?? null), SPARKLINE_WIDTH, "small"));
       numbers.push({
         label: widget.title,
         value: formatKpiValue(data.current.value, data.fact.unit),
@@ -89,12 +89,12 @@ export function buildDigestMessage(content: DigestContent): NotificationMessage 
 function seriesRow(widget: DashboardWidget, data: SeriesWidgetData, images: NotificationImage[]): NotificationRow {
   const id = `chart-${widget.id}`;
   const drawn = data.series.some((s) => present(s.points) >= 2);
-  if (drawn) images.push(image(id, `${widget.title}: ${data.series.map((s) => s.name).join(", ")} by ${data.bucket}`, seriesChartSvg(data), CHART_WIDTH));
+  if (drawn) images.push(image(id, `${widget.title}: ${data.series.map((s) => s.name).join(", ")} by ${data.bucket}`, seriesChartSvg(data), CHART_WIDTH, "large"));
   // Charts carry no single number: the row says what is drawn, and the total or mean is on the cards.
   return {
     label: widget.title,
-    value: data.series.map((s) => s.name).join(", "),
-    detail: drawn ? `By ${data.bucket}, against the previous period` : "No data in the period",
+    value: "",
+    detail: drawn ? `${data.series.map((s) => s.name).join(", ")} by ${data.bucket}, against the previous period` : "No data in the period",
     ...(drawn ? { imageId: id } : {}),
   };
 }

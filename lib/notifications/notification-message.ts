@@ -32,6 +32,8 @@ export const ZNotificationImage = z.object({
   /** Referenced by rows' `imageId`; the email's Content-ID. */
   id: z.string().regex(/^[a-z0-9-]+$/),
   alt: z.string(),
+  /** Small images (a sparkline) sit beside their row; large ones (a chart) take the message's width below it. */
+  size: z.enum(["small", "large"]).default("small"),
   /** PNG bytes, base64. */
   pngBase64: z.string(),
 });

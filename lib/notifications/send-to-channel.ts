@@ -29,14 +29,19 @@ export function emailHtml(message: StoredNotificationMessage): string {
   const sections = message.sections
     .map((section) => {
       const rows = section.rows
-        .map(
-          (row) => `<tr>
+        .map((row) => {
+          const image = message.images.find((i) => i.id === row.imageId);
+          if (image?.size === "large") {
+            return `<tr><td colspan="4" style="padding:12px 0 4px;color:#0f172a;font-weight:600">${escapeHtml(row.label)}${row.value ? ` <span style="color:${TONE_COLOURS[row.tone ?? "neutral"]}">${escapeHtml(row.value)}</span>` : ""}${row.detail ? ` <span style="color:#64748b;font-size:13px;font-weight:400">${escapeHtml(row.detail)}</span>` : ""}</td></tr>
+<tr><td colspan="4" style="padding:0 0 12px;border-bottom:1px solid #e2e8f0"><img src="cid:${image.id}@deskpulse" alt="${escapeHtml(image.alt)}" style="display:block;width:100%;max-width:672px"></td></tr>`;
+          }
+          return `<tr>
   <td style="padding:8px 12px 8px 0;border-bottom:1px solid #e2e8f0;color:#334155">${escapeHtml(row.label)}</td>
   <td style="padding:8px 12px 8px 0;border-bottom:1px solid #e2e8f0;font-size:18px;font-weight:600;color:${TONE_COLOURS[row.tone ?? "neutral"]};white-space:nowrap">${escapeHtml(row.value)}</td>
   <td style="padding:8px 12px 8px 0;border-bottom:1px solid #e2e8f0;color:#64748b;font-size:13px">${row.detail ? escapeHtml(row.detail) : ""}</td>
-  <td style="padding:8px 0;border-bottom:1px solid #e2e8f0">${row.imageId ? `<img src="cid:${row.imageId}@deskpulse" alt="${escapeHtml(message.images.find((i) => i.id === row.imageId)?.alt ?? "")}" style="display:block;height:48px">` : ""}</td>
-</tr>`,
-        )
+  <td style="padding:8px 0;border-bottom:1px solid #e2e8f0">${image ? `<img src="cid:${image.id}@deskpulse" alt="${escapeHtml(image.alt)}" style="display:block;height:48px">` : ""}</td>
+</tr>`;
+        })
         .join("\n");
       return `${section.heading ? `<h2 style="font-size:16px;margin:24px 0 8px;color:#0f172a">${escapeHtml(section.heading)}</h2>` : ""}
 ${section.text ? `<p style="margin:0 0 8px;color:#334155">${escapeHtml(section.text)}</p>` : ""}
@@ -63,7 +68,7 @@ export function plainText(message: StoredNotificationMessage): string {
   for (const section of message.sections) {
     if (section.heading) lines.push(section.heading);
     if (section.text) lines.push(section.text);
-    for (const row of section.rows) lines.push(`- ${row.label}: ${row.value}${row.detail ? ` (${row.detail})` : ""}`);
+    for (const row of section.rows) lines.push(`- ${row.label}${row.value ? `: ${row.value}` : ""}${row.detail ? ` (${row.detail})` : ""}`);
     lines.push("");
   }
   if (message.link) lines.push(`Open in Deskpulse: ${message.link}`);
@@ -83,7 +88,7 @@ export function slackPayload(message: StoredNotificationMessage) {
         type: "section",
         fields: section.rows.slice(i, i + 10).map((row) => ({
           type: "mrkdwn",
-          text: `${TONE_MARKS[row.tone ?? "neutral"]} *${mrkdwn(row.label)}*\n${mrkdwn(row.value)}${row.detail ? `  _${mrkdwn(row.detail)}_` : ""}`,
+          text: `${TONE_MARKS[row.tone ?? "neutral"]} *${mrkdwn(row.label)}*\n${[row.value && mrkdwn(row.value), row.detail && `_${mrkdwn(row.detail)}_`].filter(Boolean).join("  ")}`,
         })),
       });
     }
@@ -98,7 +103,7 @@ export function teamsPayload(message: StoredNotificationMessage) {
   for (const section of message.sections) {
     if (section.heading) body.push({ type: "TextBlock", text: section.heading, weight: "Bolder", spacing: "Medium", wrap: true });
     if (section.text) body.push({ type: "TextBlock", text: section.text, wrap: true });
-    if (section.rows.length) body.push({ type: "FactSet", facts: section.rows.map((row) => ({ title: row.label, value: row.detail ? `${row.value} · ${row.detail}` : row.value })) });
+    if (section.rows.length) body.push({ type: "FactSet", facts: section.rows.map((row) => ({ title: row.label, value: [row.value, row.detail].filter(Boolean).join(" · ") })) });
   }
   return {
     type: "message",
