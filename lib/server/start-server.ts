@@ -1,3 +1,4 @@
+import { scheduleAlertEvaluation } from "@/lib/alerts/schedule-alert-evaluation";
 import { ensureFirstAdmin } from "@/lib/auth/first-admin";
 import { scheduleConnectionSyncs } from "@/lib/connectors/schedule-connection-syncs";
 import { ensureDefaultDashboard } from "@/lib/dashboards/default-dashboard";
@@ -16,6 +17,7 @@ export async function startServer(): Promise<void> {
     await ensureDefaultDashboard(db.prisma);
     scheduleRollupRefresh(db.prisma);
     scheduleConnectionSyncs(db.prisma);
+    scheduleAlertEvaluation(db.prisma);
     // Periods end without new data (a day with a perfect first-reply record is complete at midnight).
     setInterval(() => void requestEvaluation(db.prisma), 60_000).unref();
     const env = getEnv();
