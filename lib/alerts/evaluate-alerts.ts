@@ -6,9 +6,10 @@ import { enqueueNotification } from "@/lib/notifications/enqueue-notification";
 import { getOrgSettings } from "@/lib/org/get-org-settings";
 import { listTargets } from "@/lib/targets/targets";
 
-import { alertMessage, alertPath, firedText, resolvedText, subjectLabel, type AlertSubject, type FilterNames } from "./alert-message";
+import { alertMessage, alertPath, firedText, resolvedText, type AlertSubject } from "./alert-message";
 import { toAlertRule, type AlertRule } from "./alert-rules";
 import { alertTransition } from "./alert-transition";
+import { alertSubjectLabeller } from "./describe-alert-rule";
 import { observeAlertRules, type AlertObservation } from "./observe-alert-rules";
 import { isQuietAt } from "./quiet-hours";
 
@@ -54,15 +55,12 @@ export async function evaluateAlerts(prisma: PrismaClient, options: EvaluateOpti
      RETURNING id`;
   if (claimed.length === 0) return outcome;
   const rows = await prisma.alertRule.findMany({ where: { id: { in: claimed.map((c) => c.id) } }, orderBy: { id: "asc" } });
-  const [org, targets, directory, names] = await Promise.all([getOrgSettings(prisma), listTargets(prisma), loadKpiDirectory(prisma), filterNames(prisma)]);
+  const [org, targets, directory] = await Promise.all([getOrgSettings(prisma), listTargets(prisma), loadKpiDirectory(prisma)]);
+  const label = await alertSubjectLabeller(prisma, directory);
   // A rule whose custom KPI was deleted is left alone rather than judged on nothing.
   const rules = rows.map(toAlertRule).filter((r) => r.check.kind !== "kpi" || directory.has(r.check.kpiKey));
   const observations = await observeAlertRules(prisma, rules, { now, org, targets, directory });
-  const subjectOf = (rule: AlertRule): AlertSubject => {
-    if (rule.check.kind === "sla_at_risk") return { rule, label: subjectLabel("SLA at risk", rule.filters, names), unit: "count" };
-    const kpi = directory.fact(rule.check.kpiKey);
-    return { rule, label: subjectLabel(kpi.name, rule.filters, names), unit: kpi.unit };
-  };
+  const subjectOf = (rule: AlertRule): AlertSubject => ({ rule, label: label(rule), unit: rule.check.kind === "kpi" ? directory.fact(rule.check.kpiKey).unit : "count" });
   const managers = (await prisma.user.findMany({ where: { role: { in: ["manager", "admin"] } }, select: { id: true } })).map((u) => u.id);
   for (const rule of rules) {
     outcome.evaluated++;
@@ -136,16 +134,6 @@ async function sendDue(prisma: PrismaClient, rule: AlertRule, subject: AlertSubj
     queued++;
   }
   return queued;
-}
-
-async function filterNames(prisma: PrismaClient): Promise<FilterNames> {
-  const [teams, queues] = await Promise.all([
-    prisma.team.findMany({ select: { externalId: true, name: true } }),
-    prisma.queue.findMany({ select: { externalId: true, name: true } }),
-  ]);
-  const teamNames = new Map(teams.map((t) => [t.externalId, t.name]));
-  const queueNames = new Map(queues.map((q) => [q.externalId, q.name]));
-  return { team: (id) => teamNames.get(id) ?? id, queue: (id) => queueNames.get(id) ?? id };
 }
 
 function defaultOrigin(): string {
