@@ -17,17 +17,17 @@ test("a manager's alert that is true at once fires on Check now, in the bell and
 
   const form = page.getByTestId("alert-rule-form");
   await test.step("bad input is named on the form", async () => {
-    await form.getByLabel("Name").fill(name);
-    await form.getByLabel("KPI").selectOption("ticket_volume");
-    await form.getByLabel("Threshold").fill("lots");
+    await form.getByRole("textbox", { name: "Name" }).fill(name);
+    await form.locator("select[name=kpiKey]").selectOption("ticket_volume");
+    await form.getByRole("textbox", { name: "Threshold" }).fill("lots");
     await form.getByRole("button", { name: "Create alert" }).click();
     await expect(form.locator("#threshold-error")).toHaveText("Must be a number.");
   });
 
   await test.step("ticket volume worse than 100,000 today, at once: true from the start", async () => {
-    await form.getByLabel("Threshold").fill("100000");
-    await form.getByLabel("Over").selectOption("today");
-    await form.getByLabel("For (minutes)").fill("0");
+    await form.getByRole("textbox", { name: "Threshold" }).fill("100000");
+    await form.locator("select[name=window]").selectOption("today");
+    await form.getByRole("textbox", { name: "For (minutes)" }).fill("0");
     await form.getByRole("button", { name: "Create alert" }).click();
     await expect(form.getByRole("status")).toContainText("Alert rule created");
   });

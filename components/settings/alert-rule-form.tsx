@@ -81,7 +81,10 @@ export function AlertRuleForm({ action, options }: { action: (state: FormState, 
           <Field label="From" name="quietStart" placeholder="22:00" autoComplete="off" defaultValue={first("quietStart")} error={errors.quietStart} />
           <Field label="Until" name="quietEnd" placeholder="07:00" autoComplete="off" defaultValue={first("quietEnd")} error={errors.quietEnd} />
         </div>
-        <div className="mt-2 flex flex-wrap gap-x-3 gap-y-1" aria-label="Starting on (none: every day)">
+        <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1" role="group" aria-labelledby="quiet-days-label">
+          <span id="quiet-days-label" className="text-sm text-slate-500 dark:text-slate-400">
+            Starting on (none: every day)
+          </span>
           {options.weekdays.map((d) => (
             <label key={d.value} className={CHECK}>
               <input type="checkbox" name="quietDays" value={d.value} defaultChecked={checked("quietDays", d.value)} /> {d.label}

@@ -80,7 +80,7 @@ export async function alertsPage({ prisma }: UserContext): Promise<AlertsPage> {
         id: rule.id,
         name: rule.name,
         condition: describeCheck(rule, label(rule), directory),
-        delivery: [...sent, ...(rule.notifyManagers ? ["managers' bells"] : [])].join(", ") + (quiet ? ` · ${quiet}` : "") || "History only",
+        delivery: [...sent, ...(rule.notifyManagers ? ["Managers' bells"] : [])].join(", ") + (quiet ? ` · ${quiet}` : "") || "History only",
         enabled: rule.enabled,
         state: rule.enabled ? rule.machine.state : "paused",
         since: rule.machine.since,

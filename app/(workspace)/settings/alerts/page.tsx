@@ -46,8 +46,8 @@ export default async function AlertsPage() {
                   <th className={TH}>When</th>
                   <th className={TH}>Tells</th>
                   <th className={TH}>State</th>
-                  <th className={TH}>Last value</th>
-                  <th className={TH}>Last fired</th>
+                  <th className={`${TH} whitespace-nowrap`}>Last value</th>
+                  <th className={`${TH} whitespace-nowrap`}>Last fired</th>
                   <th className={TH}>
                     <span className="sr-only">Actions</span>
                   </th>
