@@ -86,6 +86,10 @@ const EXPECTED: Record<string, Row> = {
   "app/(workspace)/dashboards/actions.ts#saveLayoutAction": action({ manager: "allow", admin: "allow" }),
   "app/(workspace)/settings/targets/actions.ts#saveTargetAction": action({ manager: "allow", admin: "allow" }),
   "app/(workspace)/settings/targets/actions.ts#deleteTargetAction": action({ manager: "allow", admin: "allow" }),
+  "app/(workspace)/settings/alerts/actions.ts#createAlertRuleAction": action({ manager: "allow", admin: "allow" }),
+  "app/(workspace)/settings/alerts/actions.ts#setAlertRuleEnabledAction": action({ manager: "allow", admin: "allow" }),
+  "app/(workspace)/settings/alerts/actions.ts#deleteAlertRuleAction": action({ manager: "allow", admin: "allow" }),
+  "app/(workspace)/settings/alerts/actions.ts#checkAlertsNowAction": action({ manager: "allow", admin: "allow" }),
   "app/(workspace)/settings/kpis/actions.ts#saveCustomKpiAction": action({ manager: "allow", admin: "allow" }),
   "app/(workspace)/settings/kpis/actions.ts#previewCustomKpiAction": action({ manager: "allow", admin: "allow" }),
   "app/(workspace)/settings/service-levels/actions.ts#saveScheduleAction": action({ manager: "allow", admin: "allow" }),
@@ -96,7 +100,7 @@ const EXPECTED: Record<string, Row> = {
   "app/(workspace)/competitions/actions.ts#createAchievementAction": action({ manager: "allow", admin: "allow" }),
   "app/(workspace)/competitions/actions.ts#deleteAchievementAction": action({ manager: "allow", admin: "allow" }),
   "app/(workspace)/notifications-actions.ts#markNotificationsReadAction": action({ agent: "allow", lead: "allow", manager: "allow", admin: "allow" }),
-  // An agent's own notifications; machine credentials have none.
+  // The signed-in user's bell (an agent's awards, a manager's alerts); machine credentials have none.
   "GET /api/v1/notifications": { ...all("allow"), anonymous: 401, tvToken: 403, shareToken: 401, ingestKey: 403, kpiKey: 403 },
   "app/(workspace)/actions.ts#signOutAction": all("allow"),
   "app/(workspace)/import/actions.ts#importChunkAction": action({ manager: "allow", admin: "allow" }),
@@ -204,6 +208,11 @@ const ACTION_ARGS: Record<string, () => unknown[]> = {
   saveLayoutAction: () => [999_999, []],
   saveTargetAction: () => [{}, new FormData()],
   deleteTargetAction: () => [999_999],
+  // An empty form is refused by its fields: nothing is created.
+  createAlertRuleAction: () => [{}, new FormData()],
+  setAlertRuleEnabledAction: () => [999_999, false],
+  deleteAlertRuleAction: () => [999_999],
+  checkAlertsNowAction: () => [],
   // An empty form is refused by its fields: nothing is saved.
   saveCustomKpiAction: () => [null, {}, new FormData()],
   previewCustomKpiAction: () => [{ formula: "count(tickets by created)", unit: "count" }],

@@ -3,7 +3,7 @@
 import { requireAction } from "@/lib/auth/guards";
 import { markNotificationsRead } from "@/lib/motivation/notifications";
 
-/** Opening the notifications marks them read, for the signed-in agent only. */
+/** Opening the notifications marks the signed-in user's read (their own and their agent's). */
 export async function markNotificationsReadAction(): Promise<void> {
   await markNotificationsRead(await requireAction("kpis:read"));
 }

@@ -10,7 +10,7 @@ interface AppHeaderProps {
   user: { name: string; role: string; scope: string | null };
   /** Links the signed-in user may follow; the pages check again on the server. */
   theme: "light" | "dark";
-  show: { import: boolean; users: boolean; keys: boolean; screens: boolean; shareLinks: boolean; digests: boolean; channels: boolean; targets: boolean; kpis: boolean; serviceLevels: boolean; notifications: boolean };
+  show: { import: boolean; users: boolean; keys: boolean; screens: boolean; shareLinks: boolean; digests: boolean; channels: boolean; targets: boolean; kpis: boolean; serviceLevels: boolean; alerts: boolean; notifications: boolean };
 }
 
 const LINK =
@@ -28,6 +28,7 @@ export function AppHeader({ orgName, user, theme, show }: AppHeaderProps) {
     { href: "/settings/targets", label: "Targets", visible: show.targets },
     { href: "/settings/kpis", label: "KPIs", visible: show.kpis },
     { href: "/settings/service-levels", label: "Hours & SLAs", visible: show.serviceLevels },
+    { href: "/settings/alerts", label: "Alerts", visible: show.alerts },
     { href: "/settings/screens", label: "Screens", visible: show.screens },
     { href: "/settings/share-links", label: "View-only links", visible: show.shareLinks },
     { href: "/settings/digests", label: "Digests", visible: show.digests },

@@ -11,7 +11,7 @@ import type { NotificationList } from "@/lib/motivation/notifications";
 
 const NONE: NotificationList = { unread: 0, items: [] };
 
-/** The agent's achievements and competition rank changes, polled; opening the list marks them read. */
+/** An agent's achievements and competition rank changes, a manager's alerts, polled; opening the list marks them read. */
 export function NotificationBell() {
   const client = useQueryClient();
   const data = useNotifications().data ?? NONE;
@@ -49,7 +49,7 @@ export function NotificationBell() {
       {open && (
         <div className="absolute right-0 z-40 mt-2 w-80 max-sm:inset-x-4 max-sm:w-auto rounded-xl border border-slate-200 bg-white p-2 shadow-lg dark:border-slate-700 dark:bg-slate-900" data-testid="notification-list">
           {data.items.length === 0 ? (
-            <p className="p-3 text-sm text-slate-500 dark:text-slate-400">Nothing yet. Achievements and competition news show up here.</p>
+            <p className="p-3 text-sm text-slate-500 dark:text-slate-400">Nothing yet. Achievements, competition news and alerts show up here.</p>
           ) : (
             <ul className="max-h-96 divide-y divide-slate-100 overflow-y-auto text-sm dark:divide-slate-800">
               {data.items.map((n) => (

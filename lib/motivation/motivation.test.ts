@@ -58,7 +58,7 @@ describeEachDatabase("achievements", ({ db }) => {
     const row = await db().prisma.achievementAward.findFirstOrThrow({ where: { subject: "a1" } });
     expect(row.periodStart.toISOString()).toBe("2026-03-10T04:00:00.000Z");
     const ann = await db().prisma.agent.findUniqueOrThrow({ where: { externalId: "a1" } });
-    expect((await listNotifications(db().prisma, ann.id)).items[0]!.text).toBe("Achievement unlocked: Three solved in a day (3)");
+    expect((await listNotifications(db().prisma, { userId: null, agentId: ann.id })).items[0]!.text).toBe("Achievement unlocked: Three solved in a day (3)");
   });
 
   test("exactly once: evaluating again, re-ingesting the same records, or evaluating concurrently awards nothing more", async () => {
@@ -124,8 +124,8 @@ describeEachDatabase("competitions", ({ db }) => {
     await evaluateCompetitions(prisma, org, new Date("2026-03-10T20:00:00Z"));
     const ann = await prisma.agent.findUniqueOrThrow({ where: { externalId: "a1" } });
     const bo = await prisma.agent.findUniqueOrThrow({ where: { externalId: "a2" } });
-    expect((await listNotifications(prisma, ann.id)).items.map((n) => n.text)).toEqual(["You moved up to #1 in Sprint"]);
-    expect((await listNotifications(prisma, bo.id)).items.map((n) => n.text)).toEqual(["You moved down to #2 in Sprint"]);
+    expect((await listNotifications(prisma, { userId: null, agentId: ann.id })).items.map((n) => n.text)).toEqual(["You moved up to #1 in Sprint"]);
+    expect((await listNotifications(prisma, { userId: null, agentId: bo.id })).items.map((n) => n.text)).toEqual(["You moved down to #2 in Sprint"]);
 
     const final = await competitionStanding(prisma, (await prisma.competition.findUniqueOrThrow({ where: { id: c.id } })), org, new Date("2026-03-11T06:00:00Z"));
     expect(final.status).toBe("ended");

@@ -1,3 +1,4 @@
+import { scheduleAlertEvaluation } from "@/lib/alerts/schedule-alert-evaluation";
 import { ensureFirstAdmin } from "@/lib/auth/first-admin";
 import { scheduleConnectionSyncs } from "@/lib/connectors/schedule-connection-syncs";
 import { ensureDefaultDashboard } from "@/lib/dashboards/default-dashboard";
@@ -20,6 +21,7 @@ export async function startServer(): Promise<void> {
     scheduleConnectionSyncs(db.prisma);
     scheduleDeliveries(db.prisma);
     scheduleDigests(db.prisma);
+    scheduleAlertEvaluation(db.prisma);
     // Periods end without new data (a day with a perfect first-reply record is complete at midnight).
     setInterval(() => void requestEvaluation(db.prisma), 60_000).unref();
     const env = getEnv();

@@ -10,7 +10,7 @@ export interface WorkspaceLayout {
   /** `scope` names a lead's teams or an agent user's agent; null for those who see everything. */
   user: { name: string; role: string; scope: string | null };
   /** Links the signed-in user may follow; each page checks again on the server. */
-  show: { import: boolean; users: boolean; keys: boolean; screens: boolean; shareLinks: boolean; digests: boolean; channels: boolean; targets: boolean; kpis: boolean; serviceLevels: boolean; notifications: boolean };
+  show: { import: boolean; users: boolean; keys: boolean; screens: boolean; shareLinks: boolean; digests: boolean; channels: boolean; targets: boolean; kpis: boolean; serviceLevels: boolean; alerts: boolean; notifications: boolean };
 }
 
 /** The header of every signed-in page. */
@@ -31,7 +31,9 @@ export async function workspaceLayout({ prisma, user, principal }: UserContext):
       targets: can(principal, "targets:manage"),
       kpis: can(principal, "kpis:manage"),
       serviceLevels: can(principal, "settings:manage"),
-      notifications: user.agent !== null,
+      alerts: can(principal, "alerts:manage"),
+      // Agents hear of their achievements and ranks; managers and admins of alerts.
+      notifications: user.agent !== null || can(principal, "alerts:manage"),
     },
   };
 }
