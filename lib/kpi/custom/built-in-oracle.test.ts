@@ -54,7 +54,9 @@ describeEachDatabase("custom formulas give every built-in KPI's numbers", ({ db 
   let queues: string[];
 
   beforeAll(async () => {
-    now = new Date();
+    // A fixed Thursday morning: agents are on shift (agents_available) and the month's first-workday
+    // eNPS pulse (1 December) is in the last 7 days. At the real clock both depend on the hour and the date.
+    now = new Date("2026-12-03T10:30:00Z");
     await seedDemoIfEmpty(prisma(), { tickets: 700, days: 8, now, timeZone: ZONE, seed: 13 });
     teams = (await prisma().team.findMany({ orderBy: { externalId: "asc" } })).map((t) => t.externalId);
     agents = (await prisma().agent.findMany({ orderBy: { externalId: "asc" } })).map((a) => a.externalId);
